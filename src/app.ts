@@ -1,0 +1,95 @@
+import { swaggerUI } from "@hono/swagger-ui";
+import { OpenAPIHono } from "@hono/zod-openapi";
+import { bodyLimit } from "hono/body-limit";
+import { HTTPException } from "hono/http-exception";
+import { requestId } from "hono/request-id";
+import { secureHeaders } from "hono/secure-headers";
+import type { Context } from "hono";
+import type { Deps } from "./deps.js";
+import { requireToken, type AppEnv } from "./lib/auth.js";
+import { AppError, errorStatus, type ErrorCode, type ErrorEnvelope } from "./lib/errors.js";
+import { validationHook } from "./lib/router.js";
+import { featureRouters } from "./features.js";
+
+const API_BODY_LIMIT = 64 * 1024;
+
+function envelope(c: Context<AppEnv>, code: ErrorCode, message: string, issues?: ErrorEnvelope["error"]["issues"]) {
+  const body: ErrorEnvelope = { error: { code, message, requestId: c.var.requestId ?? "", ...(issues ? { issues } : {}) } };
+  return c.json(body, errorStatus[code]);
+}
+
+/** Maps Hono's own HTTP exceptions (bad JSON, wrong media type) onto the closed set of codes. */
+function codeForHttpStatus(status: number): ErrorCode {
+  if (status === 400) return "VALIDATION_FAILED";
+  if (status === 401) return "UNAUTHENTICATED";
+  if (status === 403) return "FORBIDDEN";
+  if (status === 404) return "NOT_FOUND";
+  if (status === 413) return "PAYLOAD_TOO_LARGE";
+  if (status === 415) return "UNSUPPORTED_MEDIA_TYPE";
+  return status >= 500 ? "INTERNAL" : "VALIDATION_FAILED";
+}
+
+export function createApp(deps: Deps) {
+  const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
+
+  app.use("*", requestId());
+  app.use("*", async (c, next) => {
+    c.set("deps", deps);
+    await next();
+  });
+  app.use("/api/*", secureHeaders());
+  app.use(
+    "/api/*",
+    bodyLimit({
+      maxSize: API_BODY_LIMIT,
+      onError: () => {
+        throw new AppError("PAYLOAD_TOO_LARGE", `Request body is larger than ${API_BODY_LIMIT / 1024} KiB`);
+      },
+    }),
+  );
+  // Every API route needs a token, except the expert's, where the secret in the link is the credential.
+  app.use("/api/*", async (c, next) => {
+    if (c.req.path.startsWith("/api/expert/")) return next();
+    return requireToken(c, next);
+  });
+
+  for (const router of featureRouters) app.route("/", router());
+
+  app.get("/healthz", (c) => c.json({ status: "ok" }));
+  app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {
+    type: "http",
+    scheme: "bearer",
+    description: "A coordinator or member token, shown once when it is created",
+  });
+  app.doc31("/openapi.json", {
+    openapi: "3.1.0",
+    info: {
+      title: "Samråd API",
+      version: "0.1.0",
+      description: "Books short Nordic video consultations for development work in the social and welfare sector.",
+    },
+  });
+  app.get("/docs", swaggerUI({ url: "/openapi.json" }));
+
+  app.notFound((c) => envelope(c, "NOT_FOUND", `No route for ${c.req.method} ${c.req.path}`));
+  app.onError((err, c) => {
+    if (err instanceof AppError) return envelope(c, err.code, err.message, err.issues);
+    if (err instanceof HTTPException) {
+      const code = codeForHttpStatus(err.status);
+      const message =
+        code === "VALIDATION_FAILED" && /json/i.test(err.message)
+          ? "Malformed JSON in request body"
+          : err.message || code;
+      return envelope(c, code, message);
+    }
+    deps.log.error("unhandled error", {
+      requestId: c.var.requestId,
+      path: c.req.path,
+      error: err instanceof Error ? err.name + ": " + err.message : String(err),
+    });
+    return envelope(c, "INTERNAL", "Something went wrong on our side; the request id helps us find it");
+  });
+  return app;
+}
+
+export type App = ReturnType<typeof createApp>;

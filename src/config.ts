@@ -1,0 +1,90 @@
+import { z } from "zod";
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((v) => (v === "" ? undefined : v))
+  .optional();
+
+/** Every setting the service reads, in one schema. The only place that interprets the environment. */
+const ConfigSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(8787),
+    HOST: z.string().default("0.0.0.0"),
+    DATABASE_PATH: z.string().min(1).default("./data/samrad.sqlite"),
+    PUBLIC_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
+    /** How often the Node server delivers pending outbox commands and advances the lifecycle. */
+    OUTBOX_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(5000),
+    LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+    AZURE_TENANT_ID: optionalText,
+    AZURE_CLIENT_ID: optionalText,
+    AZURE_CLIENT_SECRET: optionalText,
+    GRAPH_ORGANIZER: optionalText,
+    GRAPH_BASE_URL: z.url({ protocol: /^https$/ }).default("https://graph.microsoft.com"),
+    AZURE_AUTHORITY_HOST: z.url({ protocol: /^https$/ }).default("https://login.microsoftonline.com"),
+  })
+  .superRefine((env, ctx) => {
+    const graphKeys = ["AZURE_TENANT_ID", "AZURE_CLIENT_ID", "AZURE_CLIENT_SECRET", "GRAPH_ORGANIZER"] as const;
+    const missing = graphKeys.filter((k) => !env[k]);
+    if (missing.length > 0 && missing.length < graphKeys.length) {
+      ctx.addIssue({
+        code: "custom",
+        path: [missing[0]!],
+        message: `Microsoft Graph is half configured: set ${missing.join(", ")} too, or unset all of ${graphKeys.join(", ")}`,
+      });
+    }
+  });
+
+export interface GraphSettings {
+  tenantId: string;
+  clientId: string;
+  clientSecret: string;
+  organizer: string;
+  graphBaseUrl: string;
+  authorityHost: string;
+}
+
+export interface AppConfig {
+  port: number;
+  host: string;
+  databasePath: string;
+  publicBaseUrl: string;
+  outboxIntervalMs: number;
+  logLevel: "debug" | "info" | "warn" | "error" | "silent";
+  /** Present only when the whole Microsoft 365 set is configured; otherwise meetings are ICS. */
+  graph: GraphSettings | null;
+}
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/** Parses settings from an environment-like record; throws ConfigError naming each bad setting. */
+export function loadConfig(env: Record<string, string | undefined>): AppConfig {
+  const parsed = ConfigSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".") || "(settings)"}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  const e = parsed.data;
+  const graph: GraphSettings | null =
+    e.AZURE_TENANT_ID && e.AZURE_CLIENT_ID && e.AZURE_CLIENT_SECRET && e.GRAPH_ORGANIZER
+      ? {
+          tenantId: e.AZURE_TENANT_ID,
+          clientId: e.AZURE_CLIENT_ID,
+          clientSecret: e.AZURE_CLIENT_SECRET,
+          organizer: e.GRAPH_ORGANIZER,
+          graphBaseUrl: e.GRAPH_BASE_URL.replace(/\/+$/, ""),
+          authorityHost: e.AZURE_AUTHORITY_HOST.replace(/\/+$/, ""),
+        }
+      : null;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    databasePath: e.DATABASE_PATH,
+    publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ""),
+    outboxIntervalMs: e.OUTBOX_INTERVAL_MS,
+    logLevel: e.LOG_LEVEL,
+    graph,
+  };
+}

@@ -1,0 +1,108 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { memberOnly, type Principal } from "../lib/auth.js";
+import { IdParamSchema } from "../lib/common-schemas.js";
+import { AppError, errorResponses, unwrap } from "../lib/errors.js";
+import { bearerSecurity, jsonBody, jsonResponse, newRouter } from "../lib/router.js";
+import { findConsultation, listConsultations } from "./consultations.repo.js";
+import {
+  CancelSchema,
+  ConsultationSchema,
+  CreateConsultationSchema,
+  RequestedConsultationSchema,
+  SlotsInputSchema,
+  StatusSchema,
+} from "./consultations.schemas.js";
+import { cancelConsultation, createConsultation, rescheduleConsultation } from "./consultations.service.js";
+import { requestConsultation } from "./request-consultation.js";
+
+const tags = ["Consultations"];
+const scope = (p: Principal) => (p.role === "member" ? p.groupId : null);
+
+const post = createRoute({
+  method: "post",
+  path: "/api/consultations",
+  tags,
+  summary: "Create a draft consultation with 2 to 5 proposed times",
+  security: bearerSecurity,
+  request: { body: jsonBody(CreateConsultationSchema) },
+  responses: { 201: jsonResponse(ConsultationSchema, "Created as draft"), ...errorResponses(400, 401, 403, 404, 413) },
+});
+
+const list = createRoute({
+  method: "get",
+  path: "/api/consultations",
+  tags,
+  summary: "The group's consultations (all of them for the coordinator), newest first",
+  security: bearerSecurity,
+  request: {
+    query: z.object({
+      status: StatusSchema.optional().openapi({ param: { name: "status", in: "query" } }),
+      limit: z.coerce.number().int().min(1).max(500).default(100).openapi({ param: { name: "limit", in: "query" } }),
+    }),
+  },
+  responses: { 200: jsonResponse(z.object({ items: z.array(ConsultationSchema) }), "Consultations"), ...errorResponses(400, 401) },
+});
+
+const get = createRoute({
+  method: "get",
+  path: "/api/consultations/{id}",
+  tags,
+  summary: "One consultation: status, slots, confirmed slot, meeting",
+  security: bearerSecurity,
+  request: { params: IdParamSchema },
+  responses: { 200: jsonResponse(ConsultationSchema, "Consultation"), ...errorResponses(400, 401, 404) },
+});
+
+const request = createRoute({
+  method: "post",
+  path: "/api/consultations/{id}/request",
+  tags,
+  summary: "Send the brief and proposed times to the expert; returns the expert's link",
+  security: bearerSecurity,
+  request: { params: IdParamSchema },
+  responses: { 200: jsonResponse(RequestedConsultationSchema, "Requested"), ...errorResponses(400, 401, 404, 409) },
+});
+
+const cancel = createRoute({
+  method: "post",
+  path: "/api/consultations/{id}/cancel",
+  tags,
+  summary: "Cancel (not once the session has been held)",
+  security: bearerSecurity,
+  request: { params: IdParamSchema, body: jsonBody(CancelSchema) },
+  responses: { 200: jsonResponse(ConsultationSchema, "Cancelled"), ...errorResponses(400, 401, 404, 409, 413) },
+});
+
+const reschedule = createRoute({
+  method: "post",
+  path: "/api/consultations/{id}/reschedule",
+  tags,
+  summary: "Propose new times; the expert confirms again through the same link and the same meeting moves",
+  security: bearerSecurity,
+  request: { params: IdParamSchema, body: jsonBody(z.strictObject({ slots: SlotsInputSchema }).openapi("Reschedule")) },
+  responses: { 200: jsonResponse(ConsultationSchema, "Back to requested with new times"), ...errorResponses(400, 401, 404, 409, 413) },
+});
+
+export const consultationRoutes = () =>
+  newRouter()
+    .openapi(post, async (c) => c.json(unwrap(await createConsultation(c.var.deps, memberOnly(c), c.req.valid("json"))), 201))
+    .openapi(list, async (c) => {
+      const { status, limit } = c.req.valid("query");
+      const items = await listConsultations(c.var.deps.db, { groupId: scope(c.var.principal), status, limit }, c.var.deps.clock.now());
+      return c.json({ items }, 200);
+    })
+    .openapi(get, async (c) => {
+      const { id } = c.req.valid("param");
+      const found = await findConsultation(c.var.deps.db, id, scope(c.var.principal), c.var.deps.clock.now());
+      if (!found) throw new AppError("NOT_FOUND", `No consultation with id ${id}`);
+      return c.json(found, 200);
+    })
+    .openapi(request, async (c) => c.json(unwrap(await requestConsultation(c.var.deps, c.var.principal, c.req.valid("param").id)), 200))
+    .openapi(cancel, async (c) => {
+      const result = await cancelConsultation(c.var.deps, c.var.principal, c.req.valid("param").id, c.req.valid("json").reason);
+      return c.json(unwrap(result), 200);
+    })
+    .openapi(reschedule, async (c) => {
+      const starts = c.req.valid("json").slots.map((s) => s.start);
+      return c.json(unwrap(await rescheduleConsultation(c.var.deps, c.var.principal, c.req.valid("param").id, starts)), 200);
+    });

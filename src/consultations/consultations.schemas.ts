@@ -1,0 +1,82 @@
+import { z } from "@hono/zod-openapi";
+import { IdSchema, UtcInstantSchema, text } from "../lib/common-schemas.js";
+import { SLOT_RULES } from "./proposed-slots.js";
+
+export const STATUSES = ["draft", "requested", "confirmed", "held", "evaluated", "declined", "cancelled", "expired"] as const;
+export const StatusSchema = z.enum(STATUSES).openapi("ConsultationStatus");
+
+export const SlotInputSchema = z.strictObject({
+  start: z.string().openapi({ example: "2027-03-29T10:00:00+03:00", description: "ISO 8601 instant with offset or Z" }),
+});
+
+export const SlotsInputSchema = z
+  .array(SlotInputSchema)
+  .min(SLOT_RULES.minSlots, { message: "propose at least 2 times" })
+  .max(SLOT_RULES.maxSlots, { message: "propose at most 5 times" });
+
+export const CreateConsultationSchema = z
+  .strictObject({
+    topicId: IdSchema,
+    briefId: IdSchema,
+    expertId: IdSchema,
+    durationMinutes: z
+      .number()
+      .int({ message: "must be whole minutes" })
+      .min(SLOT_RULES.minDuration, { message: "must be at least 30 minutes" })
+      .max(SLOT_RULES.maxDuration, { message: "must be at most 45 minutes" }),
+    slots: SlotsInputSchema,
+  })
+  .openapi("CreateConsultation");
+
+export const CancelSchema = z.strictObject({ reason: text(1000) }).openapi("CancelConsultation");
+
+export const SlotSchema = z.object({ id: z.string(), start: UtcInstantSchema, end: UtcInstantSchema }).openapi("Slot");
+
+export const MeetingSchema = z
+  .object({
+    provider: z.enum(["ics", "graph"]),
+    state: z.enum(["scheduled", "cancelled"]),
+    joinUrl: z.string().nullable().openapi({ description: "The Teams join link, when the meeting is in Teams" }),
+    iCalUId: z.string(),
+    start: UtcInstantSchema,
+    end: UtcInstantSchema,
+  })
+  .openapi("Meeting");
+
+export const ConsultationSchema = z
+  .object({
+    id: z.string(),
+    status: StatusSchema,
+    groupId: z.string(),
+    topic: z.object({ id: z.string(), title: z.string(), theme: z.string() }),
+    briefId: z.string(),
+    expert: z.object({ id: z.string(), name: z.string(), organisation: z.string(), country: z.string(), timeZone: z.string() }),
+    durationMinutes: z.number().int(),
+    slots: z.array(SlotSchema).openapi({ description: "The proposed times of the current round, UTC" }),
+    confirmedSlot: SlotSchema.nullable(),
+    meeting: MeetingSchema.nullable().openapi({ description: "Null until the meeting has been created" }),
+    requestedAt: z.string().nullable(),
+    confirmedAt: z.string().nullable(),
+    closedAt: z.string().nullable(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .openapi("Consultation");
+
+export const ExpertMessageSchema = z
+  .object({
+    to: z.object({ name: z.string(), email: z.string() }),
+    subject: z.string(),
+    body: z.string(),
+    sent: z.boolean().openapi({ description: "true when the service sends it; false in ICS mode: the group sends it itself" }),
+  })
+  .openapi("ExpertMessage");
+
+export const RequestedConsultationSchema = ConsultationSchema.extend({
+  expertLink: z.string().openapi({ description: "The expert's personal link; shown to the group only now" }),
+  expertMessage: ExpertMessageSchema,
+}).openapi("RequestedConsultation");
+
+export type CreateConsultation = z.infer<typeof CreateConsultationSchema>;
+export type Consultation = z.infer<typeof ConsultationSchema>;
+export type Slot = z.infer<typeof SlotSchema>;

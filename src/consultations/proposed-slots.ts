@@ -1,0 +1,72 @@
+import { DateTime } from "luxon";
+import type { FieldIssue } from "../lib/errors.js";
+
+export const SLOT_RULES = { minDuration: 30, maxDuration: 45, minSlots: 2, maxSlots: 5, gridMinutes: 5 } as const;
+
+export interface ProposedSlot {
+  start: string;
+  end: string;
+}
+
+/** An ISO 8601 instant that names its offset (Z or ±hh:mm): a wall time without a zone is ambiguous. */
+const INSTANT_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
+
+export function toUtcIso(dt: DateTime): string {
+  return dt.toUTC().toISO({ suppressMilliseconds: false })!;
+}
+
+/**
+ * Checks proposed start times against the concept's rules and returns them as UTC slots:
+ * each an instant with an offset, in the future, on a 5-minute grid, not overlapping another.
+ */
+export function planProposedSlots(
+  starts: readonly string[],
+  durationMinutes: number,
+  now: Date,
+): { ok: true; slots: ProposedSlot[] } | { ok: false; issues: FieldIssue[] } {
+  const issues: FieldIssue[] = [];
+  const parsed: { index: number; start: DateTime }[] = [];
+  starts.forEach((raw, index) => {
+    const path = `slots.${index}.start`;
+    if (!INSTANT_WITH_OFFSET.test(raw)) {
+      issues.push({ path, message: "must be an ISO 8601 instant with an offset or Z, e.g. 2027-03-29T10:00:00+03:00" });
+      return;
+    }
+    const start = DateTime.fromISO(raw, { setZone: true });
+    if (!start.isValid) {
+      issues.push({ path, message: `is not a valid date and time (${start.invalidExplanation ?? "invalid"})` });
+      return;
+    }
+    const utc = start.toUTC();
+    if (utc.second !== 0 || utc.millisecond !== 0 || utc.minute % SLOT_RULES.gridMinutes !== 0) {
+      issues.push({ path, message: "must be on a 5-minute grid (e.g. 10:00, 10:05)" });
+      return;
+    }
+    if (utc.toMillis() <= now.getTime()) {
+      issues.push({ path, message: "must be in the future" });
+      return;
+    }
+    parsed.push({ index, start: utc });
+  });
+  const ms = durationMinutes * 60_000;
+  const sorted = [...parsed].sort((a, b) => a.start.toMillis() - b.start.toMillis());
+  for (let i = 1; i < sorted.length; i++) {
+    const prev = sorted[i - 1]!;
+    const cur = sorted[i]!;
+    if (cur.start.toMillis() < prev.start.toMillis() + ms) {
+      issues.push({ path: `slots.${cur.index}.start`, message: `overlaps slots.${prev.index}.start` });
+    }
+  }
+  if (issues.length > 0) return { ok: false, issues };
+  return {
+    ok: true,
+    slots: sorted.map(({ start }) => ({ start: toUtcIso(start), end: toUtcIso(start.plus({ minutes: durationMinutes })) })),
+  };
+}
+
+/** A slot as seen in one time zone, for the expert's view ("10:00 in Stockholm"). */
+export function slotInZone(slot: ProposedSlot, timeZone: string): { start: string; end: string; timeZone: string } {
+  const start = DateTime.fromISO(slot.start, { zone: "utc" }).setZone(timeZone);
+  const end = DateTime.fromISO(slot.end, { zone: "utc" }).setZone(timeZone);
+  return { start: start.toISO()!, end: end.toISO()!, timeZone };
+}

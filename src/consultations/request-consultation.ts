@@ -1,0 +1,87 @@
+import type { Deps } from "../deps.js";
+import { auditIfChanged } from "../audit/audit.repo.js";
+import { findExpert } from "../directory/directory.repo.js";
+import { expertRequestMessage, messageLanguage } from "../expert-access/expert-message.js";
+import { expertLinkInsert, expertLinkUrl } from "../expert-access/expert-links.repo.js";
+import { actorOf, type Principal } from "../lib/auth.js";
+import { fail, ok, type Result } from "../lib/errors.js";
+import { hashSecret, newId, newSecret } from "../lib/secrets.js";
+import { deliverNowFor } from "../outbox/outbox.processor.js";
+import { enqueueIfChanged } from "../outbox/outbox.repo.js";
+import { findBrief } from "../topics/topics.repo.js";
+import { findConsultation } from "./consultations.repo.js";
+import { whyUnchanged } from "./consultations.service.js";
+import type { Consultation } from "./consultations.schemas.js";
+
+export interface RequestedConsultation extends Consultation {
+  expertLink: string;
+  expertMessage: { to: { name: string; email: string }; subject: string; body: string; sent: boolean };
+}
+
+/**
+ * Sends the brief and the proposed times to the expert: draft → requested, with a fresh
+ * single-consultation link. The link, the audit entry and (with a mailer) the e-mail are
+ * written in the same atomic batch as the state change.
+ */
+export async function requestConsultation(deps: Deps, by: Principal, id: string): Promise<Result<RequestedConsultation>> {
+  const now = deps.clock.now();
+  const groupId = by.role === "member" ? by.groupId : null;
+  const draft = await findConsultation(deps.db, id, groupId, now);
+  if (!draft) return fail("NOT_FOUND", `No consultation with id ${id}`);
+  if (draft.status !== "draft") return fail("CONFLICT", `Cannot request a consultation that is ${draft.status}`);
+  const [expert, brief, group] = await Promise.all([
+    findExpert(deps.db, draft.expert.id),
+    findBrief(deps.db, draft.briefId),
+    deps.db.selectFrom("dev_groups").select(["name", "organisation"]).where("id", "=", draft.groupId).executeTakeFirstOrThrow(),
+  ]);
+  if (!expert || !brief) return fail("NOT_FOUND", `No consultation with id ${id}`);
+
+  const secret = newSecret("smr_e");
+  const link = expertLinkUrl(deps.config.publicBaseUrl, secret);
+  const message = expertRequestMessage({
+    language: messageLanguage(expert.languages),
+    expertName: expert.name,
+    expertTimeZone: expert.timeZone,
+    groupName: group.name,
+    organisation: group.organisation,
+    topicTitle: draft.topic.title,
+    durationMinutes: draft.durationMinutes,
+    challenge: brief.challenge,
+    questions: brief.questions,
+    slots: draft.slots,
+    link,
+  });
+  const to = { name: expert.name, email: expert.email };
+  const at = now.toISOString();
+  const changeId = newId();
+  const [result] = await deps.atomic([
+    deps.db
+      .updateTable("consultations")
+      .set({ status: "requested", requestedAt: at, changeId, updatedAt: at })
+      .where("id", "=", id)
+      .where("status", "=", "draft")
+      .where(({ exists, selectFrom }) =>
+        exists(
+          selectFrom("proposed_slots as s")
+            .select("s.id")
+            .whereRef("s.consultationId", "=", "consultations.id")
+            .whereRef("s.round", "=", "consultations.slotRound")
+            .where("s.start", ">", at),
+        ),
+      )
+      .compile(),
+    expertLinkInsert(deps.db, { consultationId: id, changeId, secretHash: await hashSecret(secret), issuedAt: now }),
+    auditIfChanged(deps.db, { consultationId: id, changeId }, { ...actorOf(by), at, action: "consultation.requested" }),
+    ...(deps.mailer.canSend
+      ? [enqueueIfChanged(deps.db, { consultationId: id, changeId, kind: "mail.send", payload: { to, ...message }, now: at })]
+      : []),
+  ]);
+  if (result!.changes === 0) {
+    const current = await findConsultation(deps.db, id, groupId, deps.clock.now());
+    if (current?.status === "draft") return fail("CONFLICT", "Every proposed time has already started: propose new times");
+    return whyUnchanged(deps, id, groupId, "request");
+  }
+  if (deps.mailer.canSend) await deliverNowFor(deps, id);
+  const requested = (await findConsultation(deps.db, id, groupId, deps.clock.now()))!;
+  return ok({ ...requested, expertLink: link, expertMessage: { to, ...message, sent: deps.mailer.canSend } });
+}

@@ -1,0 +1,55 @@
+import { mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import Database from "better-sqlite3";
+import { Kysely, SqliteDialect, type CompiledQuery } from "kysely";
+import type { AtomicWrite, StatementResult } from "./atomic.js";
+import type { DB } from "./schema.js";
+
+export interface SqliteHandle {
+  db: Kysely<DB>;
+  atomic: AtomicWrite;
+  raw: Database.Database;
+  close(): Promise<void>;
+}
+
+/** Opens (and creates, with its directory) the SQLite file; ":memory:" works for tests. */
+export function connectSqlite(path: string): SqliteHandle {
+  if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+  const raw = new Database(path);
+  raw.pragma("journal_mode = WAL");
+  raw.pragma("busy_timeout = 5000");
+  raw.pragma("synchronous = NORMAL");
+  // D1 always enforces foreign keys; so must the embedded engine, or the two would drift apart.
+  raw.pragma("foreign_keys = ON");
+
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: raw }) });
+  const statements = new Map<string, Database.Statement>();
+  const prepare = (sql: string) => {
+    let stmt = statements.get(sql);
+    if (!stmt) {
+      stmt = raw.prepare(sql);
+      statements.set(sql, stmt);
+    }
+    return stmt;
+  };
+
+  const runAll = raw.transaction((queries: readonly CompiledQuery[]) =>
+    queries.map((q): StatementResult => {
+      const stmt = prepare(q.sql);
+      const params = q.parameters as unknown[];
+      if (stmt.reader) return { changes: 0, rows: stmt.all(...params) as Record<string, unknown>[] };
+      return { changes: stmt.run(...params).changes, rows: [] };
+    }),
+  );
+  // better-sqlite3 is synchronous: the whole batch runs before any other query can interleave.
+  const atomic: AtomicWrite = async (queries) => runAll(queries);
+
+  return {
+    db,
+    atomic,
+    raw,
+    close: async () => {
+      await db.destroy();
+    },
+  };
+}

@@ -1,0 +1,183 @@
+import type { Generated, Insertable, Selectable } from "kysely";
+
+/** Kysely table types, mirroring migrations/*.sql. Booleans are 0/1, JSON arrays are text. */
+export interface OrganisationsTable {
+  id: string;
+  name: string;
+  country: string;
+  website: string | null;
+  nationallySignificant: number;
+  innovative: number;
+  evidenceBased: number;
+  criteriaNote: string | null;
+  createdAt: string;
+}
+
+export interface ExpertsTable {
+  id: string;
+  organisationId: string;
+  name: string;
+  email: string;
+  languages: string;
+  themes: string;
+  timeZone: string;
+  createdAt: string;
+}
+
+export interface DevGroupsTable {
+  id: string;
+  name: string;
+  organisation: string;
+  timeZone: Generated<string>;
+  country: Generated<string>;
+  createdAt: string;
+}
+
+export interface GroupMembersTable {
+  id: string;
+  groupId: string;
+  name: string;
+  email: string;
+  createdAt: string;
+}
+
+export interface ApiTokensTable {
+  id: string;
+  tokenHash: string;
+  role: "coordinator" | "member";
+  memberId: string | null;
+  label: string;
+  createdAt: string;
+  revokedAt: string | null;
+}
+
+export interface TopicsTable {
+  id: string;
+  groupId: string;
+  title: string;
+  theme: string;
+  description: string;
+  createdAt: string;
+}
+
+export interface BriefsTable {
+  id: string;
+  topicId: string;
+  groupId: string;
+  challenge: string;
+  language: string;
+  createdAt: string;
+}
+
+export interface BriefQuestionsTable {
+  briefId: string;
+  position: number;
+  text: string;
+}
+
+export type ConsultationStatus =
+  | "draft"
+  | "requested"
+  | "confirmed"
+  | "held"
+  | "evaluated"
+  | "declined"
+  | "cancelled"
+  | "expired";
+
+export interface ConsultationsTable {
+  id: string;
+  groupId: string;
+  topicId: string;
+  briefId: string;
+  expertId: string;
+  durationMinutes: number;
+  status: ConsultationStatus;
+  slotRound: Generated<number>;
+  confirmedSlotId: string | null;
+  requestedAt: string | null;
+  confirmedAt: string | null;
+  closedAt: string | null;
+  closeReason: string | null;
+  changeId: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ProposedSlotsTable {
+  id: string;
+  consultationId: string;
+  round: number;
+  start: string;
+  end: string;
+}
+
+export interface ExpertLinksTable {
+  id: string;
+  consultationId: string;
+  secretHash: string;
+  issuedAt: string;
+  expiresAt: string;
+  revokedAt: string | null;
+}
+
+export interface MeetingsTable {
+  consultationId: string;
+  provider: "ics" | "graph";
+  externalId: string;
+  iCalUId: string;
+  joinUrl: string | null;
+  start: string;
+  end: string;
+  sequence: Generated<number>;
+  cancelledAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface AuditEntriesTable {
+  id: Generated<number>;
+  at: string;
+  actorType: string;
+  actorId: string | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+  detail: string | null;
+}
+
+export interface OutboxTable {
+  id: string;
+  kind: string;
+  consultationId: string | null;
+  payload: string;
+  status: Generated<"pending" | "done" | "failed">;
+  attempts: Generated<number>;
+  nextAttemptAt: string;
+  lockedUntil: string | null;
+  lastError: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface DB {
+  organisations: OrganisationsTable;
+  experts: ExpertsTable;
+  dev_groups: DevGroupsTable;
+  group_members: GroupMembersTable;
+  api_tokens: ApiTokensTable;
+  topics: TopicsTable;
+  briefs: BriefsTable;
+  brief_questions: BriefQuestionsTable;
+  consultations: ConsultationsTable;
+  proposed_slots: ProposedSlotsTable;
+  expert_links: ExpertLinksTable;
+  meetings: MeetingsTable;
+  audit_entries: AuditEntriesTable;
+  outbox: OutboxTable;
+}
+
+export type ConsultationRow = Selectable<ConsultationsTable>;
+export type SlotRow = Selectable<ProposedSlotsTable>;
+export type MeetingRow = Selectable<MeetingsTable>;
+export type NewAuditEntry = Insertable<AuditEntriesTable>;

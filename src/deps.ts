@@ -1,0 +1,18 @@
+import type { Kysely } from "kysely";
+import type { AppConfig } from "./config.js";
+import type { AtomicWrite } from "./db/atomic.js";
+import type { DB } from "./db/schema.js";
+import type { Clock } from "./lib/clock.js";
+import type { Logger } from "./lib/log.js";
+import type { Mailer, Scheduler } from "./meetings/scheduler.js";
+
+/** Everything the app needs from the outside world, built in one place per entry point. */
+export interface Deps {
+  db: Kysely<DB>;
+  atomic: AtomicWrite;
+  clock: Clock;
+  scheduler: Scheduler;
+  mailer: Mailer;
+  config: AppConfig;
+  log: Logger;
+}

@@ -1,0 +1,122 @@
+import { sql, type Kysely } from "kysely";
+import type { DB } from "../db/schema.js";
+import type { NordicCountry } from "../lib/common-schemas.js";
+import type { Expert, ExpertQuery, Organisation } from "./directory.schemas.js";
+
+type OrgRow = DB["organisations"];
+
+export function toOrganisation(r: OrgRow): Organisation {
+  return {
+    id: r.id,
+    name: r.name,
+    country: r.country as NordicCountry,
+    website: r.website,
+    criteria: {
+      nationallySignificant: r.nationallySignificant === 1,
+      innovative: r.innovative === 1,
+      evidenceBased: r.evidenceBased === 1,
+    },
+    criteriaNote: r.criteriaNote,
+    createdAt: r.createdAt,
+  };
+}
+
+export async function insertOrganisation(db: Kysely<DB>, o: Organisation): Promise<void> {
+  await db
+    .insertInto("organisations")
+    .values({
+      id: o.id,
+      name: o.name,
+      country: o.country,
+      website: o.website,
+      nationallySignificant: o.criteria.nationallySignificant ? 1 : 0,
+      innovative: o.criteria.innovative ? 1 : 0,
+      evidenceBased: o.criteria.evidenceBased ? 1 : 0,
+      criteriaNote: o.criteriaNote,
+      createdAt: o.createdAt,
+    })
+    .execute();
+}
+
+export async function listOrganisations(db: Kysely<DB>): Promise<Organisation[]> {
+  const rows = await db.selectFrom("organisations").selectAll().orderBy("name").execute();
+  return rows.map(toOrganisation);
+}
+
+export async function findOrganisation(db: Kysely<DB>, id: string): Promise<Organisation | undefined> {
+  const row = await db.selectFrom("organisations").selectAll().where("id", "=", id).executeTakeFirst();
+  return row && toOrganisation(row);
+}
+
+function expertsQuery(db: Kysely<DB>) {
+  return db
+    .selectFrom("experts")
+    .innerJoin("organisations", "organisations.id", "experts.organisationId")
+    .selectAll("experts")
+    .select([
+      "organisations.name as orgName",
+      "organisations.country as orgCountry",
+      "organisations.nationallySignificant",
+      "organisations.innovative",
+      "organisations.evidenceBased",
+    ]);
+}
+
+type ExpertJoinRow = Awaited<ReturnType<ReturnType<typeof expertsQuery>["executeTakeFirstOrThrow"]>>;
+
+function toExpert(r: ExpertJoinRow): Expert {
+  return {
+    id: r.id,
+    organisationId: r.organisationId,
+    organisation: {
+      name: r.orgName,
+      country: r.orgCountry as NordicCountry,
+      criteria: {
+        nationallySignificant: r.nationallySignificant === 1,
+        innovative: r.innovative === 1,
+        evidenceBased: r.evidenceBased === 1,
+      },
+    },
+    name: r.name,
+    email: r.email,
+    languages: JSON.parse(r.languages) as string[],
+    timeZone: r.timeZone,
+    themes: JSON.parse(r.themes) as string[],
+    createdAt: r.createdAt,
+  };
+}
+
+export async function insertExpert(db: Kysely<DB>, e: Omit<Expert, "organisation">): Promise<void> {
+  await db
+    .insertInto("experts")
+    .values({
+      id: e.id,
+      organisationId: e.organisationId,
+      name: e.name,
+      email: e.email,
+      languages: JSON.stringify(e.languages),
+      themes: JSON.stringify(e.themes),
+      timeZone: e.timeZone,
+      createdAt: e.createdAt,
+    })
+    .execute();
+}
+
+export async function findExpert(db: Kysely<DB>, id: string): Promise<Expert | undefined> {
+  const row = await expertsQuery(db).where("experts.id", "=", id).executeTakeFirst();
+  return row && toExpert(row);
+}
+
+export async function searchExperts(db: Kysely<DB>, q: ExpertQuery): Promise<Expert[]> {
+  let query = expertsQuery(db);
+  if (q.country) query = query.where("organisations.country", "=", q.country);
+  if (q.theme) {
+    const theme = q.theme.toLowerCase();
+    query = query.where(sql<boolean>`exists (select 1 from json_each(experts.themes) where lower(value) = ${theme})`);
+  }
+  if (q.language) {
+    query = query.where(sql<boolean>`exists (select 1 from json_each(experts.languages) where value = ${q.language})`);
+  }
+  const rows = await query.orderBy("experts.name").execute();
+  return rows.map(toExpert);
+}

@@ -1,0 +1,67 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { coordinatorOnly } from "../lib/auth.js";
+import { errorResponses, unwrap } from "../lib/errors.js";
+import { bearerSecurity, jsonBody, jsonResponse, newRouter } from "../lib/router.js";
+import { listOrganisations, searchExperts } from "./directory.repo.js";
+import {
+  CreateExpertSchema,
+  CreateOrganisationSchema,
+  ExpertQuerySchema,
+  ExpertSchema,
+  OrganisationSchema,
+} from "./directory.schemas.js";
+import { createExpert, createOrganisation } from "./directory.service.js";
+
+const tags = ["Directory"];
+
+const postOrganisation = createRoute({
+  method: "post",
+  path: "/api/organisations",
+  tags,
+  summary: "Add a consulting organisation (coordinator)",
+  security: bearerSecurity,
+  request: { body: jsonBody(CreateOrganisationSchema) },
+  responses: { 201: jsonResponse(OrganisationSchema, "Created"), ...errorResponses(400, 401, 403, 413) },
+});
+
+const getOrganisations = createRoute({
+  method: "get",
+  path: "/api/organisations",
+  tags,
+  summary: "List consulting organisations",
+  security: bearerSecurity,
+  responses: { 200: jsonResponse(z.object({ items: z.array(OrganisationSchema) }), "Organisations"), ...errorResponses(401) },
+});
+
+const postExpert = createRoute({
+  method: "post",
+  path: "/api/experts",
+  tags,
+  summary: "Add an expert to the directory (coordinator)",
+  security: bearerSecurity,
+  request: { body: jsonBody(CreateExpertSchema) },
+  responses: { 201: jsonResponse(ExpertSchema, "Created"), ...errorResponses(400, 401, 403, 404, 413) },
+});
+
+const getExperts = createRoute({
+  method: "get",
+  path: "/api/experts",
+  tags,
+  summary: "Find experts by theme, country and language",
+  security: bearerSecurity,
+  request: { query: ExpertQuerySchema },
+  responses: { 200: jsonResponse(z.object({ items: z.array(ExpertSchema) }), "Experts"), ...errorResponses(400, 401) },
+});
+
+export const directoryRoutes = () =>
+  newRouter()
+    .openapi(postOrganisation, async (c) => {
+      const by = coordinatorOnly(c);
+      return c.json(await createOrganisation(c.var.deps, by, c.req.valid("json")), 201);
+    })
+    .openapi(getOrganisations, async (c) => c.json({ items: await listOrganisations(c.var.deps.db) }, 200))
+    .openapi(postExpert, async (c) => {
+      const by = coordinatorOnly(c);
+      return c.json(unwrap(await createExpert(c.var.deps, by, c.req.valid("json"))), 201);
+    })
+    .openapi(getExperts, async (c) => c.json({ items: await searchExperts(c.var.deps.db, c.req.valid("query")) }, 200));

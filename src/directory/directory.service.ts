@@ -1,0 +1,45 @@
+import type { Deps } from "../deps.js";
+import { fail, ok, type Result } from "../lib/errors.js";
+import { newId } from "../lib/secrets.js";
+import { recordAudit } from "../audit/audit.repo.js";
+import type { Principal } from "../lib/auth.js";
+import { actorOf } from "../lib/auth.js";
+import { findOrganisation, insertExpert, insertOrganisation, findExpert } from "./directory.repo.js";
+import type { CreateExpert, CreateOrganisation, Expert, Organisation } from "./directory.schemas.js";
+
+type DirectoryDeps = Pick<Deps, "db" | "clock">;
+
+export async function createOrganisation(deps: DirectoryDeps, by: Principal, input: CreateOrganisation): Promise<Organisation> {
+  const org: Organisation = {
+    id: newId(),
+    name: input.name,
+    country: input.country,
+    website: input.website ?? null,
+    criteria: input.criteria,
+    criteriaNote: input.criteriaNote ?? null,
+    createdAt: deps.clock.now().toISOString(),
+  };
+  await insertOrganisation(deps.db, org);
+  await recordAudit(deps.db, { ...actorOf(by), at: org.createdAt, action: "organisation.created", entityType: "organisation", entityId: org.id });
+  return org;
+}
+
+export async function createExpert(deps: DirectoryDeps, by: Principal, input: CreateExpert): Promise<Result<Expert>> {
+  const org = await findOrganisation(deps.db, input.organisationId);
+  if (!org) return fail("NOT_FOUND", `No organisation with id ${input.organisationId}`);
+  const createdAt = deps.clock.now().toISOString();
+  const id = newId();
+  await insertExpert(deps.db, {
+    id,
+    organisationId: org.id,
+    name: input.name,
+    email: input.email.toLowerCase(),
+    languages: [...new Set(input.languages)],
+    themes: [...new Set(input.themes)],
+    timeZone: input.timeZone,
+    createdAt,
+  });
+  await recordAudit(deps.db, { ...actorOf(by), at: createdAt, action: "expert.created", entityType: "expert", entityId: id });
+  const expert = await findExpert(deps.db, id);
+  return expert ? ok(expert) : fail("INTERNAL", "expert vanished after insert");
+}

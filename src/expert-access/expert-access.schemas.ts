@@ -1,0 +1,37 @@
+import { z } from "@hono/zod-openapi";
+import { IdSchema, UtcInstantSchema, text } from "../lib/common-schemas.js";
+import { StatusSchema } from "../consultations/consultations.schemas.js";
+
+export const SecretParamSchema = z.object({
+  secret: z.string().min(1).max(200).openapi({ param: { name: "secret", in: "path" }, description: "The secret from the expert's link" }),
+});
+
+const LocalTimesSchema = z.object({ start: z.string(), end: z.string(), timeZone: z.string() });
+
+export const ExpertSlotSchema = z
+  .object({
+    id: z.string(),
+    start: UtcInstantSchema,
+    end: UtcInstantSchema,
+    local: LocalTimesSchema.openapi({ description: "In the expert's own time zone" }),
+    groupLocal: LocalTimesSchema.openapi({ description: "In the development group's time zone" }),
+  })
+  .openapi("ExpertSlot");
+
+export const ExpertViewSchema = z
+  .object({
+    consultationId: z.string(),
+    status: StatusSchema,
+    durationMinutes: z.number(),
+    group: z.object({ name: z.string(), organisation: z.string(), timeZone: z.string() }),
+    topic: z.object({ id: z.string(), title: z.string(), theme: z.string() }),
+    brief: z.object({ challenge: z.string(), questions: z.array(z.string()), language: z.string() }),
+    expert: z.object({ name: z.string(), timeZone: z.string() }),
+    slots: z.array(ExpertSlotSchema),
+    confirmedSlot: ExpertSlotSchema.nullable(),
+    meeting: z.object({ joinUrl: z.string().nullable(), start: z.string(), end: z.string() }).nullable(),
+  })
+  .openapi("ExpertView");
+
+export const ConfirmSchema = z.strictObject({ slotId: IdSchema }).openapi("ConfirmSlot");
+export const DeclineSchema = z.strictObject({ reason: text(1000).optional() }).openapi("Decline");

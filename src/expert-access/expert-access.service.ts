@@ -1,0 +1,135 @@
+import type { Deps } from "../deps.js";
+import type { ConsultationStatus } from "../db/schema.js";
+import { auditIfChanged } from "../audit/audit.repo.js";
+import { findConsultation } from "../consultations/consultations.repo.js";
+import type { Consultation } from "../consultations/consultations.schemas.js";
+import { slotInZone } from "../consultations/proposed-slots.js";
+import { fail, ok, type Result } from "../lib/errors.js";
+import { constantTimeEqual, hashSecret, newId } from "../lib/secrets.js";
+import { deliverNowFor } from "../outbox/outbox.processor.js";
+import { enqueueIfChanged } from "../outbox/outbox.repo.js";
+import { findBrief } from "../topics/topics.repo.js";
+import { findLinkByHash } from "./expert-links.repo.js";
+
+export type LinkProblem = "unknown" | "expired" | "used" | "cancelled";
+
+const linkFailure = (problem: LinkProblem) =>
+  problem === "unknown"
+    ? fail("NOT_FOUND", "This link is not valid")
+    : fail("GONE", problem === "used" ? "This link has already been used to decline" : problem === "expired" ? "This link has expired" : "This consultation has been cancelled");
+
+/**
+ * The secret in the link is the credential: it opens only its own consultation, and stops
+ * working when the consultation is cancelled, declined, expired, or 60 days after issue.
+ */
+export async function resolveLink(
+  deps: Pick<Deps, "db" | "clock">,
+  secret: string,
+): Promise<{ ok: true; consultation: Consultation } | { ok: false; problem: LinkProblem }> {
+  if (secret.length < 20 || secret.length > 200) return { ok: false, problem: "unknown" };
+  const hash = await hashSecret(secret);
+  const link = await findLinkByHash(deps.db, hash);
+  if (!link || !constantTimeEqual(link.secretHash, hash)) return { ok: false, problem: "unknown" };
+  const now = deps.clock.now();
+  if (link.revokedAt) return { ok: false, problem: "used" };
+  if (Date.parse(link.expiresAt) <= now.getTime()) return { ok: false, problem: "expired" };
+  const consultation = await findConsultation(deps.db, link.consultationId, null, now);
+  if (!consultation) return { ok: false, problem: "unknown" };
+  const closed: Partial<Record<ConsultationStatus, LinkProblem>> = { cancelled: "cancelled", declined: "used", expired: "expired" };
+  const problem = closed[consultation.status];
+  return problem ? { ok: false, problem } : { ok: true, consultation };
+}
+
+export async function expertView(deps: Deps, secret: string) {
+  const link = await resolveLink(deps, secret);
+  if (!link.ok) return linkFailure(link.problem);
+  const c = link.consultation;
+  const [brief, group] = await Promise.all([
+    findBrief(deps.db, c.briefId),
+    deps.db.selectFrom("dev_groups").select(["name", "organisation", "timeZone"]).where("id", "=", c.groupId).executeTakeFirstOrThrow(),
+  ]);
+  const zone = c.expert.timeZone;
+  const withLocal = (s: { id: string; start: string; end: string }) => ({ ...s, local: slotInZone(s, zone), groupLocal: slotInZone(s, group.timeZone) });
+  return ok({
+    consultationId: c.id,
+    status: c.status,
+    durationMinutes: c.durationMinutes,
+    group: { name: group.name, organisation: group.organisation, timeZone: group.timeZone },
+    topic: c.topic,
+    brief: { challenge: brief!.challenge, questions: brief!.questions, language: brief!.language },
+    expert: { name: c.expert.name, timeZone: zone },
+    slots: c.slots.map(withLocal),
+    confirmedSlot: c.confirmedSlot ? withLocal(c.confirmedSlot) : null,
+    meeting: c.meeting && c.meeting.state === "scheduled" ? { joinUrl: c.meeting.joinUrl, start: c.meeting.start, end: c.meeting.end } : null,
+  });
+}
+
+export type ExpertView = Extract<Awaited<ReturnType<typeof expertView>>, { ok: true }>["value"];
+
+/** One atomic conditional write: of many concurrent confirmations exactly one changes the row. */
+export async function confirmSlot(deps: Deps, secret: string, slotId: string): Promise<Result<ExpertView>> {
+  const link = await resolveLink(deps, secret);
+  if (!link.ok) return linkFailure(link.problem);
+  const id = link.consultation.id;
+  const now = deps.clock.now();
+  const at = now.toISOString();
+  const changeId = newId();
+  const [result] = await deps.atomic([
+    deps.db
+      .updateTable("consultations")
+      .set({ status: "confirmed", confirmedSlotId: slotId, confirmedAt: at, changeId, updatedAt: at })
+      .where("id", "=", id)
+      .where("status", "=", "requested")
+      .where(({ exists, selectFrom }) =>
+        exists(
+          selectFrom("proposed_slots as s")
+            .select("s.id")
+            .where("s.id", "=", slotId)
+            .whereRef("s.consultationId", "=", "consultations.id")
+            .whereRef("s.round", "=", "consultations.slotRound")
+            .where("s.start", ">", at),
+        ),
+      )
+      .compile(),
+    auditIfChanged(deps.db, { consultationId: id, changeId }, { actorType: "expert", actorId: link.consultation.expert.id, at, action: "consultation.confirmed", detail: { slotId } }),
+    enqueueIfChanged(deps.db, { consultationId: id, changeId, kind: "meeting.sync", payload: {}, now: at }),
+  ]);
+  if (result!.changes === 0) {
+    const current = await findConsultation(deps.db, id, null, deps.clock.now());
+    const slot = current?.slots.find((s) => s.id === slotId);
+    if (current?.status === "requested" && !slot) return fail("NOT_FOUND", `No proposed time with id ${slotId} in this consultation`);
+    if (current?.status === "requested") return fail("CONFLICT", "This time has already started: choose another");
+    return fail("CONFLICT", `This consultation is already ${current?.status ?? "closed"}`);
+  }
+  await deliverNowFor(deps, id);
+  return expertView(deps, secret);
+}
+
+export async function declineRequest(deps: Deps, secret: string, reason: string | undefined): Promise<Result<{ status: "declined" }>> {
+  const link = await resolveLink(deps, secret);
+  if (!link.ok) return linkFailure(link.problem);
+  const id = link.consultation.id;
+  const at = deps.clock.now().toISOString();
+  const changeId = newId();
+  const [result] = await deps.atomic([
+    deps.db
+      .updateTable("consultations")
+      .set({ status: "declined", closedAt: at, closeReason: reason ?? null, changeId, updatedAt: at })
+      .where("id", "=", id)
+      .where((eb) =>
+        eb.or([
+          eb("status", "=", "requested"),
+          eb.and([
+            eb("status", "=", "confirmed"),
+            eb.exists(eb.selectFrom("proposed_slots as s").select("s.id").whereRef("s.id", "=", "consultations.confirmedSlotId").where("s.end", ">", at)),
+          ]),
+        ]),
+      )
+      .compile(),
+    auditIfChanged(deps.db, { consultationId: id, changeId }, { actorType: "expert", actorId: link.consultation.expert.id, at, action: "consultation.declined" }),
+    enqueueIfChanged(deps.db, { consultationId: id, changeId, kind: "meeting.sync", payload: {}, now: at, onlyIfWasConfirmed: true }),
+  ]);
+  if (result!.changes === 0) return fail("CONFLICT", `This consultation is already ${link.consultation.status}`);
+  await deliverNowFor(deps, id);
+  return ok({ status: "declined" });
+}

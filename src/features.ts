@@ -1,0 +1,18 @@
+import { consultationRoutes } from "./consultations/consultations.routes.js";
+import { directoryRoutes } from "./directory/directory.routes.js";
+import { expertAccessRoutes } from "./expert-access/expert-access.routes.js";
+import { groupRoutes } from "./groups/groups.routes.js";
+import { meetingRoutes } from "./meetings/meetings.routes.js";
+import { outboxRoutes } from "./outbox/outbox.routes.js";
+import { topicRoutes } from "./topics/topics.routes.js";
+
+/** Every feature's router, mounted at the root by createApp. Add a feature here. */
+export const featureRouters = [
+  directoryRoutes,
+  groupRoutes,
+  topicRoutes,
+  meetingRoutes,
+  consultationRoutes,
+  expertAccessRoutes,
+  outboxRoutes,
+];

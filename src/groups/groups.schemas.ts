@@ -1,0 +1,42 @@
+import { z } from "@hono/zod-openapi";
+import { CountrySchema, TimeZoneSchema, text } from "../lib/common-schemas.js";
+
+export const CreateGroupSchema = z
+  .strictObject({
+    name: text(200),
+    organisation: text(200).openapi({ description: "The municipality, wellbeing services county, centre or NGO" }),
+    timeZone: TimeZoneSchema.optional().openapi({ description: "Defaults to Europe/Helsinki" }),
+    country: CountrySchema.optional().openapi({ description: "Defaults to FI" }),
+  })
+  .openapi("CreateGroup");
+
+export const GroupSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    organisation: z.string(),
+    timeZone: z.string(),
+    country: z.string(),
+    createdAt: z.string(),
+  })
+  .openapi("Group");
+
+export const CreateMemberSchema = z
+  .strictObject({
+    name: text(200),
+    email: z.email({ message: "must be an e-mail address" }).max(320),
+  })
+  .openapi("CreateMember");
+
+export const MemberSchema = z
+  .object({ id: z.string(), groupId: z.string(), name: z.string(), email: z.string(), createdAt: z.string() })
+  .openapi("Member");
+
+export const MemberWithTokenSchema = MemberSchema.extend({
+  token: z.string().openapi({ description: "The member's API token: shown only this once" }),
+}).openapi("MemberWithToken");
+
+export type CreateGroup = z.infer<typeof CreateGroupSchema>;
+export type Group = z.infer<typeof GroupSchema>;
+export type CreateMember = z.infer<typeof CreateMemberSchema>;
+export type Member = z.infer<typeof MemberSchema>;

@@ -1,0 +1,41 @@
+import type { Deps } from "../deps.js";
+import { recordAudit } from "../audit/audit.repo.js";
+import { actorOf, type Principal } from "../lib/auth.js";
+import { fail, ok, type Result } from "../lib/errors.js";
+import { newId } from "../lib/secrets.js";
+import { issueToken } from "../tokens/tokens.repo.js";
+import { findGroup, insertGroup, insertMember } from "./groups.repo.js";
+import type { CreateGroup, CreateMember, Group, Member } from "./groups.schemas.js";
+
+type GroupDeps = Pick<Deps, "db" | "clock">;
+
+export async function createGroup(deps: GroupDeps, by: Principal, input: CreateGroup): Promise<Group> {
+  const group: Group = {
+    id: newId(),
+    name: input.name,
+    organisation: input.organisation,
+    timeZone: input.timeZone ?? "Europe/Helsinki",
+    country: input.country ?? "FI",
+    createdAt: deps.clock.now().toISOString(),
+  };
+  await insertGroup(deps.db, group);
+  await recordAudit(deps.db, { ...actorOf(by), at: group.createdAt, action: "group.created", entityType: "group", entityId: group.id });
+  return group;
+}
+
+/** Adds a member and issues the member's token (returned once, stored as a hash). */
+export async function addMember(
+  deps: GroupDeps,
+  by: Principal,
+  groupId: string,
+  input: CreateMember,
+): Promise<Result<Member & { token: string }>> {
+  const group = await findGroup(deps.db, groupId);
+  if (!group) return fail("NOT_FOUND", `No development group with id ${groupId}`);
+  const now = deps.clock.now().toISOString();
+  const member: Member = { id: newId(), groupId, name: input.name, email: input.email.toLowerCase(), createdAt: now };
+  await insertMember(deps.db, member);
+  const { token } = await issueToken(deps.db, { role: "member", label: `member ${member.id}`, memberId: member.id, now });
+  await recordAudit(deps.db, { ...actorOf(by), at: now, action: "member.added", entityType: "group", entityId: groupId, detail: { memberId: member.id } });
+  return ok({ ...member, token });
+}

@@ -1,0 +1,110 @@
+import { z } from "@hono/zod-openapi";
+import type { ZodError } from "zod";
+
+/** The closed set of error codes and the HTTP status each maps to. */
+export const errorStatus = {
+  VALIDATION_FAILED: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  GONE: 410,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+  UPSTREAM_UNAVAILABLE: 503,
+} as const;
+
+export type ErrorCode = keyof typeof errorStatus;
+export type ErrorStatus = (typeof errorStatus)[ErrorCode];
+
+export interface FieldIssue {
+  path: string;
+  message: string;
+}
+
+/** Thrown by routes for expected failures; the app's error handler renders the envelope. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly issues?: FieldIssue[],
+  ) {
+    super(message);
+    this.name = "AppError";
+  }
+  get status(): ErrorStatus {
+    return errorStatus[this.code];
+  }
+}
+
+/** An expected outcome that is not success: services return it, routes map it to a status. */
+export interface Failure {
+  ok: false;
+  code: ErrorCode;
+  message: string;
+  issues?: FieldIssue[];
+}
+export type Result<T> = { ok: true; value: T } | Failure;
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const fail = (code: ErrorCode, message: string, issues?: FieldIssue[]): Failure =>
+  issues ? { ok: false, code, message, issues } : { ok: false, code, message };
+
+/** Unwraps a service result inside a route: failures become the envelope. */
+export function unwrap<T>(result: Result<T>): T {
+  if (!result.ok) throw new AppError(result.code, result.message, result.issues);
+  return result.value;
+}
+
+export function issuesFromZod(error: ZodError, prefix?: string): FieldIssue[] {
+  return error.issues.flatMap((issue) => {
+    const base = [prefix, ...issue.path.map(String)].filter(Boolean).join(".");
+    // Unknown keys are one issue on the parent; name each key so the user sees which one.
+    if (issue.code === "unrecognized_keys") {
+      return issue.keys.map((key) => ({
+        path: base ? `${base}.${key}` : key,
+        message: `Unknown field "${key}"`,
+      }));
+    }
+    return [{ path: base, message: issue.message }];
+  });
+}
+
+export const ErrorEnvelopeSchema = z
+  .object({
+    error: z.object({
+      code: z.enum(Object.keys(errorStatus) as [ErrorCode, ...ErrorCode[]]),
+      message: z.string(),
+      requestId: z.string(),
+      issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    }),
+  })
+  .openapi("Error");
+
+export type ErrorEnvelope = z.infer<typeof ErrorEnvelopeSchema>;
+
+const errorDescriptions: Record<number, string> = {
+  400: "Invalid input: the message and issues name the field",
+  401: "Missing or invalid credentials",
+  403: "Not allowed for this role",
+  404: "Not found (or not yours)",
+  409: "Not allowed in the current state",
+  410: "The link no longer works",
+  413: "Request body over 64 KiB",
+  503: "An upstream service is unavailable",
+};
+
+/** OpenAPI response entries for the given error statuses, all in the one envelope. */
+export function errorResponses(...statuses: number[]) {
+  return Object.fromEntries(
+    statuses.map((s) => [
+      s,
+      {
+        description: errorDescriptions[s] ?? "Error",
+        content: { "application/json": { schema: ErrorEnvelopeSchema } },
+      },
+    ]),
+  ) as Record<number, { description: string; content: { "application/json": { schema: typeof ErrorEnvelopeSchema } } }>;
+}
