@@ -91,6 +91,8 @@ CREATE TABLE consultations (
   topicId TEXT NOT NULL REFERENCES topics(id),
   briefId TEXT NOT NULL REFERENCES briefs(id),
   expertId TEXT NOT NULL REFERENCES experts(id),
+  -- The member who created it: the organiser of an ICS invitation.
+  createdBy TEXT REFERENCES group_members(id),
   durationMinutes INTEGER NOT NULL CHECK (durationMinutes BETWEEN 30 AND 45),
   status TEXT NOT NULL CHECK (status IN ('draft','requested','confirmed','held','evaluated','declined','cancelled','expired')),
   -- Proposed slots of the current round are live; a reschedule opens a new round.

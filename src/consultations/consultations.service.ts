@@ -43,6 +43,7 @@ export async function createConsultation(deps: Deps, by: Member, input: CreateCo
         topicId: topic.id,
         briefId: brief.id,
         expertId: expert.id,
+        createdBy: by.memberId,
         durationMinutes: input.durationMinutes,
         status: "draft",
         slotRound: 0,

@@ -91,6 +91,7 @@ export interface ConsultationsTable {
   topicId: string;
   briefId: string;
   expertId: string;
+  createdBy: string | null;
   durationMinutes: number;
   status: ConsultationStatus;
   slotRound: Generated<number>;

@@ -13,6 +13,8 @@ export interface MeetingDetails {
   questions: string[];
   expert: Attendee;
   members: Attendee[];
+  /** The member who created the consultation, when known. */
+  creator: Attendee | null;
   slot: { start: string; end: string } | null;
   link: string;
 }
@@ -25,6 +27,7 @@ export async function loadMeetingDetails(db: Kysely<DB>, consultationId: string,
     .innerJoin("experts as e", "e.id", "c.expertId")
     .innerJoin("dev_groups as g", "g.id", "c.groupId")
     .leftJoin("proposed_slots as s", "s.id", "c.confirmedSlotId")
+    .leftJoin("group_members as creator", "creator.id", "c.createdBy")
     .select([
       "c.id",
       "c.status",
@@ -38,6 +41,8 @@ export async function loadMeetingDetails(db: Kysely<DB>, consultationId: string,
       "e.email as expertEmail",
       "s.start",
       "s.end",
+      "creator.name as creatorName",
+      "creator.email as creatorEmail",
     ])
     .where("c.id", "=", consultationId)
     .executeTakeFirst();
@@ -56,6 +61,7 @@ export async function loadMeetingDetails(db: Kysely<DB>, consultationId: string,
     questions: questions.map((q) => q.text),
     expert: { name: row.expertName, email: row.expertEmail },
     members,
+    creator: row.creatorName && row.creatorEmail ? { name: row.creatorName, email: row.creatorEmail } : null,
     slot: row.start && row.end ? { start: row.start, end: row.end } : null,
     link: `${publicBaseUrl}/app/consultations/${row.id}`,
   };

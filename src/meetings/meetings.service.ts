@@ -11,9 +11,9 @@ export async function invitationFor(deps: Pick<Deps, "db" | "clock" | "config">,
   ]);
   if (!details) return fail("NOT_FOUND", `No consultation with id ${consultationId}`);
   if (!meeting) return fail("CONFLICT", `There is no meeting yet: the consultation is ${details.status}`);
-  // With a tenant the organiser mailbox sends the invitations; without one, the group's first member does.
+  // With a tenant the organiser mailbox sends the invitations; without one, the member who created it does.
   const organizer = deps.config.graph
     ? { name: "Samråd", email: deps.config.graph.organizer }
-    : (details.members[0] ?? { name: "Samråd", email: "noreply@samrad.invalid" });
+    : (details.creator ?? details.members[0] ?? { name: "Samråd", email: "noreply@samrad.invalid" });
   return ok(inviteIcs(details, meeting, organizer, deps.clock.now()));
 }

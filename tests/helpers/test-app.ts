@@ -1,0 +1,119 @@
+import { createApp } from "../../src/app.js";
+import { buildDeps } from "../../src/build-deps.js";
+import { loadConfig } from "../../src/config.js";
+import { connectSqlite } from "../../src/db/connect-sqlite.js";
+import { migrateSqlite } from "../../src/db/migrate-sqlite.js";
+import type { Deps } from "../../src/deps.js";
+import { fixedClock } from "../../src/lib/clock.js";
+import { silentLogger } from "../../src/lib/log.js";
+import type { Mailer, Scheduler } from "../../src/meetings/scheduler.js";
+import { issueToken } from "../../src/tokens/tokens.repo.js";
+
+export const TEST_NOW = "2027-03-01T08:00:00.000Z";
+
+export interface ApiResponse<T = any> {
+  status: number;
+  body: T;
+  headers: Headers;
+  text: string;
+}
+
+/** A fresh app over a fresh, migrated, real SQLite database (in memory) with a controllable clock. */
+export async function testApp(
+  opts: { now?: string; env?: Record<string, string>; scheduler?: Scheduler; mailer?: Mailer; databasePath?: string } = {},
+) {
+  const handle = connectSqlite(opts.databasePath ?? ":memory:");
+  migrateSqlite(handle.raw);
+  const clock = fixedClock(opts.now ?? TEST_NOW);
+  const config = loadConfig({ PUBLIC_BASE_URL: "http://samrad.test", LOG_LEVEL: "silent", ...opts.env });
+  const deps: Deps = buildDeps({ db: handle.db, atomic: handle.atomic, config, clock, log: silentLogger, scheduler: opts.scheduler, mailer: opts.mailer });
+  const app = createApp(deps);
+  const coordinator = (await issueToken(handle.db, { role: "coordinator", label: "test", now: clock.now().toISOString() })).token;
+
+  async function call<T = any>(
+    method: string,
+    path: string,
+    init: { token?: string; body?: unknown; rawBody?: string; headers?: Record<string, string> } = {},
+  ): Promise<ApiResponse<T>> {
+    const headers: Record<string, string> = { ...init.headers };
+    if (init.token) headers.authorization = `Bearer ${init.token}`;
+    let body: string | undefined;
+    if (init.rawBody !== undefined) body = init.rawBody;
+    else if (init.body !== undefined) {
+      body = JSON.stringify(init.body);
+      headers["content-type"] ??= "application/json";
+    }
+    const res = await app.request(path, { method, headers, body });
+    const text = await res.text();
+    let parsed: unknown = text;
+    if ((res.headers.get("content-type") ?? "").includes("json")) parsed = JSON.parse(text);
+    return { status: res.status, body: parsed as T, headers: res.headers, text };
+  }
+
+  return { app, deps, clock, handle, coordinator, call, close: handle.close };
+}
+
+export type TestApp = Awaited<ReturnType<typeof testApp>>;
+
+/** Directory entries, a group with two members, a topic and a brief: what a consultation needs. */
+export async function seedGroup(t: TestApp, opts: { expertZone?: string; groupName?: string; languages?: string[] } = {}) {
+  const org = await t.call("POST", "/api/organisations", {
+    token: t.coordinator,
+    body: { name: "VISO", country: "DK", criteria: { nationallySignificant: true, innovative: false, evidenceBased: true } },
+  });
+  const expert = await t.call("POST", "/api/experts", {
+    token: t.coordinator,
+    body: {
+      organisationId: org.body.id,
+      name: "Astrid Testesen",
+      email: "astrid.testesen@example.org",
+      languages: opts.languages ?? ["sv", "en"],
+      timeZone: opts.expertZone ?? "Europe/Stockholm",
+      themes: ["child protection", "preventive family work"],
+    },
+  });
+  const group = await t.call("POST", "/api/groups", {
+    token: t.coordinator,
+    body: { name: opts.groupName ?? "Lastensuojelun kehittäjäryhmä", organisation: "Pohjanmaan hyvinvointialue" },
+  });
+  const member = await t.call("POST", `/api/groups/${group.body.id}/members`, {
+    token: t.coordinator,
+    body: { name: "Mikko Keksitty", email: "mikko.keksitty@example.fi" },
+  });
+  const member2 = await t.call("POST", `/api/groups/${group.body.id}/members`, {
+    token: t.coordinator,
+    body: { name: "Sanna Kuvitteellinen", email: "sanna.k@example.fi" },
+  });
+  const topic = await t.call("POST", "/api/topics", {
+    token: member.body.token,
+    body: { title: "Early support for families", theme: "child protection", description: "How to reach families earlier." },
+  });
+  const brief = await t.call("POST", `/api/topics/${topic.body.id}/briefs`, {
+    token: member.body.token,
+    body: { challenge: "Referrals arrive late; we want earlier contact.", questions: ["What works?", "How do you measure it?"], language: "en" },
+  });
+  return {
+    orgId: org.body.id as string,
+    expertId: expert.body.id as string,
+    groupId: group.body.id as string,
+    memberToken: member.body.token as string,
+    member2Token: member2.body.token as string,
+    memberId: member.body.id as string,
+    topicId: topic.body.id as string,
+    briefId: brief.body.id as string,
+  };
+}
+
+/** Two slots a week after TEST_NOW: Monday 8 March 2027 at 10:00 and 13:00 Helsinki (UTC+2). */
+export const twoSlots = [{ start: "2027-03-08T10:00:00+02:00" }, { start: "2027-03-08T13:00:00+02:00" }];
+
+export async function seedRequested(t: TestApp, opts: Parameters<typeof seedGroup>[1] = {}) {
+  const g = await seedGroup(t, opts);
+  const created = await t.call("POST", "/api/consultations", {
+    token: g.memberToken,
+    body: { topicId: g.topicId, briefId: g.briefId, expertId: g.expertId, durationMinutes: 45, slots: twoSlots },
+  });
+  const requested = await t.call("POST", `/api/consultations/${created.body.id}/request`, { token: g.memberToken });
+  const secret = String(requested.body.expertLink).split("/e/")[1]!;
+  return { ...g, consultationId: created.body.id as string, slots: created.body.slots as { id: string; start: string; end: string }[], secret, requested };
+}
