@@ -28,7 +28,7 @@ async function main() {
 
   const app = createApp(deps);
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info: AddressInfo) => {
-    console.log(`Samråd listening on http://${config.host}:${info.port} (database ${config.databasePath}, meetings: ${deps.scheduler.provider})`);
+    console.log(`Samråd listening on http://${config.host}:${info.port} (pid ${process.pid}, database ${config.databasePath}, meetings: ${deps.scheduler.provider})`);
   });
   const background = startBackground(deps, config.outboxIntervalMs);
 
