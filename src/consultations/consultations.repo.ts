@@ -1,5 +1,6 @@
-import type { Kysely } from "kysely";
+import { sql, type Kysely } from "kysely";
 import type { ConsultationStatus, DB } from "../db/schema.js";
+import { param, preparedQuery } from "../db/prepared.js";
 import { effectiveStatus } from "./lifecycle.js";
 import type { Consultation, Slot } from "./consultations.schemas.js";
 
@@ -37,14 +38,18 @@ function baseQuery(db: Kysely<DB>) {
       "m.start as meetingStart",
       "m.end as meetingEnd",
       "m.cancelledAt as meetingCancelledAt",
+      // Every round's slots in the same statement: one round trip per consultation read.
+      sql<string>`(select json_group_array(json_object('id', s.id, 'start', s.start, 'end', s."end", 'round', s.round))
+        from proposed_slots s where s.consultationId = c.id)`.as("slotsJson"),
     ]);
 }
 
 type Row = Awaited<ReturnType<ReturnType<typeof baseQuery>["executeTakeFirstOrThrow"]>>;
-type SlotWithRound = Slot & { consultationId: string; round: number };
+type SlotWithRound = Slot & { round: number };
 
-function toView(r: Row, slots: SlotWithRound[], now: Date): Consultation {
-  const current = slots.filter((s) => s.consultationId === r.id && s.round === r.slotRound);
+function toView(r: Row, now: Date): Consultation {
+  const slots = (JSON.parse(r.slotsJson) as SlotWithRound[]).sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
+  const current = slots.filter((s) => s.round === r.slotRound);
   const confirmed = slots.find((s) => s.id === r.confirmedSlotId) ?? null;
   const strip = (s: SlotWithRound): Slot => ({ id: s.id, start: s.start, end: s.end });
   return {
@@ -76,23 +81,16 @@ function toView(r: Row, slots: SlotWithRound[], now: Date): Consultation {
   };
 }
 
-async function slotsFor(db: Kysely<DB>, ids: string[]): Promise<SlotWithRound[]> {
-  if (ids.length === 0) return [];
-  return db
-    .selectFrom("proposed_slots")
-    .select(["id", "consultationId", "round", "start", "end"])
-    .where("consultationId", "in", ids)
-    .orderBy("start")
-    .execute();
-}
+// The hottest read of the service: prepared once per database.
+const byId = preparedQuery<Row, { id: string }>((db) => baseQuery(db).where("c.id", "=", param<string>("id")));
+const byIdInGroup = preparedQuery<Row, { id: string; groupId: string }>((db) =>
+  baseQuery(db).where("c.id", "=", param<string>("id")).where("c.groupId", "=", param<string>("groupId")),
+);
 
 /** One consultation as its group (groupId) or the coordinator (null) may see it. */
 export async function findConsultation(db: Kysely<DB>, id: string, groupId: string | null, now: Date): Promise<Consultation | undefined> {
-  let q = baseQuery(db).where("c.id", "=", id);
-  if (groupId) q = q.where("c.groupId", "=", groupId);
-  const row = await q.executeTakeFirst();
-  if (!row) return undefined;
-  return toView(row, await slotsFor(db, [row.id]), now);
+  const [row] = groupId ? await byIdInGroup(db, { id, groupId }) : await byId(db, { id });
+  return row && toView(row, now);
 }
 
 export async function listConsultations(
@@ -104,10 +102,7 @@ export async function listConsultations(
   if (filter.groupId) q = q.where("c.groupId", "=", filter.groupId);
   if (filter.status) q = q.where("c.status", "=", filter.status);
   const rows = await q.orderBy("c.createdAt", "desc").orderBy("c.id").limit(filter.limit).execute();
-  // D1 binds at most 100 parameters per statement: fetch slots in chunks.
-  const slots: SlotWithRound[] = [];
-  for (let i = 0; i < rows.length; i += 90) slots.push(...(await slotsFor(db, rows.slice(i, i + 90).map((r) => r.id))));
-  return rows.map((r) => toView(r, slots, now));
+  return rows.map((r) => toView(r, now));
 }
 
 /** The raw row with its stored status, for services that decide a transition. */

@@ -1,6 +1,6 @@
 import type { CompiledQuery } from "kysely";
 
-/** Rows changed (for writes) and rows returned (for RETURNING or SELECT) by one statement. */
+/** Rows written (INSERT, UPDATE, DELETE, with or without RETURNING; 0 for SELECT) and rows returned (SELECT or RETURNING) by one statement. */
 export interface StatementResult {
   changes: number;
   rows: Record<string, unknown>[];

@@ -22,22 +22,31 @@ export function connectSqlite(path: string): SqliteHandle {
   // D1 always enforces foreign keys; so must the embedded engine, or the two would drift apart.
   raw.pragma("foreign_keys = ON");
 
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: raw }) });
+  // Kysely prepares every query anew; preparing is a large share of a small read's cost, so
+  // statements are cached by SQL text (the set of distinct SQL texts the service emits is small).
   const statements = new Map<string, Database.Statement>();
   const prepare = (sql: string) => {
     let stmt = statements.get(sql);
     if (!stmt) {
       stmt = raw.prepare(sql);
+      if (statements.size > 2000) statements.clear();
       statements.set(sql, stmt);
     }
     return stmt;
   };
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: { prepare, close: () => raw.close() } }) });
 
+  const totalChanges = raw.prepare("SELECT total_changes()").pluck();
   const runAll = raw.transaction((queries: readonly CompiledQuery[]) =>
     queries.map((q): StatementResult => {
       const stmt = prepare(q.sql);
       const params = q.parameters as unknown[];
-      if (stmt.reader) return { changes: 0, rows: stmt.all(...params) as Record<string, unknown>[] };
+      if (stmt.reader) {
+        // RETURNING makes a write a reader: count its changes as D1 does, by a total_changes() delta.
+        const before = totalChanges.get() as number;
+        const rows = stmt.all(...params) as Record<string, unknown>[];
+        return { changes: (totalChanges.get() as number) - before, rows };
+      }
       return { changes: stmt.run(...params).changes, rows: [] };
     }),
   );

@@ -103,6 +103,13 @@ export interface ConsultationsTable {
   changeId: string;
   createdAt: string;
   updatedAt: string;
+  /** migrations/0002_evaluations.sql */
+  noShow: Generated<number>;
+  actualStart: string | null;
+  actualMinutes: number | null;
+  evaluationClosedAt: string | null;
+  followUpOf: string | null;
+  fundingSource: string | null;
 }
 
 export interface ProposedSlotsTable {
@@ -161,6 +168,26 @@ export interface OutboxTable {
   updatedAt: string;
 }
 
+/** One per person and consultation; authorId is a member's or the expert's id (never shown). */
+export interface EvaluationsTable {
+  id: string;
+  consultationId: string;
+  side: "member" | "expert";
+  authorId: string;
+  usefulness: number;
+  preparation: number;
+  technicalQuality: number;
+  durationFit: "too_short" | "right" | "too_long";
+  actualMinutes: number | null;
+  wouldRecommend: number;
+  followUpInterest: number;
+  followUpTopic: string | null;
+  learnings: string | null;
+  improvements: string | null;
+  submittedAt: string;
+  updatedAt: string;
+}
+
 export interface DB {
   organisations: OrganisationsTable;
   experts: ExpertsTable;
@@ -176,6 +203,7 @@ export interface DB {
   meetings: MeetingsTable;
   audit_entries: AuditEntriesTable;
   outbox: OutboxTable;
+  evaluations: EvaluationsTable;
 }
 
 export type ConsultationRow = Selectable<ConsultationsTable>;

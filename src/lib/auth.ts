@@ -17,11 +17,34 @@ export interface AppEnv {
 }
 
 /**
+ * Recently seen tokens, per database, for a short while: hashing and looking up a token cost
+ * more than the rest of a small read. Kept in memory only; a revoked token stops working
+ * within TOKEN_CACHE_MS.
+ */
+const TOKEN_CACHE_MS = 30_000;
+const TOKEN_CACHE_MAX = 1000;
+const tokenCaches = new WeakMap<object, Map<string, { principal: Principal; until: number }>>();
+
+/**
  * The one seam for sign-in: a bearer token (API) or the same token from a session cookie
  * (pages) both end here. A Microsoft account sign-in would resolve to a Principal too.
  */
 export async function principalForToken(deps: Deps, token: string): Promise<Principal | null> {
   if (token.length < 20 || token.length > 200) return null;
+  let cache = tokenCaches.get(deps.db);
+  if (!cache) tokenCaches.set(deps.db, (cache = new Map()));
+  const now = deps.clock.now().getTime();
+  const hit = cache.get(token);
+  if (hit && hit.until > now) return hit.principal;
+  const principal = await lookUpToken(deps, token);
+  if (principal) {
+    if (cache.size >= TOKEN_CACHE_MAX) cache.clear();
+    cache.set(token, { principal, until: now + TOKEN_CACHE_MS });
+  }
+  return principal;
+}
+
+async function lookUpToken(deps: Deps, token: string): Promise<Principal | null> {
   const hash = await hashSecret(token);
   const row = await deps.db
     .selectFrom("api_tokens")

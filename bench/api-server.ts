@@ -1,0 +1,74 @@
+/**
+ * The server side of bench/api.bench.ts, run as a child process so that the load generator
+ * does not share its event loop: the real app over a SQLite file, and a bare Hono route as
+ * the baseline, in the same process on two ports. Prints one JSON line when ready.
+ */
+import { serve } from "@hono/node-server";
+import { Hono } from "hono";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createApp } from "../src/app.js";
+import { loadConfig } from "../src/config.js";
+import { requestConsultation } from "../src/consultations/request-consultation.js";
+import { createConsultation } from "../src/consultations/consultations.service.js";
+import { createExpert, createOrganisation } from "../src/directory/directory.service.js";
+import { addMember, createGroup } from "../src/groups/groups.service.js";
+import { silentLogger } from "../src/lib/log.js";
+import { buildNodeDeps } from "../src/node-deps.js";
+import { createBrief, createTopic } from "../src/topics/topics.service.js";
+
+const CONFIRMABLE = Number(process.env.BENCH_CONFIRMABLE ?? 8000);
+
+async function main() {
+  const dbPath = join(mkdtempSync(join(tmpdir(), "samrad-bench-")), "bench.sqlite");
+  const config = loadConfig({ DATABASE_PATH: dbPath, LOG_LEVEL: "silent", PORT: "0" });
+  const { deps } = await buildNodeDeps(config, { log: silentLogger });
+  const coord = { role: "coordinator" as const, tokenId: "bench" };
+  const org = await createOrganisation(deps, coord, {
+    name: "Nordic Welfare Centre",
+    country: "SE",
+    criteria: { nationallySignificant: true, innovative: true, evidenceBased: false },
+  });
+  const expert = await createExpert(deps, coord, {
+    organisationId: org.id,
+    name: "Bench Expert",
+    email: "bench.expert@example.org",
+    languages: ["sv"],
+    timeZone: "Europe/Stockholm",
+    themes: ["elderly care"],
+  });
+  const group = await createGroup(deps, coord, { name: "Bench group", organisation: "Example municipality" });
+  const member = await addMember(deps, coord, group.id, { name: "Bench Member", email: "bench.member@example.fi" });
+  if (!expert.ok || !member.ok) throw new Error("seeding failed");
+  const principal = { role: "member" as const, tokenId: "bench", memberId: member.value.id, groupId: group.id };
+  const topic = await createTopic(deps, principal, { title: "Customer choice", theme: "elderly care", description: "Bench" });
+  const brief = await createBrief(deps, principal, topic.id, { challenge: "How?", questions: ["What works?"], language: "sv" });
+  if (!brief.ok) throw new Error("seeding failed");
+
+  const day = new Date(Date.now() + 14 * 86_400_000);
+  day.setUTCHours(8, 0, 0, 0);
+  const slots = [{ start: day.toISOString() }, { start: new Date(day.getTime() + 3_600_000).toISOString() }];
+  const secrets: { secret: string; slotId: string }[] = [];
+  let readId = "";
+  for (let i = 0; i < CONFIRMABLE; i++) {
+    const c = await createConsultation(deps, principal, { topicId: topic.id, briefId: brief.value.id, expertId: expert.value.id, durationMinutes: 45, slots });
+    if (!c.ok) throw new Error(c.message);
+    const r = await requestConsultation(deps, principal, c.value.id);
+    if (!r.ok) throw new Error(r.message);
+    secrets.push({ secret: r.value.expertLink.split("/e/")[1]!, slotId: c.value.slots[0]!.id });
+    readId = c.value.id;
+  }
+
+  const bare = new Hono().get("/bare", (c) => c.json({ status: "ok" }));
+  const listen = (fetch: (r: Request) => Response | Promise<Response>) =>
+    new Promise<number>((resolve) => serve({ fetch, port: 0, hostname: "127.0.0.1" }, (info) => resolve(info.port)));
+  const barePort = await listen(bare.fetch);
+  const appPort = await listen(createApp(deps).fetch);
+  console.log(JSON.stringify({ barePort, appPort, memberToken: member.value.token, readId, confirmations: secrets }));
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
