@@ -5,8 +5,13 @@ import type { DB } from "./db/schema.js";
 import type { Deps } from "./deps.js";
 import { systemClock, type Clock } from "./lib/clock.js";
 import { consoleLogger, type Logger } from "./lib/log.js";
+import { GraphFreeBusy } from "./graph/free-busy.js";
+import { createGraphApi } from "./graph/graph-client.js";
+import { GraphMailer } from "./graph/graph-mailer.js";
+import { GraphScheduler } from "./graph/graph-scheduler.js";
 import { IcsScheduler, noMailer } from "./meetings/ics-scheduler.js";
 import type { Mailer, Scheduler } from "./meetings/scheduler.js";
+import { noFreeBusy, type FreeBusyLookup } from "./scheduling/free-busy.port.js";
 
 /** The one place where the service's dependencies are chosen, for Node and Workers alike. */
 export function buildDeps(input: {
@@ -17,14 +22,31 @@ export function buildDeps(input: {
   log?: Logger;
   scheduler?: Scheduler;
   mailer?: Mailer;
+  freeBusy?: FreeBusyLookup;
 }): Deps {
+  const graph = input.config.graph ? microsoft365(input.config.graph) : null;
   return {
     db: input.db,
     atomic: input.atomic,
     config: input.config,
     clock: input.clock ?? systemClock,
     log: input.log ?? consoleLogger(input.config.logLevel),
-    scheduler: input.scheduler ?? new IcsScheduler(),
-    mailer: input.mailer ?? noMailer,
+    scheduler: input.scheduler ?? graph?.scheduler ?? new IcsScheduler(),
+    mailer: input.mailer ?? graph?.mailer ?? noMailer,
+    freeBusy: input.freeBusy ?? graph?.freeBusy ?? noFreeBusy,
   };
+}
+
+/**
+ * A connected tenant: meetings, mail and free/busy through Microsoft Graph. One Graph client
+ * (and so one MSAL token cache) for the whole process, or isolate on Workers.
+ */
+function microsoft365(settings: NonNullable<AppConfig["graph"]>) {
+  const graph = createGraphApi(settings);
+  const schedules = new GraphFreeBusy(graph);
+  const freeBusy: FreeBusyLookup = {
+    available: true,
+    busy: (emails, from, to) => schedules.getSchedule(emails, from, to, 15),
+  };
+  return { scheduler: new GraphScheduler(graph), mailer: new GraphMailer(graph), freeBusy };
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { GraphConfig } from "./graph/graph-config.js";
 
 const optionalText = z
   .string()
@@ -35,14 +36,8 @@ const ConfigSchema = z
     }
   });
 
-export interface GraphSettings {
-  tenantId: string;
-  clientId: string;
-  clientSecret: string;
-  organizer: string;
-  graphBaseUrl: string;
-  authorityHost: string;
-}
+/** The Microsoft 365 connection: the shape src/graph expects. */
+export type GraphSettings = GraphConfig;
 
 export interface AppConfig {
   port: number;

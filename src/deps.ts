@@ -5,6 +5,7 @@ import type { DB } from "./db/schema.js";
 import type { Clock } from "./lib/clock.js";
 import type { Logger } from "./lib/log.js";
 import type { Mailer, Scheduler } from "./meetings/scheduler.js";
+import type { FreeBusyLookup } from "./scheduling/free-busy.port.js";
 
 /** Everything the app needs from the outside world, built in one place per entry point. */
 export interface Deps {
@@ -13,6 +14,7 @@ export interface Deps {
   clock: Clock;
   scheduler: Scheduler;
   mailer: Mailer;
+  freeBusy: FreeBusyLookup;
   config: AppConfig;
   log: Logger;
 }

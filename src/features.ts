@@ -1,9 +1,13 @@
 import { consultationRoutes } from "./consultations/consultations.routes.js";
 import { directoryRoutes } from "./directory/directory.routes.js";
+import { consultationOutcomeRoutes } from "./evaluations/consultation-outcome.routes.js";
+import { evaluationRoutes } from "./evaluations/evaluations.routes.js";
 import { expertAccessRoutes } from "./expert-access/expert-access.routes.js";
 import { groupRoutes } from "./groups/groups.routes.js";
 import { meetingRoutes } from "./meetings/meetings.routes.js";
 import { outboxRoutes } from "./outbox/outbox.routes.js";
+import { reportRoutes } from "./reports/reports.routes.js";
+import { suggestionRoutes } from "./scheduling/suggestions.routes.js";
 import { topicRoutes } from "./topics/topics.routes.js";
 
 /** Every feature's router, mounted at the root by createApp. Add a feature here. */
@@ -12,7 +16,11 @@ export const featureRouters = [
   groupRoutes,
   topicRoutes,
   meetingRoutes,
+  suggestionRoutes,
   consultationRoutes,
   expertAccessRoutes,
   outboxRoutes,
+  evaluationRoutes,
+  consultationOutcomeRoutes,
+  reportRoutes,
 ];

@@ -1,0 +1,46 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { IdSchema, UtcInstantSchema } from "../lib/common-schemas.js";
+import { errorResponses, unwrap } from "../lib/errors.js";
+import { bearerSecurity, jsonResponse, newRouter } from "../lib/router.js";
+import { suggestionsFor } from "./suggestions.service.js";
+
+const instant = z
+  .string()
+  .refine((v) => /(Z|[+-]\d{2}:?\d{2})$/.test(v) && !Number.isNaN(Date.parse(v)), { message: "must be an ISO 8601 instant with offset or Z" });
+
+const QuerySchema = z.object({
+  memberIds: z
+    .string()
+    .transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean))
+    .pipe(z.array(IdSchema).min(1, { message: "name at least one member" }).max(20))
+    .openapi({ param: { name: "memberIds", in: "query" }, description: "Comma-separated member ids", example: "id1,id2" }),
+  expertId: IdSchema.openapi({ param: { name: "expertId", in: "query" } }),
+  durationMinutes: z.coerce.number().int().min(30).max(45).openapi({ param: { name: "durationMinutes", in: "query" } }),
+  from: instant.optional().openapi({ param: { name: "from", in: "query" }, description: "Defaults to now" }),
+  to: instant.optional().openapi({ param: { name: "to", in: "query" }, description: "Defaults to from + 14 days; at most 31 days" }),
+});
+
+const SuggestionsSchema = z
+  .object({
+    durationMinutes: z.number(),
+    from: UtcInstantSchema,
+    to: UtcInstantSchema,
+    freeBusyChecked: z.boolean(),
+    unknownCalendars: z.array(z.string()),
+    slots: z.array(z.object({ start: UtcInstantSchema, end: UtcInstantSchema })),
+  })
+  .openapi("Suggestions");
+
+const route = createRoute({
+  method: "get",
+  path: "/api/consultations/suggestions",
+  tags: ["Consultations"],
+  summary: "Up to 10 times when the members are free, in office hours and on working days on both sides",
+  security: bearerSecurity,
+  request: { query: QuerySchema },
+  responses: { 200: jsonResponse(SuggestionsSchema, "Suggested times, UTC"), ...errorResponses(400, 401, 404, 503) },
+});
+
+// Mounted before the consultation routes, so that "suggestions" is not taken for an id.
+export const suggestionRoutes = () =>
+  newRouter().openapi(route, async (c) => c.json(unwrap(await suggestionsFor(c.var.deps, c.var.principal, c.req.valid("query"))), 200));

@@ -1,0 +1,80 @@
+import type { Deps } from "../deps.js";
+import { findExpert } from "../directory/directory.repo.js";
+import type { Principal } from "../lib/auth.js";
+import { fail, ok, type Result } from "../lib/errors.js";
+import { suggestTimes, type NordicCountry, type SuggestedSlot } from "./suggest-times.js";
+
+export interface SuggestionsQuery {
+  memberIds: string[];
+  expertId: string;
+  durationMinutes: number;
+  from?: string;
+  to?: string;
+}
+
+export interface Suggestions {
+  durationMinutes: number;
+  from: string;
+  to: string;
+  /** Whether the members' calendars were consulted (only with a Microsoft 365 tenant). */
+  freeBusyChecked: boolean;
+  /** Members whose calendars could not be read: their times are not known to be free. */
+  unknownCalendars: string[];
+  slots: SuggestedSlot[];
+}
+
+const DAY_MS = 86_400_000;
+export const MAX_RANGE_DAYS = 31;
+
+/**
+ * Up to 10 times when the chosen members are free, within office hours in both the group's and
+ * the expert's zone, on a working day in both countries. The members' calendars are read with
+ * one request for all of them.
+ */
+export async function suggestionsFor(deps: Deps, by: Principal, q: SuggestionsQuery): Promise<Result<Suggestions>> {
+  const now = deps.clock.now();
+  const from = q.from ? new Date(q.from) : now;
+  const to = q.to ? new Date(q.to) : new Date(from.getTime() + 14 * DAY_MS);
+  if (to.getTime() <= from.getTime()) return fail("VALIDATION_FAILED", "to: must be after from", [{ path: "to", message: "must be after from" }]);
+  if (to.getTime() - from.getTime() > MAX_RANGE_DAYS * DAY_MS) {
+    return fail("VALIDATION_FAILED", `to: at most ${MAX_RANGE_DAYS} days after from`, [{ path: "to", message: `at most ${MAX_RANGE_DAYS} days after from` }]);
+  }
+  const expert = await findExpert(deps.db, q.expertId);
+  if (!expert) return fail("NOT_FOUND", `No expert with id ${q.expertId}`);
+
+  const ids = [...new Set(q.memberIds)];
+  const members = await deps.db
+    .selectFrom("group_members as m")
+    .innerJoin("dev_groups as g", "g.id", "m.groupId")
+    .select(["m.id", "m.email", "m.groupId", "g.timeZone", "g.country"])
+    .where("m.id", "in", ids)
+    .execute();
+  const visible = members.filter((m) => by.role === "coordinator" || m.groupId === by.groupId);
+  const missing = ids.filter((id) => !visible.some((m) => m.id === id));
+  if (missing.length > 0) return fail("NOT_FOUND", `No member with id ${missing[0]} in your group`);
+  const groups = new Set(visible.map((m) => m.groupId));
+  if (groups.size !== 1) return fail("VALIDATION_FAILED", "memberIds: all members must belong to one development group", [{ path: "memberIds", message: "must belong to one group" }]);
+  const group = visible[0]!;
+
+  const emails = visible.map((m) => m.email);
+  const busyByEmail = deps.freeBusy.available ? await deps.freeBusy.busy(emails, from.toISOString(), to.toISOString()) : new Map();
+  const slots = suggestTimes({
+    from: from.toISOString(),
+    to: to.toISOString(),
+    durationMinutes: q.durationMinutes,
+    groupZone: group.timeZone,
+    groupCountry: group.country as NordicCountry,
+    expertZone: expert.timeZone,
+    expertCountry: expert.organisation.country,
+    busy: [...busyByEmail.values()].flat(),
+    now: now.toISOString(),
+  });
+  return ok({
+    durationMinutes: q.durationMinutes,
+    from: from.toISOString(),
+    to: to.toISOString(),
+    freeBusyChecked: deps.freeBusy.available,
+    unknownCalendars: deps.freeBusy.available ? visible.filter((m) => !busyByEmail.has(m.email)).map((m) => m.id) : [],
+    slots,
+  });
+}
