@@ -22,7 +22,8 @@ export function startBackground(deps: Deps, intervalMs: number): { stop(): Promi
       running = null;
     });
   }, intervalMs);
-  timer.unref?.();
+  // A Node timer must not keep the process alive; this file is also in the Worker's graph, where timers are numbers.
+  (timer as { unref?: () => void }).unref?.();
   return {
     async stop() {
       stopped = true;

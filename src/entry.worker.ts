@@ -1,0 +1,56 @@
+import type { D1Database, ExecutionContext, ScheduledController } from "@cloudflare/workers-types";
+import { createApp, type App } from "./app.js";
+import { backgroundTick } from "./background.js";
+import { buildDeps } from "./build-deps.js";
+import { loadConfig } from "./config.js";
+import { connectD1 } from "./db/connect-d1.js";
+import type { Deps } from "./deps.js";
+
+/** Bindings from wrangler.toml: the D1 database, [vars], and secrets set with `wrangler secret put`. */
+export interface WorkerEnv {
+  DB: D1Database;
+  PUBLIC_BASE_URL?: string;
+  LOG_LEVEL?: string;
+  AZURE_TENANT_ID?: string;
+  AZURE_CLIENT_ID?: string;
+  AZURE_CLIENT_SECRET?: string;
+  GRAPH_ORGANIZER?: string;
+  GRAPH_BASE_URL?: string;
+  AZURE_AUTHORITY_HOST?: string;
+}
+
+interface Isolate {
+  deps: Deps;
+  app: App;
+}
+
+// Built once per isolate and env: the app, the Kysely instance and anything that caches
+// (the MSAL token cache, once Graph is wired in buildDeps) then live across requests.
+const isolates = new WeakMap<WorkerEnv, Isolate>();
+
+/** Only the string settings go to loadConfig; bindings such as DB are objects. */
+function settingsOf(env: WorkerEnv): Record<string, string | undefined> {
+  return Object.fromEntries(Object.entries(env).filter(([, value]) => typeof value === "string"));
+}
+
+function isolateFor(env: WorkerEnv): Isolate {
+  let isolate = isolates.get(env);
+  if (!isolate) {
+    const { db, atomic } = connectD1(env.DB);
+    const deps = buildDeps({ db, atomic, config: loadConfig(settingsOf(env)) });
+    isolate = { deps, app: createApp(deps) };
+    isolates.set(env, isolate);
+  }
+  return isolate;
+}
+
+export default {
+  fetch(request: Request, env: WorkerEnv, ctx: ExecutionContext): Response | Promise<Response> {
+    return isolateFor(env).app.fetch(request, env, ctx);
+  },
+
+  /** The cron trigger: consultations move on with time, then pending calendar and mail commands go out. */
+  scheduled(_controller: ScheduledController, env: WorkerEnv, ctx: ExecutionContext): void {
+    ctx.waitUntil(backgroundTick(isolateFor(env).deps));
+  },
+};
