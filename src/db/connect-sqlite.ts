@@ -5,6 +5,8 @@ import { Kysely, SqliteDialect, type CompiledQuery } from "kysely";
 import type { AtomicWrite, StatementResult } from "./atomic.js";
 import type { DB } from "./schema.js";
 
+const D1_MAX_BOUND_PARAMETERS = 100;
+
 export interface SqliteHandle {
   db: Kysely<DB>;
   atomic: AtomicWrite;
@@ -28,6 +30,10 @@ export function connectSqlite(path: string): SqliteHandle {
   const prepare = (sql: string) => {
     let stmt = statements.get(sql);
     if (!stmt) {
+      // D1 refuses more than 100 bound parameters per statement; refuse here too, so that
+      // such a query fails in the Node tests rather than only on Workers.
+      const bound = sql.match(/\?/g)?.length ?? 0;
+      if (bound > D1_MAX_BOUND_PARAMETERS) throw new Error(`A statement binds ${bound} parameters; D1 allows ${D1_MAX_BOUND_PARAMETERS}`);
       stmt = raw.prepare(sql);
       if (statements.size > 2000) statements.clear();
       statements.set(sql, stmt);
