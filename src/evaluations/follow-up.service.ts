@@ -1,0 +1,82 @@
+import { sql } from "kysely";
+import type { Deps } from "../deps.js";
+import { auditIfChanged } from "../audit/audit.repo.js";
+import { findConsultation } from "../consultations/consultations.repo.js";
+import { planProposedSlots } from "../consultations/proposed-slots.js";
+import { slotsWriteQueries } from "../consultations/slots.repo.js";
+import { findExpert } from "../directory/directory.repo.js";
+import { actorOf, type Principal } from "../lib/auth.js";
+import { fail, ok, type Result } from "../lib/errors.js";
+import { newId } from "../lib/secrets.js";
+import { findBrief, findTopic } from "../topics/topics.repo.js";
+import { findConsultationFacts } from "./consultation-facts.repo.js";
+import type { CreateFollowUp } from "./consultation-outcome.schemas.js";
+import type { Consultation } from "../consultations/consultations.schemas.js";
+
+type Member = Extract<Principal, { role: "member" }>;
+
+/**
+ * A new draft consultation that continues one whose evaluation asked for more ("follow-up
+ * interest"), linked through followUpOf so the report can count what consultations led to.
+ * The link is written only if, at that moment, an evaluation of the origin asks for a follow-up.
+ */
+export async function createFollowUp(
+  deps: Pick<Deps, "db" | "atomic" | "clock">,
+  by: Member,
+  originId: string,
+  input: CreateFollowUp,
+): Promise<Result<Consultation & { followUpOf: string }>> {
+  const now = deps.clock.now();
+  const origin = await findConsultationFacts(deps.db, originId, by.groupId);
+  if (!origin) return fail("NOT_FOUND", `No consultation with id ${originId}`);
+  const topicId = input.topicId ?? origin.topicId;
+  const expertId = input.expertId ?? origin.expertId;
+  const [topic, brief, expert] = await Promise.all([findTopic(deps.db, topicId, by.groupId), findBrief(deps.db, input.briefId), findExpert(deps.db, expertId)]);
+  if (!topic) return fail("NOT_FOUND", `No topic with id ${topicId}`);
+  if (!brief || brief.groupId !== by.groupId) return fail("NOT_FOUND", `No brief with id ${input.briefId}`);
+  if (brief.topicId !== topic.id) {
+    return fail("VALIDATION_FAILED", "Invalid body: briefId: belongs to another topic", [{ path: "briefId", message: "belongs to another topic" }]);
+  }
+  if (!expert) return fail("NOT_FOUND", `No expert with id ${expertId}`);
+  const plan = planProposedSlots(input.slots.map((s) => s.start), input.durationMinutes, now);
+  if (!plan.ok) return fail("VALIDATION_FAILED", `Invalid body: ${plan.issues[0]!.path}: ${plan.issues[0]!.message}`, plan.issues);
+
+  const id = newId();
+  const changeId = newId();
+  const at = now.toISOString();
+  const { db } = deps;
+  const [inserted] = await deps.atomic([
+    db
+      .insertInto("consultations")
+      .columns(["id", "groupId", "topicId", "briefId", "expertId", "durationMinutes", "status", "slotRound", "changeId", "createdAt", "updatedAt", "followUpOf"])
+      .expression(
+        db
+          .selectFrom("consultations as origin")
+          .select([
+            sql<string>`${id}`.as("id"),
+            "origin.groupId",
+            sql<string>`${topic.id}`.as("topicId"),
+            sql<string>`${brief.id}`.as("briefId"),
+            sql<string>`${expert.id}`.as("expertId"),
+            sql<number>`${input.durationMinutes}`.as("durationMinutes"),
+            sql<string>`${"draft"}`.as("status"),
+            sql<number>`0`.as("slotRound"),
+            sql<string>`${changeId}`.as("changeId"),
+            sql<string>`${at}`.as("createdAt"),
+            sql<string>`${at}`.as("updatedAt"),
+            "origin.id as followUpOf",
+          ])
+          .where("origin.id", "=", originId)
+          .where("origin.groupId", "=", by.groupId)
+          .where(({ exists, selectFrom }) =>
+            exists(selectFrom("evaluations as ev").select("ev.id").whereRef("ev.consultationId", "=", "origin.id").where("ev.followUpInterest", "=", 1)),
+          ),
+      )
+      .compile(),
+    ...slotsWriteQueries(db, id, plan.slots, { round: 0, changeId }),
+    auditIfChanged(db, { consultationId: id, changeId }, { ...actorOf(by), at, action: "consultation.created", detail: { followUpOf: originId } }),
+  ]);
+  if (inserted!.changes === 0) return fail("CONFLICT", "No evaluation of this consultation asked for a follow-up");
+  const created = await findConsultation(db, id, by.groupId, deps.clock.now());
+  return created ? ok({ ...created, followUpOf: originId }) : fail("INTERNAL", "The follow-up was not stored");
+}

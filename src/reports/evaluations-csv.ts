@@ -1,0 +1,57 @@
+import type { EvaluationExportRow } from "./evaluations-export.repo.js";
+
+/** Column order of the export; the header row uses these names. */
+export const CSV_COLUMNS = [
+  "evaluationId",
+  "consultationId",
+  "followUpOf",
+  "theme",
+  "expertCountry",
+  "plannedMinutes",
+  "sessionStart",
+  "noShow",
+  "recordedMinutes",
+  "fundingSource",
+  "side",
+  "usefulness",
+  "preparation",
+  "technicalQuality",
+  "durationFit",
+  "actualMinutes",
+  "wouldRecommend",
+  "followUpInterest",
+  "followUpTopic",
+  "learnings",
+  "improvements",
+  "submittedAt",
+  "updatedAt",
+] as const satisfies readonly (keyof EvaluationExportRow)[];
+
+// Excel runs a cell that starts like a formula (=, +, -, @, tab, CR): text typed by people must not.
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+function cell(value: unknown, separator: string): string {
+  if (value === null || value === undefined) return "";
+  let text = String(value);
+  if (typeof value === "string" && FORMULA_START.test(text)) text = `'${text}`;
+  // RFC 4180: quote a field holding the separator, a quote or a line break; double inner quotes.
+  return text.includes(separator) || /["\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/**
+ * RFC 4180 CSV (CRLF line ends, header row) with a UTF-8 byte order mark: without it Excel reads
+ * the file as the local code page and breaks å, ä and ö. Other tools (csv-parse with bom: true,
+ * LibreOffice, pandas with utf-8-sig) skip the mark.
+ *
+ * @example
+ * evaluationsCsv(rows, { separator: ";" }) // "\uFEFFevaluationId;consultationId;...\r\n..."
+ */
+export function evaluationsCsv(rows: readonly EvaluationExportRow[], opts: { separator: "," | ";" }): string {
+  const { separator } = opts;
+  const lines = [CSV_COLUMNS.join(separator)];
+  for (const row of rows) {
+    // Yes/no columns stay 0/1 as stored, so that a spreadsheet's AVERAGE gives the share.
+    lines.push(CSV_COLUMNS.map((column) => cell(row[column], separator)).join(separator));
+  }
+  return `\uFEFF${lines.join("\r\n")}\r\n`;
+}

@@ -1,0 +1,31 @@
+import type { Deps } from "../deps.js";
+import { buildConceptReport } from "./concept-model.js";
+import { evaluationsCsv } from "./evaluations-csv.js";
+import { toReportFilter, type ReportQuery } from "./report-period.js";
+import { loadEvaluationExport } from "./evaluations-export.repo.js";
+import { loadConceptRecords } from "./reports.repo.js";
+import type { ConceptReportResponse } from "./reports.schemas.js";
+
+type ReportDeps = Pick<Deps, "db" | "clock">;
+
+/** The coordinator's concept model over the consultations the query selects: the endpoint's and the bench's path. */
+export async function conceptReport(deps: ReportDeps, query: ReportQuery): Promise<ConceptReportResponse> {
+  const now = deps.clock.now();
+  const filter = toReportFilter(query);
+  const records = await loadConceptRecords(deps.db, filter, now);
+  return {
+    generatedAt: now.toISOString(),
+    filter: { from: filter.from ?? null, to: filter.to ?? null, theme: filter.theme ?? null, country: filter.country ?? null },
+    ...buildConceptReport(records),
+  };
+}
+
+/** One CSV row per evaluation of the selected consultations, with a name for the download. */
+export async function evaluationsExport(
+  deps: ReportDeps,
+  query: ReportQuery & { separator: "comma" | "semicolon" },
+): Promise<{ filename: string; csv: string }> {
+  const rows = await loadEvaluationExport(deps.db, toReportFilter(query));
+  const day = deps.clock.now().toISOString().slice(0, 10);
+  return { filename: `samrad-evaluations-${day}.csv`, csv: evaluationsCsv(rows, { separator: query.separator === "semicolon" ? ";" : "," }) };
+}
