@@ -10,6 +10,7 @@ import { requireToken, type AppEnv } from "./lib/auth.js";
 import { AppError, errorStatus, type ErrorCode, type ErrorEnvelope } from "./lib/errors.js";
 import { validationHook } from "./lib/router.js";
 import { featureRouters } from "./features.js";
+import { pageRouters } from "./pages/index.js";
 
 const API_BODY_LIMIT = 64 * 1024;
 
@@ -54,6 +55,7 @@ export function createApp(deps: Deps) {
   });
 
   for (const router of featureRouters) app.route("/", router());
+  for (const router of pageRouters) app.route("/", router());
 
   app.get("/healthz", (c) => c.json({ status: "ok" }));
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", {

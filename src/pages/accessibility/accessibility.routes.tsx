@@ -1,0 +1,121 @@
+import type { Context } from "hono";
+import { CsrfField, ErrorSummary, TextArea, TextInput, type FieldErrors } from "../components/form.js";
+import { fieldErrorsFromZod } from "../forms/field-errors.js";
+import { formatDay } from "../i18n/format.js";
+import type { Messages } from "../i18n/index.js";
+import { finish, pageApp } from "../page-app.js";
+import type { PageEnv } from "../page-env.js";
+import { renderMessage, renderPage } from "../render.js";
+import { readForm } from "../security.js";
+import { submitFeedback, type FeedbackInput } from "./feedback.service.js";
+
+/** When the statement was prepared (Act 306/2019 asks for the date); update it with the statement. */
+export const STATEMENT_DATE = "2026-11-23T10:00:00.000Z";
+/** The service's home: the competence centre in Ostrobothnia, Finland. */
+const HOME_ZONE = "Europe/Helsinki";
+
+const FIELDS = ["message", "pageUrl", "name", "email"] as const;
+
+function FeedbackForm({ t, csrfToken, values, errors }: { t: Messages; csrfToken: string; values: FeedbackInput; errors: FieldErrors }) {
+  const a = t.accessibility;
+  const labels: Record<string, string> = { message: a.messageLabel, pageUrl: a.pageLabel, name: a.nameLabel, email: a.emailLabel };
+  return (
+    <>
+      <ErrorSummary t={t} errors={errors} labels={labels} />
+      <form method="post" action="/accessibility" novalidate>
+        <CsrfField token={csrfToken} />
+        <TextArea
+          t={t}
+          id="message"
+          name="message"
+          label={a.messageLabel}
+          rows={6}
+          max={4000}
+          value={values.message}
+          error={errors.message}
+        />
+        <TextInput
+          t={t}
+          id="pageUrl"
+          name="pageUrl"
+          label={a.pageLabel}
+          hint={a.pageHint}
+          optional
+          value={values.pageUrl}
+          error={errors.pageUrl}
+        />
+        <TextInput t={t} id="name" name="name" label={a.nameLabel} optional autocomplete="name" value={values.name} error={errors.name} />
+        <TextInput
+          t={t}
+          id="email"
+          name="email"
+          type="email"
+          label={a.emailLabel}
+          hint={a.emailHint}
+          optional
+          autocomplete="email"
+          inputmode="email"
+          value={values.email}
+          error={errors.email}
+        />
+        <button type="submit">{a.submit}</button>
+      </form>
+    </>
+  );
+}
+
+function renderStatement(c: Context<PageEnv>, values: FeedbackInput = { message: "" }, errors: FieldErrors = {}) {
+  const { t, lang, csrfToken } = c.var;
+  const a = t.accessibility;
+  return renderPage(
+    c,
+    {
+      title: a.title,
+      frame: { noindex: false, here: "/accessibility" },
+      body: (
+        <>
+          <h1>{a.title}</h1>
+          <p>{a.scope(formatDay(STATEMENT_DATE, lang, HOME_ZONE))}</p>
+          <h2>{a.statusTitle}</h2>
+          <p>{a.statusBody}</p>
+          <h2>{a.gapsTitle}</h2>
+          <ul>
+            {a.gaps.map((g) => (
+              <li>{g}</li>
+            ))}
+          </ul>
+          <h2>{a.testedTitle}</h2>
+          <p>{a.testedBody}</p>
+          <h2 id="feedback">{a.feedbackTitle}</h2>
+          <p>{a.feedbackBody}</p>
+          <FeedbackForm t={t} csrfToken={csrfToken} values={values} errors={errors} />
+          <h2>{a.enforcementTitle}</h2>
+          <p>{a.enforcementBody}</p>
+          <p>
+            <a href={a.enforcementHref}>{a.enforcementLink}</a>
+          </p>
+        </>
+      ),
+    },
+    Object.keys(errors).length ? 400 : 200,
+  );
+}
+
+export const accessibilityPageRoutes = () => {
+  const app = pageApp("/accessibility");
+  app.get("/", (c) => renderStatement(c));
+  app.post("/", async (c) => {
+    const form = await readForm(c);
+    const values = Object.fromEntries(FIELDS.map((f) => [f, form.get(f)])) as Required<FeedbackInput>;
+    const result = await submitFeedback(c.var.deps, values, c.var.lang);
+    if (!result.ok) return renderStatement(c, values, fieldErrorsFromZod(result.error, c.var.t.validation));
+    const { t, lang } = c.var;
+    const day = (iso: string) => formatDay(iso, lang, HOME_ZONE);
+    return renderMessage(c, {
+      title: t.accessibility.thanksTitle,
+      lines: [t.accessibility.thanksBody(day(result.feedback.receivedAt), day(result.feedback.answerBy))],
+      frame: { here: "/accessibility" },
+    });
+  });
+  return finish(app);
+};

@@ -1,0 +1,59 @@
+import { z } from "@hono/zod-openapi";
+import { DateTime } from "luxon";
+import type { Deps } from "../../deps.js";
+import { text } from "../../lib/common-schemas.js";
+import { newId } from "../../lib/secrets.js";
+import type { Lang } from "../i18n/index.js";
+import { insertFeedback, type AccessibilityFeedback } from "./feedback.repo.js";
+
+/** Act 306/2019: feedback on accessibility is answered within 14 days. */
+export const ANSWER_WITHIN_DAYS = 14;
+
+/** Empty optional fields arrive as "" from a form: they mean "not given". */
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (typeof v === "string" && v.trim() === "" ? undefined : v), schema.optional());
+
+export const FeedbackInputSchema = z.object({
+  message: text(4000),
+  pageUrl: optional(text(500)),
+  name: optional(text(200)),
+  email: optional(z.email({ message: "must be an e-mail address" }).max(320)),
+});
+
+/** As the form sends it: every field a string, the optional ones possibly empty. */
+export interface FeedbackInput {
+  message: string;
+  pageUrl?: string;
+  name?: string;
+  email?: string;
+}
+
+export const answerByFor = (receivedAt: Date): string =>
+  DateTime.fromJSDate(receivedAt, { zone: "utc" }).plus({ days: ANSWER_WITHIN_DAYS }).toISO()!;
+
+export async function submitFeedback(
+  deps: Pick<Deps, "db" | "clock">,
+  input: FeedbackInput,
+  language: Lang,
+): Promise<{ ok: true; feedback: AccessibilityFeedback } | { ok: false; error: z.ZodError }> {
+  const parsed = FeedbackInputSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, error: parsed.error };
+  const now = deps.clock.now();
+  const feedback: AccessibilityFeedback = {
+    id: newId(),
+    receivedAt: now.toISOString(),
+    answerBy: answerByFor(now),
+    language,
+    message: parsed.data.message,
+    pageUrl: parsed.data.pageUrl ?? null,
+    name: parsed.data.name ?? null,
+    email: parsed.data.email?.toLowerCase() ?? null,
+    answeredAt: null,
+  };
+  await insertFeedback(deps.db, feedback);
+  return { ok: true, feedback };
+}
+
+/** Past its answer-by date and still without an answer. */
+export const isOverdue = (f: Pick<AccessibilityFeedback, "answerBy" | "answeredAt">, now: Date) =>
+  !f.answeredAt && Date.parse(f.answerBy) < now.getTime();

@@ -1,0 +1,132 @@
+import type { Context } from "hono";
+import { findExpert } from "../../directory/directory.repo.js";
+import {
+  confirmSlot,
+  declineRequest,
+  expertView,
+  resolveLink,
+  type ExpertView,
+  type LinkProblem,
+} from "../../expert-access/expert-access.service.js";
+import { submitExpertEvaluation } from "../../evaluations/evaluations.service.js";
+import { invitationFor } from "../../meetings/meetings.service.js";
+import { parseEvaluation, readEvaluationForm } from "../evaluation/evaluation-input.js";
+import { finish, pageApp, setLanguage } from "../page-app.js";
+import type { PageEnv } from "../page-env.js";
+import { renderMessage, renderPage } from "../render.js";
+import { readForm } from "../security.js";
+import { sendIcs } from "../ics.js";
+import { expertEvaluationState } from "./expert-evaluation.js";
+import { ExpertPage, type ExpertPageProps } from "./expert.view.js";
+
+const REASON_MAX = 1000;
+
+/** The same page for every bad link: it says what is wrong and nothing about the consultation. */
+function renderLinkProblem(c: Context<PageEnv>, problem: LinkProblem) {
+  const t = c.var.t.linkProblem;
+  return renderMessage(c, { title: t.title, lines: [t[problem], t.help] }, problem === "unknown" ? 404 : 410);
+}
+
+type Loaded = { ok: true; view: ExpertView } | { ok: false; response: Response | Promise<Response> };
+
+/** Resolves the link, switches to the expert's language unless the user chose one, loads the view. */
+async function load(c: Context<PageEnv>, secret: string): Promise<Loaded> {
+  const deps = c.var.deps;
+  const link = await resolveLink(deps, secret);
+  if (!link.ok) return { ok: false, response: renderLinkProblem(c, link.problem) };
+  const expert = await findExpert(deps.db, link.consultation.expert.id);
+  setLanguage(c, expert?.languages);
+  const view = await expertView(deps, secret);
+  // The link can close between the two reads (a decline in another tab): answer as for a bad link.
+  if (!view.ok) return { ok: false, response: renderLinkProblem(c, "used") };
+  return { ok: true, view: view.value };
+}
+
+async function renderExpert(c: Context<PageEnv>, props: Omit<ExpertPageProps, "t" | "lang" | "csrfToken">, status: 200 | 400 | 409 = 200) {
+  const { t, lang, csrfToken, deps } = c.var;
+  const held = props.view.status === "held" || props.view.status === "evaluated";
+  if (held && !props.evaluation) {
+    const state = await expertEvaluationState(deps, props.view.consultationId, lang, props.view.expert.timeZone);
+    props = { ...props, evaluation: { ...state, saved: c.req.query("evaluated") === "1", errors: {} } };
+  }
+  return renderPage(
+    c,
+    {
+      title: t.expert.title(props.view.topic.title),
+      body: <ExpertPage {...props} t={t} lang={lang} csrfToken={csrfToken} />,
+      frame: { here: `/e/${props.secret}` },
+    },
+    status,
+  );
+}
+
+/** After a failed action: a bad link gets the link page, anything else the page with a notice. */
+async function afterFailure(c: Context<PageEnv>, secret: string, message: string) {
+  const loaded = await load(c, secret);
+  if (!loaded.ok) return loaded.response;
+  return renderExpert(c, { secret, view: loaded.view, problem: message }, 409);
+}
+
+export const expertPageRoutes = () => {
+  const app = pageApp("/e");
+
+  app.get("/:secret", async (c) => {
+    const secret = c.req.param("secret");
+    const loaded = await load(c, secret);
+    if (!loaded.ok) return loaded.response;
+    return renderExpert(c, { secret, view: loaded.view });
+  });
+
+  app.post("/:secret/confirm", async (c) => {
+    const secret = c.req.param("secret");
+    const slotId = (await readForm(c)).get("slotId");
+    const result = await confirmSlot(c.var.deps, secret, slotId);
+    // Post/redirect/get: reloading the confirmed page does not send the form again.
+    if (result.ok) return c.redirect(`/e/${secret}`, 303);
+    return afterFailure(c, secret, c.var.t.errors.slotTaken);
+  });
+
+  app.post("/:secret/decline", async (c) => {
+    const secret = c.req.param("secret");
+    const reason = (await readForm(c)).get("reason").trim();
+    if (reason.length > REASON_MAX) {
+      const loaded = await load(c, secret);
+      if (!loaded.ok) return loaded.response;
+      return renderExpert(c, { secret, view: loaded.view, reason, errors: { reason: c.var.t.validation.tooLong(REASON_MAX) } }, 400);
+    }
+    const link = await resolveLink(c.var.deps, secret);
+    if (link.ok) setLanguage(c, (await findExpert(c.var.deps.db, link.consultation.expert.id))?.languages);
+    const result = await declineRequest(c.var.deps, secret, reason || undefined);
+    if (!result.ok) return afterFailure(c, secret, c.var.t.errors.conflict);
+    // The link stops working now, so the thank-you is rendered here rather than redirected to.
+    const t = c.var.t.expert;
+    return renderMessage(c, { title: t.declinedTitle, lines: [t.declinedBody], frame: { here: "/" } });
+  });
+
+  app.post("/:secret/evaluation", async (c) => {
+    const secret = c.req.param("secret");
+    const loaded = await load(c, secret);
+    if (!loaded.ok) return loaded.response;
+    const values = readEvaluationForm(await readForm(c));
+    const parsed = parseEvaluation(values, c.var.t);
+    if (!parsed.ok) {
+      const { deps, lang } = c.var;
+      const state = await expertEvaluationState(deps, loaded.view.consultationId, lang, loaded.view.expert.timeZone);
+      const evaluation = { ...state, values, errors: parsed.errors, saved: false };
+      return renderExpert(c, { secret, view: loaded.view, evaluation }, 400);
+    }
+    const result = await submitExpertEvaluation(c.var.deps, secret, parsed.input);
+    if (result.ok) return c.redirect(`/e/${secret}?evaluated=1#evaluation`, 303);
+    return afterFailure(c, secret, c.var.t.errors.conflict);
+  });
+
+  app.get("/:secret/invite.ics", async (c) => {
+    const link = await resolveLink(c.var.deps, c.req.param("secret"));
+    if (!link.ok) return renderLinkProblem(c, link.problem);
+    const ics = await invitationFor(c.var.deps, link.consultation.id);
+    if (!ics.ok) return renderMessage(c, { title: c.var.t.errors.notFoundTitle, lines: [c.var.t.errors.conflict] }, 409);
+    return sendIcs(c, ics.value);
+  });
+
+  return finish(app);
+};

@@ -1,0 +1,176 @@
+import type { Consultation } from "../../consultations/consultations.schemas.js";
+import { BriefBody } from "../components/brief.js";
+import { DataTable } from "../components/data-table.js";
+import { CsrfField, ErrorSummary, Notice, TextArea, type FieldErrors } from "../components/form.js";
+import { countryName, formatDateTime, formatSlot, timeInCity, zoneCity } from "../i18n/format.js";
+import type { Lang, Messages } from "../i18n/index.js";
+import type { Actor, HistoryAction } from "../i18n/messages.js";
+import { StatusBadge } from "./list.view.js";
+
+export interface HistoryEntry {
+  at: string;
+  actorType: string;
+  action: string;
+}
+
+export interface DetailProps {
+  t: Messages;
+  lang: Lang;
+  csrfToken: string;
+  zone: string;
+  consultation: Consultation;
+  brief: { challenge: string; questions: string[]; language: string };
+  history: HistoryEntry[];
+  notice?: string;
+  problem?: string;
+  errors?: FieldErrors;
+  reason?: string;
+}
+
+const CANCELLABLE: readonly Consultation["status"][] = ["draft", "requested", "confirmed"];
+
+function SlotLine({ p, slot }: { p: DetailProps; slot: { start: string; end: string } }) {
+  const expertZone = p.consultation.expert.timeZone;
+  return (
+    <>
+      <span class="slot-when">
+        {formatSlot(slot, p.lang, p.zone)} ({zoneCity(p.zone, p.lang)})
+      </span>
+      <span class="slot-other">{p.t.group.expertTime(timeInCity(slot.start, p.lang, expertZone, p.zone))}</span>
+    </>
+  );
+}
+
+function Facts({ p }: { p: DetailProps }) {
+  const { t, consultation: c } = p;
+  return (
+    <dl class="summary-list">
+      <dt>{t.group.status}</dt>
+      <dd>
+        <StatusBadge t={t} status={c.status} />
+      </dd>
+      <dt>{t.group.expert}</dt>
+      <dd>
+        {c.expert.name}, {c.expert.organisation} ({countryName(c.expert.country, p.lang)})
+      </dd>
+      <dt>{t.group.duration}</dt>
+      <dd>{t.common.minutes(c.durationMinutes)}</dd>
+      {c.confirmedSlot ? (
+        <>
+          <dt>{t.group.confirmedTime}</dt>
+          <dd data-testid="confirmed-time">
+            <SlotLine p={p} slot={c.confirmedSlot} />
+          </dd>
+        </>
+      ) : null}
+      {c.meeting && c.meeting.state === "scheduled" ? (
+        <>
+          <dt>{t.common.joinMeeting}</dt>
+          <dd>
+            {c.meeting.joinUrl ? (
+              <a href={c.meeting.joinUrl} rel="noopener noreferrer">
+                {t.common.joinMeeting}
+              </a>
+            ) : (
+              t.common.noJoinLink
+            )}
+            <br />
+            <a href={`/app/consultations/${c.id}/invite.ics`} download="samrad-invite.ics">
+              {t.common.downloadIcs}
+            </a>
+          </dd>
+        </>
+      ) : null}
+    </dl>
+  );
+}
+
+function History({ p }: { p: DetailProps }) {
+  const { t } = p;
+  return (
+    <section>
+      <h2 id="history-title">{t.group.history}</h2>
+      {/* Named by its heading through the table's region only: a named section too would be a second landmark of that name. */}
+      <DataTable labelledBy="history-title" columns={[{ label: t.group.when }, { label: t.group.what }, { label: t.group.who }]}>
+        {p.history.map((h) => (
+          <tr>
+            <td>{formatDateTime(h.at, p.lang, p.zone)}</td>
+            <td>{t.audit.actions[h.action as HistoryAction] ?? h.action}</td>
+            <td>{t.audit.actors[h.actorType as Actor] ?? h.actorType}</td>
+          </tr>
+        ))}
+      </DataTable>
+    </section>
+  );
+}
+
+function Cancel({ p }: { p: DetailProps }) {
+  const { t, consultation: c } = p;
+  if (!CANCELLABLE.includes(c.status)) return null;
+  return (
+    <section aria-labelledby="cancel-title">
+      <h2 id="cancel-title">{t.group.cancelTitle}</h2>
+      <form method="post" action={`/app/consultations/${c.id}/cancel`} novalidate>
+        <CsrfField token={p.csrfToken} />
+        <TextArea
+          t={t}
+          id="reason"
+          name="reason"
+          label={t.group.cancelReason}
+          hint={t.group.cancelHint}
+          rows={3}
+          max={1000}
+          value={p.reason}
+          error={p.errors?.reason}
+        />
+        <button type="submit" class="button-danger">
+          {t.group.cancel}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+export function ConsultationDetail(p: DetailProps) {
+  const { t, consultation: c } = p;
+  return (
+    <>
+      <p>
+        <a href="/app">{t.layout.myConsultations}</a>
+      </p>
+      <h1>{c.topic.title}</h1>
+      <ErrorSummary t={t} errors={p.errors ?? {}} labels={{ reason: t.group.cancelReason }} />
+      {p.notice ? <Notice>{p.notice}</Notice> : null}
+      {p.problem ? <Notice kind="warning">{p.problem}</Notice> : null}
+      <Facts p={p} />
+      {c.status === "draft" ? (
+        <section aria-labelledby="send-title" class="panel">
+          <h2 id="send-title">{t.group.sendTitle}</h2>
+          <p>{t.group.sendBody}</p>
+          <form method="post" action={`/app/consultations/${c.id}/request`}>
+            <CsrfField token={p.csrfToken} />
+            <button type="submit">{t.group.send}</button>
+          </form>
+        </section>
+      ) : null}
+      <section aria-labelledby="brief-title">
+        <h2 id="brief-title">{t.group.brief}</h2>
+        <BriefBody t={t} brief={p.brief} />
+      </section>
+      <section aria-labelledby="times-title">
+        <h2 id="times-title">{t.group.proposedTimes}</h2>
+        <ul class="slots">
+          {c.slots.map((s) => (
+            <li class="slot">
+              <div>
+                <SlotLine p={p} slot={s} />
+              </div>
+            </li>
+          ))}
+        </ul>
+      </section>
+      <History p={p} />
+      <Cancel p={p} />
+    </>
+  );
+}

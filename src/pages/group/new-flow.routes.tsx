@@ -1,0 +1,198 @@
+import type { Context, Hono, MiddlewareHandler } from "hono";
+import { createConsultation } from "../../consultations/consultations.service.js";
+import { requestConsultation } from "../../consultations/request-consultation.js";
+import { findExpert, searchExperts } from "../../directory/directory.repo.js";
+import { NORDIC_COUNTRIES, type NordicCountry } from "../../lib/common-schemas.js";
+import { findBrief, findTopic, listBriefs, listTopics } from "../../topics/topics.repo.js";
+import { CreateBriefSchema, CreateTopicSchema } from "../../topics/topics.schemas.js";
+import { createBrief, createTopic } from "../../topics/topics.service.js";
+import { fieldErrorsFromZod } from "../forms/field-errors.js";
+import type { PageEnv } from "../page-env.js";
+import { renderNotFound, renderPage } from "../render.js";
+import { readForm } from "../security.js";
+import { memberOf } from "../session.js";
+import { CRITERIA, ExpertStep, type Criterion } from "./expert-step.view.js";
+import { groupZone } from "./group-zone.js";
+import { renderSent } from "./render-sent.js";
+import { checkSlots, slotErrorsFromIssues } from "./slot-input.js";
+import { DURATIONS, TimesStep, type TimesFormValues } from "./times-step.view.js";
+import { TopicStep, emptyTopicForm, questionId, type TopicFormValues } from "./topic-step.view.js";
+
+const memberArea = { area: "member" as const };
+const EXISTING_BRIEFS_SHOWN = 10;
+
+async function renderTopicStep(c: Context<PageEnv>, values: TopicFormValues, errors: Record<string, string> = {}) {
+  const { deps, t, lang, csrfToken } = c.var;
+  const groupId = memberOf(c).groupId;
+  const topics = (await listTopics(deps.db, groupId)).slice(0, EXISTING_BRIEFS_SHOWN);
+  const existing = (
+    await Promise.all(topics.map(async (topic) => ({ topic, brief: (await listBriefs(deps.db, topic.id)).at(-1) })))
+  ).flatMap(({ topic, brief }) => (brief ? [{ briefId: brief.id, topicTitle: topic.title, createdAt: brief.createdAt }] : []));
+  const body = (
+    <TopicStep t={t} lang={lang} zone={await groupZone(c)} csrfToken={csrfToken} values={values} errors={errors} existing={existing} />
+  );
+  return renderPage(
+    c,
+    { title: t.newFlow.title, body, frame: { ...memberArea, here: "/app/new" } },
+    Object.keys(errors).length ? 400 : 200,
+  );
+}
+
+/** The brief (and its topic) only when it belongs to the signed-in member's group. */
+async function ownBrief(c: Context<PageEnv>, briefId: string) {
+  const groupId = memberOf(c).groupId;
+  const brief = /^[0-9a-f-]{36}$/.test(briefId) ? await findBrief(c.var.deps.db, briefId) : undefined;
+  if (!brief || brief.groupId !== groupId) return undefined;
+  const topic = await findTopic(c.var.deps.db, brief.topicId, groupId);
+  return topic ? { brief, topic } : undefined;
+}
+
+async function renderTimesStep(
+  c: Context<PageEnv>,
+  briefId: string,
+  expertId: string,
+  values: TimesFormValues,
+  errors: Record<string, string> = {},
+) {
+  const { deps, t, lang, csrfToken } = c.var;
+  const own = await ownBrief(c, briefId);
+  const expert = /^[0-9a-f-]{36}$/.test(expertId) ? await findExpert(deps.db, expertId) : undefined;
+  if (!own || !expert) return renderNotFound(c);
+  const body = (
+    <TimesStep
+      t={t}
+      lang={lang}
+      csrfToken={csrfToken}
+      briefId={briefId}
+      topicTitle={own.topic.title}
+      expert={expert}
+      groupZone={await groupZone(c)}
+      values={values}
+      errors={errors}
+    />
+  );
+  const here = `/app/new/times?brief=${briefId}&expert=${expertId}`;
+  return renderPage(c, { title: t.newFlow.title, body, frame: { ...memberArea, here } }, Object.keys(errors).length ? 400 : 200);
+}
+
+/** Step 1 creates the topic and brief, step 2 picks an expert, step 3 proposes times and sends. */
+export function addNewFlow(app: Hono<PageEnv>, member: MiddlewareHandler<PageEnv>) {
+  app.get("/new", member, (c) => renderTopicStep(c, emptyTopicForm(c.var.lang)));
+
+  app.post("/new", member, async (c) => {
+    const form = await readForm(c);
+    const values: TopicFormValues = {
+      title: form.get("title"),
+      theme: form.get("theme"),
+      description: form.get("description"),
+      challenge: form.get("challenge"),
+      questions: form.all("question"),
+      language: form.get("language"),
+    };
+    // Empty question inputs are skipped; `rows` remembers which input each question came from.
+    const rows = values.questions.map((q, i) => (q.trim() ? i : -1)).filter((i) => i >= 0);
+    const v = c.var.t.validation;
+    const topic = CreateTopicSchema.safeParse({ title: values.title, theme: values.theme, description: values.description });
+    const brief = CreateBriefSchema.safeParse({
+      challenge: values.challenge,
+      questions: rows.map((i) => values.questions[i]),
+      language: values.language,
+    });
+    const errors = {
+      ...(topic.success ? {} : fieldErrorsFromZod(topic.error, v)),
+      ...(brief.success
+        ? {}
+        : fieldErrorsFromZod(brief.error, v, (path) => {
+            const m = /^questions(?:\.(\d+))?$/.exec(path);
+            return m ? questionId(m[1] === undefined ? 0 : (rows[Number(m[1])] ?? 0)) : path;
+          })),
+    };
+    if (!topic.success || !brief.success) return renderTopicStep(c, values, errors);
+    const by = memberOf(c);
+    const created = await createTopic(c.var.deps, by, topic.data);
+    const written = await createBrief(c.var.deps, by, created.id, brief.data);
+    if (!written.ok) throw new Error(`brief for a topic just created failed: ${written.message}`);
+    return c.redirect(`/app/new/expert?brief=${written.value.id}`, 303);
+  });
+
+  app.get("/new/expert", member, async (c) => {
+    const { deps, t, lang } = c.var;
+    const briefId = c.req.query("brief") ?? "";
+    const own = await ownBrief(c, briefId);
+    if (!own) return renderNotFound(c);
+    const all = await searchExperts(deps.db, {});
+    const themes = [...new Set(all.flatMap((e) => e.themes))].sort((a, b) => a.localeCompare(b, lang));
+    const languages = [...new Set(all.flatMap((e) => e.languages))].sort();
+    const country = c.req.query("country") ?? "";
+    const filters = {
+      theme: themes.includes(c.req.query("theme") ?? "") ? c.req.query("theme")! : "",
+      country: (NORDIC_COUNTRIES as readonly string[]).includes(country) ? country : "",
+      language: languages.includes(c.req.query("language") ?? "") ? c.req.query("language")! : "",
+      criteria: c.req.queries("criteria")?.filter((x): x is Criterion => (CRITERIA as readonly string[]).includes(x)) ?? [],
+    };
+    const found = await searchExperts(deps.db, {
+      theme: filters.theme || undefined,
+      country: (filters.country || undefined) as NordicCountry | undefined,
+      language: filters.language || undefined,
+    });
+    // The directory query filters by theme, country and language; the criteria are the organisation's.
+    const experts = found.filter((e) => filters.criteria.every((k) => e.organisation.criteria[k]));
+    const body = (
+      <ExpertStep
+        t={t}
+        lang={lang}
+        briefId={briefId}
+        topicTitle={own.topic.title}
+        filters={filters}
+        themes={themes}
+        languages={languages}
+        experts={experts}
+      />
+    );
+    return renderPage(c, { title: t.newFlow.title, body, frame: memberArea });
+  });
+
+  app.get("/new/times", member, (c) =>
+    renderTimesStep(c, c.req.query("brief") ?? "", c.req.query("expert") ?? "", { duration: String(DURATIONS.at(-1)), slots: [] }),
+  );
+
+  app.post("/new/times", member, async (c) => {
+    const form = await readForm(c);
+    const briefId = form.get("brief");
+    const expertId = form.get("expert");
+    const values: TimesFormValues = { duration: form.get("duration"), slots: form.all("slot") };
+    const v = c.var.t.validation;
+    const duration = Number(values.duration);
+    const durationOk = (DURATIONS as readonly number[]).includes(duration);
+    const zone = await groupZone(c);
+    const sending = form.get("action") !== "preview";
+    const check = checkSlots(values.slots, {
+      zone,
+      durationMinutes: durationOk ? duration : 45,
+      now: c.var.deps.clock.now(),
+      v,
+      requireCount: sending,
+    });
+    const errors = { ...(durationOk ? {} : { duration: v.invalidChoice }), ...(check.ok ? {} : check.errors) };
+    if (!sending || !check.ok || !durationOk) return renderTimesStep(c, briefId, expertId, values, errors);
+
+    const own = await ownBrief(c, briefId);
+    if (!own) return renderNotFound(c);
+    const by = memberOf(c);
+    const created = await createConsultation(c.var.deps, by, {
+      topicId: own.topic.id,
+      briefId,
+      expertId,
+      durationMinutes: duration,
+      slots: check.starts.map((start) => ({ start })),
+    });
+    if (!created.ok && created.code === "VALIDATION_FAILED") {
+      return renderTimesStep(c, briefId, expertId, values, slotErrorsFromIssues(created.issues ?? [], values.slots, v));
+    }
+    if (!created.ok) return renderNotFound(c);
+    const requested = await requestConsultation(c.var.deps, by, created.value.id);
+    // A draft that could not be sent stays visible on its page, with the button to send it.
+    if (!requested.ok) return c.redirect(`/app/consultations/${created.value.id}`, 303);
+    return renderSent(c, requested.value);
+  });
+}

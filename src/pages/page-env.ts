@@ -1,0 +1,13 @@
+import type { AppEnv } from "../lib/auth.js";
+import type { Lang, Messages } from "./i18n/index.js";
+import type { FormData } from "./security.js";
+
+/** What page handlers find on the context besides the app's own variables. */
+export interface PageEnv {
+  Variables: AppEnv["Variables"] & {
+    lang: Lang;
+    t: Messages;
+    csrfToken: string;
+    form: FormData | undefined;
+  };
+}

@@ -1,0 +1,74 @@
+import type { TestApp } from "../helpers/test-app.js";
+
+export interface PageResponse {
+  status: number;
+  headers: Headers;
+  html: string;
+  location: string | null;
+}
+
+/**
+ * A browser in miniature for request-level page tests: it keeps cookies, sends forms with the
+ * CSRF token from its cookie and the site's Origin, and does not follow redirects by itself.
+ */
+export class PageClient {
+  readonly cookies = new Map<string, string>();
+  constructor(
+    private readonly t: Pick<TestApp, "app">,
+    private readonly defaults: { acceptLanguage?: string; origin?: string } = {},
+  ) {}
+
+  private headers(extra: Record<string, string> = {}): Record<string, string> {
+    const headers: Record<string, string> = { ...extra };
+    if (this.cookies.size > 0) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+    if (this.defaults.acceptLanguage) headers["accept-language"] = this.defaults.acceptLanguage;
+    return headers;
+  }
+
+  private remember(res: Response) {
+    for (const line of res.headers.getSetCookie()) {
+      const [pair] = line.split(";");
+      const [name, ...value] = pair!.split("=");
+      const v = value.join("=");
+      if (/max-age=0/i.test(line) || v === "") this.cookies.delete(name!.trim());
+      else this.cookies.set(name!.trim(), v);
+    }
+  }
+
+  async get(path: string, headers: Record<string, string> = {}): Promise<PageResponse> {
+    const res = await this.t.app.request(path, { headers: this.headers(headers) });
+    this.remember(res);
+    return { status: res.status, headers: res.headers, html: await res.text(), location: res.headers.get("location") };
+  }
+
+  /** Posts a urlencoded form; `_csrf` defaults to the token in the cookie jar. */
+  async post(
+    path: string,
+    fields: Record<string, string | string[]>,
+    opts: { origin?: string | null; csrf?: string | null } = {},
+  ): Promise<PageResponse> {
+    if (!this.cookies.has("samrad_csrf")) await this.get("/accessibility");
+    const body = new URLSearchParams();
+    const csrf = opts.csrf === undefined ? this.cookies.get("samrad_csrf") : opts.csrf;
+    if (csrf !== null && csrf !== undefined) body.append("_csrf", csrf);
+    for (const [k, v] of Object.entries(fields)) for (const one of Array.isArray(v) ? v : [v]) body.append(k, one);
+    const origin = opts.origin === undefined ? (this.defaults.origin ?? "http://localhost") : opts.origin;
+    const headers = this.headers({ "content-type": "application/x-www-form-urlencoded", ...(origin ? { origin } : {}) });
+    const res = await this.t.app.request(path, { method: "POST", headers, body: body.toString() });
+    this.remember(res);
+    return { status: res.status, headers: res.headers, html: await res.text(), location: res.headers.get("location") };
+  }
+}
+
+/** The text of the element with this id, tags stripped; undefined when there is none. */
+export function textOf(html: string, id: string): string | undefined {
+  const m = new RegExp(`<(\\w+)[^>]*\\bid="${id}"[^>]*>([\\s\\S]*?)</\\1>`).exec(html);
+  return m ? m[2]!.replace(/<[^>]+>/g, "").trim() : undefined;
+}
+
+/** The value attribute of the input with this id. */
+export function valueOf(html: string, id: string): string | undefined {
+  const tag = new RegExp(`<input[^>]*\\bid="${id}"[^>]*>`).exec(html)?.[0];
+  if (!tag) return undefined;
+  return /\bvalue="([^"]*)"/.exec(tag)?.[1] ?? "";
+}
