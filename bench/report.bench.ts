@@ -12,6 +12,8 @@ import { connectSqlite, type SqliteHandle } from "../src/db/connect-sqlite.js";
 import { migrateSqlite } from "../src/db/migrate-sqlite.js";
 import { seededRandom } from "../src/demo/seeded-random.js";
 import { fixedClock } from "../src/lib/clock.js";
+import { buildConceptReportFromTallies } from "../src/reports/concept-model.js";
+import { loadConceptTallies } from "../src/reports/reports.repo.js";
 import { conceptReport } from "../src/reports/reports.service.js";
 
 const CONSULTATIONS = 100_000;
@@ -161,8 +163,13 @@ export async function main(): Promise<{ reportMs: number; countMs: number; ratio
     const count = await timeMs(21, () => sql`SELECT count(*) AS n FROM evaluations`.execute(handle.db));
     // A yardstick between the two: one grouped pass over every evaluation row, in SQL.
     const scan = await timeMs(5, () => sql`SELECT side, count(*), avg(usefulness), sum(wouldRecommend) FROM evaluations GROUP BY side`.execute(handle.db));
+    // The report's two halves: what the database hands over, and the pure model over it.
+    const load = await timeMs(3, () => loadConceptTallies(handle.db, {}, new Date(NOW)));
+    const tallied = await loadConceptTallies(handle.db, {}, new Date(NOW));
+    const model = await timeMs(3, async () => buildConceptReportFromTallies(tallied));
     const ratio = report.median / count.median;
     console.log(`  concept report (the GET /api/reports/concept path): median ${report.median.toFixed(1)} ms (min ${report.min.toFixed(1)})`);
+    console.log(`    of which loading ${load.median.toFixed(0)} ms (${tallied.consultations.length.toLocaleString("en")} consultations, ${tallied.tallies.length.toLocaleString("en")} tallies), the model ${model.median.toFixed(0)} ms`);
     console.log(`  SELECT count(*) FROM evaluations:                   median ${count.median.toFixed(2)} ms (min ${count.min.toFixed(2)})`);
     console.log(`  ratio report / count: ${ratio.toFixed(0)}x (aim: at most 20x)`);
     console.log(`  for scale, one grouped SQL pass over the evaluations: median ${scan.median.toFixed(1)} ms (${(scan.median / count.median).toFixed(0)}x the count)`);

@@ -1,6 +1,7 @@
 import type {
   ConceptReport,
   ConceptReportInput,
+  ConceptTallyInput,
   ConsultationRecord,
   ConsultationStatus,
   FollowUpsReport,
@@ -8,8 +9,9 @@ import type {
   ResponseRate,
   SessionsReport,
 } from "./concept-model.types.js";
-import { buildOutcomes, type EvaluatedSession } from "./outcomes.js";
-import { distribution, mean, median, ratio, roundTo } from "./stats.js";
+import { addConsultationTally, emptyConsultationTally, tallyEvaluations, type ConsultationTally } from "./evaluation-tally.js";
+import { buildOutcomes, type TalliedConsultation } from "./outcomes.js";
+import { distribution, quantileOfSorted, ratio, roundTo, sortedNumbers } from "./stats.js";
 
 export type * from "./concept-model.types.js";
 
@@ -30,26 +32,63 @@ const HELD_OR_LATER: ReadonlySet<ConsultationStatus> = new Set(["held", "evaluat
  * report.outcomes.byTheme // [{ key: "child protection", suppressed: false, evaluations: 7, ... }]
  */
 export function buildConceptReport(input: ConceptReportInput): ConceptReport {
+  return buildConceptReportFromTallies({
+    consultations: input.consultations,
+    tallies: tallyEvaluations(input.evaluations),
+    ...(input.minGroupSize === undefined ? {} : { minGroupSize: input.minGroupSize }),
+  });
+}
+
+/**
+ * buildConceptReport over evaluations already tallied per consultation (evaluation-tally.ts), as
+ * the database can count them: the same report, figure for figure. Pure.
+ */
+export function buildConceptReportFromTallies(input: ConceptTallyInput): ConceptReport {
   const minGroupSize = input.minGroupSize ?? DEFAULT_MIN_GROUP_SIZE;
   if (!Number.isInteger(minGroupSize) || minGroupSize < 1) {
     throw new RangeError(`minGroupSize must be a positive integer, got ${minGroupSize}`);
   }
-  const consultationsById = new Map(input.consultations.map((c) => [c.id, c]));
-  const evaluated: EvaluatedSession[] = [];
-  for (const evaluation of input.evaluations) {
-    const consultation = consultationsById.get(evaluation.consultationId);
-    if (consultation) evaluated.push({ evaluation, consultation });
+  // One entry per id, holding the last record with that id and the id's tallies added up.
+  const byId = new Map<string, Entry>();
+  for (const consultation of input.consultations) {
+    const entry = byId.get(consultation.id);
+    if (entry) entry.consultation = consultation;
+    else byId.set(consultation.id, { consultation, tally: null });
   }
+  for (const tally of input.tallies) {
+    // Evaluations of consultations not in the input are left out everywhere.
+    const entry = byId.get(tally.consultationId);
+    if (!entry) continue;
+    if (!entry.tally) entry.tally = tally;
+    else {
+      const merged = emptyConsultationTally(tally.consultationId);
+      addConsultationTally(merged, entry.tally);
+      addConsultationTally(merged, tally);
+      entry.tally = merged;
+    }
+  }
+  const evaluated: TalliedConsultation[] = [];
+  for (const { consultation, tally } of byId.values()) if (tally) evaluated.push({ consultation, tally });
+  const tallyOf = (id: string) => byId.get(id)?.tally ?? null;
+  const sessions = heldSessions(input.consultations);
   return {
     minGroupSize,
     funnel: buildFunnel(input.consultations),
-    sessions: buildSessions(input.consultations, evaluated, minGroupSize),
+    sessions: buildSessions(input.consultations, sessions, evaluated, tallyOf, minGroupSize),
     outcomes: buildOutcomes(evaluated, minGroupSize),
-    responseRates: buildResponseRates(input.consultations, evaluated),
+    responseRates: buildResponseRates(sessions, tallyOf),
     followUps: buildFollowUps(input.consultations, evaluated, minGroupSize),
     funding: buildFunding(input.consultations),
   };
 }
+
+interface Entry {
+  consultation: ConsultationRecord;
+  tally: ConsultationTally | null;
+}
+
+/** The tally of a consultation's evaluations, null when it has none. */
+type TallyOf = (consultationId: string) => ConsultationTally | null;
 
 function wasRequested(c: ConsultationRecord): boolean {
   if (c.status === "draft") return false;
@@ -63,19 +102,46 @@ const wasConfirmed = (c: ConsultationRecord) => CONFIRMED_OR_LATER.has(c.status)
 const wasHeld = (c: ConsultationRecord) => HELD_OR_LATER.has(c.status);
 
 function buildFunnel(consultations: readonly ConsultationRecord[]): FunnelReport {
-  const count = (test: (c: ConsultationRecord) => boolean) => consultations.filter(test).length;
-  const requested = count(wasRequested);
-  const confirmed = count(wasConfirmed);
-  const held = count(wasHeld);
-  const evaluated = count((c) => c.status === "evaluated");
+  let requested = 0;
+  let confirmed = 0;
+  let held = 0;
+  let evaluated = 0;
+  let declined = 0;
+  let expired = 0;
+  let cancelled = 0;
+  // Days from request to confirmation and from confirmation to session, where both are known.
+  const toConfirm = new Float64Array(consultations.length);
+  const toSession = new Float64Array(consultations.length);
+  let nToConfirm = 0;
+  let nToSession = 0;
+  for (const c of consultations) {
+    if (wasRequested(c)) requested++;
+    if (wasConfirmed(c)) confirmed++;
+    if (wasHeld(c)) held++;
+    if (c.status === "evaluated") evaluated++;
+    else if (c.status === "declined") declined++;
+    else if (c.status === "expired") expired++;
+    else if (c.status === "cancelled") cancelled++;
+    if (c.confirmedAt === null) continue;
+    // Unreadable timestamps give NaN and are left out rather than producing NaN.
+    const confirmedAt = Date.parse(c.confirmedAt);
+    if (c.requestedAt !== null) {
+      const elapsed = confirmedAt - Date.parse(c.requestedAt);
+      if (Number.isFinite(elapsed)) toConfirm[nToConfirm++] = elapsed / DAY_MS;
+    }
+    if (c.sessionStart !== null) {
+      const elapsed = Date.parse(c.sessionStart) - confirmedAt;
+      if (Number.isFinite(elapsed)) toSession[nToSession++] = elapsed / DAY_MS;
+    }
+  }
   return {
     requested,
     confirmed,
     held,
     evaluated,
-    declined: count((c) => c.status === "declined"),
-    expired: count((c) => c.status === "expired"),
-    cancelled: count((c) => c.status === "cancelled"),
+    declined,
+    expired,
+    cancelled,
     stepRates: {
       confirmed: ratio(confirmed, requested),
       held: ratio(held, confirmed),
@@ -86,23 +152,13 @@ function buildFunnel(consultations: readonly ConsultationRecord[]): FunnelReport
       held: ratio(held, requested),
       evaluated: ratio(evaluated, requested),
     },
-    medianDaysRequestToConfirm: medianDays(consultations, (c) => [c.requestedAt, c.confirmedAt]),
-    medianDaysConfirmToSession: medianDays(consultations, (c) => [c.confirmedAt, c.sessionStart]),
+    medianDaysRequestToConfirm: medianDays(toConfirm.subarray(0, nToConfirm)),
+    medianDaysConfirmToSession: medianDays(toSession.subarray(0, nToSession)),
   };
 }
 
-function medianDays(
-  consultations: readonly ConsultationRecord[],
-  span: (c: ConsultationRecord) => [string | null, string | null],
-): number | null {
-  const days: number[] = [];
-  for (const c of consultations) {
-    const [from, to] = span(c);
-    if (from === null || to === null) continue;
-    const elapsed = Date.parse(to) - Date.parse(from);
-    if (Number.isFinite(elapsed)) days.push(elapsed / DAY_MS);
-  }
-  const value = median(days);
+function medianDays(days: Float64Array): number | null {
+  const value = quantileOfSorted(sortedNumbers(days), 0.5);
   return value === null ? null : roundTo(value, 2);
 }
 
@@ -113,28 +169,28 @@ function heldSessions(consultations: readonly ConsultationRecord[]): Consultatio
 
 function buildSessions(
   consultations: readonly ConsultationRecord[],
-  evaluated: readonly EvaluatedSession[],
+  sessions: readonly ConsultationRecord[],
+  evaluated: readonly TalliedConsultation[],
+  tallyOf: TallyOf,
   minGroupSize: number,
 ): SessionsReport {
-  const sessions = heldSessions(consultations);
-  const reportedMinutes = new Map<string, number[]>();
-  for (const { evaluation, consultation } of evaluated) {
-    if (evaluation.actualMinutes === null) continue;
-    const minutes = reportedMinutes.get(consultation.id) ?? [];
-    minutes.push(evaluation.actualMinutes);
-    reportedMinutes.set(consultation.id, minutes);
-  }
   const actual: number[] = [];
   for (const c of sessions) {
-    const minutes = c.actualMinutes ?? mean(reportedMinutes.get(c.id) ?? []);
+    let minutes = c.actualMinutes;
+    if (minutes === null) {
+      // The mean of the figures its evaluations gave, if any gave one.
+      const reported = tallyOf(c.id);
+      if (reported && reported.reportedMinutesCount > 0) minutes = reported.reportedMinutesSum / reported.reportedMinutesCount;
+    }
     if (minutes !== null) actual.push(minutes);
   }
 
-  const fits = evaluated.map((s) => s.evaluation.durationFit);
-  const fit = (value: (typeof fits)[number]) => {
-    const count = fits.filter((f) => f === value).length;
-    return { count, share: ratio(count, fits.length) ?? 0 };
-  };
+  const fits = [0, 0, 0];
+  for (const { tally } of evaluated) {
+    for (let i = 0; i < 3; i++) fits[i]! += tally.member.durationFit[i]! + tally.expert.durationFit[i]!;
+  }
+  const fitCount = fits[0]! + fits[1]! + fits[2]!;
+  const fit = (index: number) => ({ count: fits[index]!, share: ratio(fits[index]!, fitCount) ?? 0 });
 
   return {
     count: sessions.length,
@@ -143,26 +199,33 @@ function buildSessions(
     actualMinutes: distribution(actual),
     shareWithin30to45: ratio(actual.filter((m) => m >= 30 && m <= 45).length, actual.length),
     durationFit:
-      fits.length < minGroupSize
+      fitCount < minGroupSize
         ? { suppressed: true }
         : {
             suppressed: false,
-            evaluations: fits.length,
-            tooShort: fit("too_short"),
-            right: fit("right"),
-            tooLong: fit("too_long"),
+            evaluations: fitCount,
+            tooShort: fit(0),
+            right: fit(1),
+            tooLong: fit(2),
           },
   };
 }
 
 function buildResponseRates(
-  consultations: readonly ConsultationRecord[],
-  evaluated: readonly EvaluatedSession[],
+  sessions: readonly ConsultationRecord[],
+  tallyOf: TallyOf,
 ): { member: ResponseRate; expert: ResponseRate } {
-  const sessions = heldSessions(consultations);
-  const sessionIds = new Set(sessions.map((c) => c.id));
-  const received = (side: "member" | "expert") =>
-    evaluated.filter((s) => s.evaluation.side === side && sessionIds.has(s.consultation.id)).length;
+  // Each session's evaluations once, however many records share its id.
+  const counted = new Set<ConsultationTally>();
+  for (const c of sessions) {
+    const tally = tallyOf(c.id);
+    if (tally) counted.add(tally);
+  }
+  const received = (side: "member" | "expert") => {
+    let sum = 0;
+    for (const tally of counted) sum += tally[side].evaluations;
+    return sum;
+  };
   const rate = (got: number, possible: number): ResponseRate => ({ received: got, possible, share: ratio(got, possible) });
   return {
     member: rate(
@@ -175,22 +238,27 @@ function buildResponseRates(
 
 function buildFollowUps(
   consultations: readonly ConsultationRecord[],
-  evaluated: readonly EvaluatedSession[],
+  evaluated: readonly TalliedConsultation[],
   minGroupSize: number,
 ): FollowUpsReport {
   const origins = consultations.flatMap((c) => (c.followUpOf === null ? [] : [c.followUpOf]));
-  const interestCount = evaluated.filter((s) => s.evaluation.followUpInterest).length;
+  let evaluations = 0;
+  let interestCount = 0;
+  for (const { tally } of evaluated) {
+    evaluations += tally.member.evaluations + tally.expert.evaluations;
+    interestCount += tally.member.followUpInterest + tally.expert.followUpInterest;
+  }
   return {
     followUpsCreated: origins.length,
     consultationsThatLedToFollowUp: new Set(origins).size,
     interest:
-      evaluated.length < minGroupSize
+      evaluations < minGroupSize
         ? { suppressed: true }
         : {
             suppressed: false,
-            evaluations: evaluated.length,
+            evaluations,
             interestCount,
-            interestShare: ratio(interestCount, evaluated.length) ?? 0,
+            interestShare: ratio(interestCount, evaluations) ?? 0,
           },
   };
 }

@@ -1,8 +1,10 @@
 import type { ConsultationStatus } from "../db/schema.js";
+import type { ConsultationTally } from "./evaluation-tally.js";
 import type { Distribution } from "./stats.js";
 
 export type { ConsultationStatus } from "../db/schema.js";
 export type { Distribution } from "./stats.js";
+export type { ConsultationTally, SideTally } from "./evaluation-tally.js";
 
 export interface ConsultationRecord {
   id: string;
@@ -41,6 +43,14 @@ export interface EvaluationRecord {
 export interface ConceptReportInput {
   consultations: readonly ConsultationRecord[];
   evaluations: readonly EvaluationRecord[];
+  /** Answer figures drawn from fewer evaluations than this are withheld. Default 3. */
+  minGroupSize?: number;
+}
+
+/** ConceptReportInput with the evaluations tallied per consultation (evaluation-tally.ts). */
+export interface ConceptTallyInput {
+  consultations: readonly ConsultationRecord[];
+  tallies: readonly ConsultationTally[];
   /** Answer figures drawn from fewer evaluations than this are withheld. Default 3. */
   minGroupSize?: number;
 }

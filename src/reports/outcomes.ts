@@ -1,16 +1,16 @@
 import type {
   ConsultationRecord,
-  EvaluationRecord,
   OutcomeGroup,
   OutcomesReport,
   ScoreSummary,
 } from "./concept-model.types.js";
-import { mean, median, ratio, roundTo } from "./stats.js";
+import { addSideTally, emptySideTally, type ConsultationTally, type SideTally } from "./evaluation-tally.js";
+import { histogramMean, histogramQuantile, ratio, roundTo } from "./stats.js";
 
-/** An evaluation with the consultation it is about. */
-export interface EvaluatedSession {
-  evaluation: EvaluationRecord;
+/** A consultation with the tally of its evaluations. */
+export interface TalliedConsultation {
   consultation: ConsultationRecord;
+  tally: ConsultationTally;
 }
 
 interface Band {
@@ -45,44 +45,83 @@ function bandOf(bands: readonly Band[], value: number): string {
 
 const bandOrder = (bands: readonly Band[]) => [...bands.map((band) => band.key), OTHER];
 
-export function buildOutcomes(sessions: readonly EvaluatedSession[], minGroupSize: number): OutcomesReport {
-  const by = (keyOf: (s: EvaluatedSession) => string, order?: readonly string[]) =>
-    breakdown(sessions, keyOf, minGroupSize, order);
+/** Evaluations added up for one group of a breakdown. */
+interface GroupTally extends SideTally {
+  /** Distinct consultations behind the evaluations. */
+  consultations: number;
+}
+
+/** Consultations alike in every consultation-level breakdown, their evaluations added up once. */
+interface Cell extends GroupTally {
+  theme: string;
+  country: string;
+  duration: string;
+  questions: string;
+  challenge: string;
+}
+
+const emptyGroup = (): GroupTally => ({ ...emptySideTally(), consultations: 0 });
+
+function addGroup(into: GroupTally, from: GroupTally): void {
+  addSideTally(into, from);
+  into.consultations += from.consultations;
+}
+
+export function buildOutcomes(sessions: readonly TalliedConsultation[], minGroupSize: number): OutcomesReport {
+  // First into cells (a few hundred at most), then the cells into each breakdown: far fewer
+  // additions than adding every consultation into all six.
+  const cells = new Map<string, Cell>();
+  const bySide = new Map<string, GroupTally>();
+  for (const { consultation: c, tally } of sessions) {
+    if (tally.member.evaluations + tally.expert.evaluations === 0) continue;
+    const duration = bandOf(DURATION_BANDS, c.durationMinutes);
+    const questions = bandOf(QUESTION_BANDS, c.briefQuestionCount);
+    const challenge = bandOf(CHALLENGE_LENGTH_BANDS, c.briefChallengeLength);
+    const cellKey = JSON.stringify([c.theme, c.expertCountry, duration, questions, challenge]);
+    let cell = cells.get(cellKey);
+    if (!cell) cells.set(cellKey, (cell = { ...emptyGroup(), theme: c.theme, country: c.expertCountry, duration, questions, challenge }));
+    addSideTally(cell, tally.member);
+    addSideTally(cell, tally.expert);
+    // Each consultation falls in one group of every consultation-level breakdown, so it counts once there.
+    cell.consultations++;
+    for (const side of ["member", "expert"] as const) {
+      if (tally[side].evaluations === 0) continue;
+      let group = bySide.get(side);
+      if (!group) bySide.set(side, (group = emptyGroup()));
+      addSideTally(group, tally[side]);
+      group.consultations++;
+    }
+  }
+  const overall = emptyGroup();
+  const byCell = (keyOf: (cell: Cell) => string) => {
+    const groups = new Map<string, GroupTally>();
+    for (const cell of cells.values()) {
+      const key = keyOf(cell);
+      let group = groups.get(key);
+      if (!group) groups.set(key, (group = emptyGroup()));
+      addGroup(group, cell);
+    }
+    return groups;
+  };
+  for (const cell of cells.values()) addGroup(overall, cell);
+  const by = (groups: Map<string, GroupTally>, order?: readonly string[]) => breakdown(groups, minGroupSize, order);
   return {
-    overall: summariseGroup("all", sessions, minGroupSize),
-    bySide: by((s) => s.evaluation.side, ["member", "expert"]),
-    byTheme: by((s) => s.consultation.theme),
-    byExpertCountry: by((s) => s.consultation.expertCountry),
-    byDuration: by((s) => bandOf(DURATION_BANDS, s.consultation.durationMinutes), bandOrder(DURATION_BANDS)),
-    byQuestionCount: by(
-      (s) => bandOf(QUESTION_BANDS, s.consultation.briefQuestionCount),
-      bandOrder(QUESTION_BANDS),
-    ),
-    byChallengeLength: by(
-      (s) => bandOf(CHALLENGE_LENGTH_BANDS, s.consultation.briefChallengeLength),
-      bandOrder(CHALLENGE_LENGTH_BANDS),
-    ),
+    overall: summariseGroup("all", overall, minGroupSize),
+    bySide: by(bySide, ["member", "expert"]),
+    byTheme: by(byCell((cell) => cell.theme)),
+    byExpertCountry: by(byCell((cell) => cell.country)),
+    byDuration: by(byCell((cell) => cell.duration), bandOrder(DURATION_BANDS)),
+    byQuestionCount: by(byCell((cell) => cell.questions), bandOrder(QUESTION_BANDS)),
+    byChallengeLength: by(byCell((cell) => cell.challenge), bandOrder(CHALLENGE_LENGTH_BANDS)),
   };
 }
 
 /** Groups in `order` when given, else by key; only keys that have evaluations appear. */
-function breakdown(
-  sessions: readonly EvaluatedSession[],
-  keyOf: (s: EvaluatedSession) => string,
-  minGroupSize: number,
-  order?: readonly string[],
-): OutcomeGroup[] {
-  const groups = new Map<string, EvaluatedSession[]>();
-  for (const session of sessions) {
-    const key = keyOf(session);
-    const members = groups.get(key);
-    if (members) members.push(session);
-    else groups.set(key, [session]);
-  }
+function breakdown(groups: ReadonlyMap<string, GroupTally>, minGroupSize: number, order?: readonly string[]): OutcomeGroup[] {
   const keys = [...groups.keys()].sort(
     order ? (a, b) => order.indexOf(a) - order.indexOf(b) : (a, b) => (a < b ? -1 : a > b ? 1 : 0),
   );
-  const size = (key: string) => groups.get(key)?.length ?? 0;
+  const size = (key: string) => groups.get(key)?.evaluations ?? 0;
 
   const withheld = new Set(keys.filter((key) => size(key) < minGroupSize));
   // Complementary suppression: with one group withheld, "overall minus the shown groups" would
@@ -98,27 +137,26 @@ function breakdown(
     withheldTotal += size(smallest);
   }
 
-  return keys.map((key) =>
-    withheld.has(key) ? { key, suppressed: true } : summariseGroup(key, groups.get(key) ?? [], minGroupSize),
-  );
+  return keys.map((key) => (withheld.has(key) ? { key, suppressed: true } : summariseGroup(key, groups.get(key)!, minGroupSize)));
 }
 
-function summariseGroup(key: string, sessions: readonly EvaluatedSession[], minGroupSize: number): OutcomeGroup {
-  if (sessions.length < minGroupSize) return { key, suppressed: true };
-  const evaluations = sessions.map((s) => s.evaluation);
+function summariseGroup(key: string, group: GroupTally, minGroupSize: number): OutcomeGroup {
+  if (group.evaluations < minGroupSize) return { key, suppressed: true };
   return {
     key,
     suppressed: false,
-    consultations: new Set(sessions.map((s) => s.consultation.id)).size,
-    evaluations: evaluations.length,
-    usefulness: summariseScores(evaluations.map((e) => e.usefulness)),
-    preparation: summariseScores(evaluations.map((e) => e.preparation)),
-    technicalQuality: summariseScores(evaluations.map((e) => e.technicalQuality)),
-    wouldRecommendShare: ratio(evaluations.filter((e) => e.wouldRecommend).length, evaluations.length) ?? 0,
+    consultations: group.consultations,
+    evaluations: group.evaluations,
+    usefulness: summariseScores(group.usefulness),
+    preparation: summariseScores(group.preparation),
+    technicalQuality: summariseScores(group.technicalQuality),
+    wouldRecommendShare: ratio(group.wouldRecommend, group.evaluations) ?? 0,
   };
 }
 
-// Only called with at least minGroupSize (>= 1) values, so the statistics exist.
-function summariseScores(scores: readonly number[]): ScoreSummary {
-  return { mean: roundTo(mean(scores) ?? 0, 2), median: median(scores) ?? 0, n: scores.length };
+// Only called with at least minGroupSize (>= 1) scores, so the statistics exist.
+function summariseScores(counts: readonly number[]): ScoreSummary {
+  let n = 0;
+  for (const count of counts) n += count;
+  return { mean: roundTo(histogramMean(counts) ?? 0, 2), median: histogramQuantile(counts, 0.5) ?? 0, n };
 }

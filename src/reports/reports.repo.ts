@@ -2,6 +2,7 @@ import { sql, type Kysely } from "kysely";
 import type { DB } from "../db/schema.js";
 import { consultationFactsQuery, hasSession, statusNow } from "../evaluations/consultation-facts.repo.js";
 import type { ConsultationRecord, EvaluationRecord, Score } from "./concept-model.js";
+import { countAnswers, emptyConsultationTally, type ConsultationTally } from "./evaluation-tally.js";
 
 /** Which consultations a report covers. Instants are UTC ISO strings; `to` is exclusive. */
 export interface ReportFilter {
@@ -34,15 +35,11 @@ export function filteredIds(db: Kysely<DB>, filter: ReportFilter) {
 }
 
 /**
- * The plain records buildConceptReport takes, in seven set-based statements whatever the number
- * of consultations. Themes, countries and brief sizes come as small lookup tables rather than
- * joins: at 100,000 consultations the joins cost more than the rest of the load together.
+ * The consultations a filter selects, as ConsultationRecords, in six set-based statements whatever
+ * their number. Themes, countries and brief sizes come as small lookup tables rather than joins:
+ * at 100,000 consultations the joins cost more than the rest of the load together.
  */
-export async function loadConceptRecords(
-  db: Kysely<DB>,
-  filter: ReportFilter,
-  now: Date,
-): Promise<{ consultations: ConsultationRecord[]; evaluations: EvaluationRecord[] }> {
+export async function loadConsultationRecords(db: Kysely<DB>, filter: ReportFilter, now: Date): Promise<ConsultationRecord[]> {
   const ids = filteredIds(db, filter);
   // With a filter, a lookup holds only what the selected consultations refer to.
   const referenced = (column: "c.topicId" | "c.briefId") =>
@@ -51,24 +48,19 @@ export async function loadConceptRecords(
   let topicsQ = db.selectFrom("topics").select(["id", "theme"]);
   let briefsQ = db.selectFrom("briefs").select((eb) => ["id", eb.fn<number>("length", ["challenge"]).as("challengeLength")]);
   let questionsQ = db.selectFrom("brief_questions").select((eb) => ["briefId", eb.fn.countAll<number>().as("n")]).groupBy("briefId");
-  let evaluationsQ = db
-    .selectFrom("evaluations")
-    .select(["consultationId", "side", "usefulness", "preparation", "technicalQuality", "durationFit", "actualMinutes", "wouldRecommend", "followUpInterest"]);
   if (ids) {
     consultationsQ = consultationsQ.where("c.id", "in", ids);
     topicsQ = topicsQ.where("id", "in", referenced("c.topicId"));
     briefsQ = briefsQ.where("id", "in", referenced("c.briefId"));
     questionsQ = questionsQ.where("briefId", "in", referenced("c.briefId"));
-    evaluationsQ = evaluationsQ.where("consultationId", "in", ids);
   }
-  const [rows, topics, briefs, questionCounts, expertCountries, groupSizes, evaluationRows] = await Promise.all([
+  const [rows, topics, briefs, questionCounts, expertCountries, groupSizes] = await Promise.all([
     consultationsQ.execute(),
     topicsQ.execute(),
     briefsQ.execute(),
     questionsQ.execute(),
     db.selectFrom("experts as e").innerJoin("organisations as o", "o.id", "e.organisationId").select(["e.id", "o.country"]).execute(),
     db.selectFrom("group_members").select((eb) => ["groupId", eb.fn.countAll<number>().as("n")]).groupBy("groupId").execute(),
-    evaluationsQ.execute(),
   ]);
   const themeOf = new Map(topics.map((t) => [t.id, t.theme]));
   const challengeLengthOf = new Map(briefs.map((b) => [b.id, Number(b.challengeLength)]));
@@ -76,7 +68,7 @@ export async function loadConceptRecords(
   const countryOf = new Map(expertCountries.map((e) => [e.id, e.country]));
   const membersOf = new Map(groupSizes.map((r) => [r.groupId, Number(r.n)]));
 
-  const consultations = rows.map((r): ConsultationRecord => {
+  return rows.map((r): ConsultationRecord => {
     const status = statusNow(r, now);
     return {
       id: r.id,
@@ -98,6 +90,20 @@ export async function loadConceptRecords(
       fundingSource: r.fundingSource,
     };
   });
+}
+
+/** The plain records buildConceptReport takes: the consultations, and their evaluations one by one. */
+export async function loadConceptRecords(
+  db: Kysely<DB>,
+  filter: ReportFilter,
+  now: Date,
+): Promise<{ consultations: ConsultationRecord[]; evaluations: EvaluationRecord[] }> {
+  const ids = filteredIds(db, filter);
+  let evaluationsQ = db
+    .selectFrom("evaluations")
+    .select(["consultationId", "side", "usefulness", "preparation", "technicalQuality", "durationFit", "actualMinutes", "wouldRecommend", "followUpInterest"]);
+  if (ids) evaluationsQ = evaluationsQ.where("consultationId", "in", ids);
+  const [consultations, evaluationRows] = await Promise.all([loadConsultationRecords(db, filter, now), evaluationsQ.execute()]);
   const evaluations = evaluationRows.map(
     (r): EvaluationRecord => ({
       consultationId: r.consultationId,
@@ -112,4 +118,63 @@ export async function loadConceptRecords(
     }),
   );
   return { consultations, evaluations };
+}
+
+/**
+ * Each evaluation's answers as 7 characters, so that one row per consultation carries all its
+ * evaluations: side (m/e), usefulness, preparation and technical quality (1–5), duration fit
+ * (s/r/l for too_short/right/too_long), would recommend and follow-up interest (0/1). The
+ * columns' CHECK constraints keep every field to one character. Counting in SQL per answer value
+ * instead (sum(usefulness = 1), ...) takes about four times as long in SQLite.
+ */
+const ANSWERS = sql<string>`group_concat(
+  CASE side WHEN 'member' THEN 'm' ELSE 'e' END || usefulness || preparation || technicalQuality
+  || CASE durationFit WHEN 'too_short' THEN 's' WHEN 'right' THEN 'r' ELSE 'l' END
+  || wouldRecommend || followUpInterest, '')`;
+const ANSWER_WIDTH = 7;
+const FIT_CODES: Readonly<Record<string, number>> = { s: 0, r: 1, l: 2 };
+
+/** One consultation's answers as ANSWERS encodes them, tallied. */
+export function decodeAnswers(consultationId: string, answers: string, minutesSum: number, minutesCount: number): ConsultationTally {
+  const tally = emptyConsultationTally(consultationId);
+  const digit = (at: number) => answers.charCodeAt(at) - 48;
+  for (let at = 0; at + ANSWER_WIDTH <= answers.length; at += ANSWER_WIDTH) {
+    countAnswers(tally, answers[at] === "m" ? "member" : "expert", {
+      usefulness: digit(at + 1),
+      preparation: digit(at + 2),
+      technicalQuality: digit(at + 3),
+      durationFit: FIT_CODES[answers[at + 4]!]!,
+      wouldRecommend: answers[at + 5] === "1",
+      followUpInterest: answers[at + 6] === "1",
+    });
+  }
+  tally.reportedMinutesSum = minutesSum;
+  tally.reportedMinutesCount = minutesCount;
+  return tally;
+}
+
+/**
+ * What buildConceptReportFromTallies takes: the consultations as loadConceptRecords gives them,
+ * and their evaluations tallied by the database, one row per consultation rather than one per
+ * evaluation (migration 0004's covering index serves the scan).
+ */
+export async function loadConceptTallies(
+  db: Kysely<DB>,
+  filter: ReportFilter,
+  now: Date,
+): Promise<{ consultations: ConsultationRecord[]; tallies: ConsultationTally[] }> {
+  const ids = filteredIds(db, filter);
+  let talliesQ = db
+    .selectFrom("evaluations")
+    .select((eb) => [
+      "consultationId",
+      ANSWERS.as("answers"),
+      eb.fn.sum<number | null>("actualMinutes").as("minutesSum"),
+      eb.fn.count<number>("actualMinutes").as("minutesCount"),
+    ])
+    .groupBy("consultationId");
+  if (ids) talliesQ = talliesQ.where("consultationId", "in", ids);
+  const [consultations, rows] = await Promise.all([loadConsultationRecords(db, filter, now), talliesQ.execute()]);
+  const tallies = rows.map((r) => decodeAnswers(r.consultationId, r.answers, Number(r.minutesSum ?? 0), Number(r.minutesCount)));
+  return { consultations, tallies };
 }

@@ -1,9 +1,9 @@
 import type { Deps } from "../deps.js";
-import { buildConceptReport } from "./concept-model.js";
+import { buildConceptReportFromTallies } from "./concept-model.js";
 import { evaluationsCsv } from "./evaluations-csv.js";
 import { toReportFilter, type ReportQuery } from "./report-period.js";
 import { loadEvaluationExport } from "./evaluations-export.repo.js";
-import { loadConceptRecords } from "./reports.repo.js";
+import { loadConceptTallies } from "./reports.repo.js";
 import type { ConceptReportResponse } from "./reports.schemas.js";
 
 type ReportDeps = Pick<Deps, "db" | "clock">;
@@ -12,11 +12,12 @@ type ReportDeps = Pick<Deps, "db" | "clock">;
 export async function conceptReport(deps: ReportDeps, query: ReportQuery): Promise<ConceptReportResponse> {
   const now = deps.clock.now();
   const filter = toReportFilter(query);
-  const records = await loadConceptRecords(deps.db, filter, now);
+  // Evaluations arrive tallied per consultation by the database: the same figures as from records.
+  const tallied = await loadConceptTallies(deps.db, filter, now);
   return {
     generatedAt: now.toISOString(),
     filter: { from: filter.from ?? null, to: filter.to ?? null, theme: filter.theme ?? null, country: filter.country ?? null },
-    ...buildConceptReport(records),
+    ...buildConceptReportFromTallies(tallied),
   };
 }
 
