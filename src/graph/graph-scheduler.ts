@@ -30,17 +30,26 @@ export class GraphScheduler implements Scheduler {
       allowNewTimeProposals: false,
     };
     const created = await this.graph.call<Event>("create meeting", (api) =>
-      api(`${this.graph.mailboxPath}/events`).post(event),
+      api(`${this.graph.mailboxPath}/events`)
+        // Times in the answer in UTC, so that they can be compared with the request below.
+        .header("Prefer", 'outlook.timezone="UTC"')
+        .post(event),
     );
     if (!created.id || !created.iCalUId) {
       throw unexpected("create meeting", "the created event has no id or iCalUId");
     }
-    return {
+    const ref: MeetingRef = {
       provider: "graph",
       externalId: created.id,
       iCalUId: created.iCalUId,
       joinUrl: created.onlineMeeting?.joinUrl ?? null,
     };
+    // A transactionId Graph has seen returns the event the earlier attempt made, as it was
+    // then: if that attempt's answer was lost and the time changed since, move the event.
+    if (instantOf(created.start) !== Date.parse(request.start) || instantOf(created.end) !== Date.parse(request.end)) {
+      return this.updateMeeting(ref, request);
+    }
+    return ref;
   }
 
   async updateMeeting(ref: MeetingRef, request: MeetingRequest): Promise<MeetingRef> {
@@ -98,6 +107,13 @@ export function utcDateTime(instant: string): DateTimeTimeZone {
   if (Number.isNaN(date.getTime())) throw new RangeError(`not a UTC instant: ${instant}`);
   // Graph reads dateTime as wall-clock time in timeZone, so it goes without the Z.
   return { dateTime: date.toISOString().slice(0, 19), timeZone: "UTC" };
+}
+
+/** Epoch ms of a dateTimeTimeZone Graph returned in UTC; NaN for anything else (treated as different). */
+function instantOf(value: DateTimeTimeZone | null | undefined): number {
+  if (!value?.dateTime || value.timeZone?.toUpperCase() !== "UTC") return Number.NaN;
+  const match = /^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)(\.\d{1,3})?\d*$/.exec(value.dateTime);
+  return match ? Date.parse(`${match[1]}${match[2] ?? ""}Z`) : Number.NaN;
 }
 
 function unexpected(operation: string, message: string): GraphRequestError {

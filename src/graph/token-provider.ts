@@ -16,6 +16,12 @@ type TokenSettings = Pick<GraphConfig, "tenantId" | "clientId" | "clientSecret" 
 // live as long as the process (or Worker isolate): building one per request would fetch
 // a new token, and the authority's metadata, every time.
 const applications = new Map<string, ConfidentialClientApplication>();
+// MSAL does not merge concurrent requests on an empty cache: right after a start, every
+// outbox worker and request would fetch its own token. On Node concurrent callers share one.
+// Not on Workers: there a request awaiting a promise that another request settles can be
+// cancelled once that other request has ended.
+const inFlight = new Map<string, Promise<string>>();
+const shareInFlight = (globalThis as { navigator?: { userAgent?: string } }).navigator?.userAgent !== "Cloudflare-Workers";
 
 /**
  * Client-credentials tokens for Graph, renewed by MSAL shortly before they expire.
@@ -31,15 +37,24 @@ export function tokenProviderFor(settings: TokenSettings): TokenProvider {
     applications.set(key, app);
   }
   const client = app;
+  const acquire = async () => {
+    try {
+      const result = await client.acquireTokenByClientCredential({ scopes: [GRAPH_SCOPE] });
+      if (!result?.accessToken) throw new Error("the identity platform returned no access token");
+      return result.accessToken;
+    } catch (error) {
+      throw toGraphRequestError(error, "acquire Graph token");
+    }
+  };
   return {
-    async getAccessToken() {
-      try {
-        const result = await client.acquireTokenByClientCredential({ scopes: [GRAPH_SCOPE] });
-        if (!result?.accessToken) throw new Error("the identity platform returned no access token");
-        return result.accessToken;
-      } catch (error) {
-        throw toGraphRequestError(error, "acquire Graph token");
+    getAccessToken() {
+      if (!shareInFlight) return acquire();
+      let pending = inFlight.get(key);
+      if (!pending) {
+        pending = acquire().finally(() => inFlight.delete(key));
+        inFlight.set(key, pending);
       }
+      return pending;
     },
   };
 }

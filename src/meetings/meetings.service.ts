@@ -10,7 +10,8 @@ export async function invitationFor(deps: Pick<Deps, "db" | "clock" | "config">,
     deps.db.selectFrom("meetings").selectAll().where("consultationId", "=", consultationId).executeTakeFirst(),
   ]);
   if (!details) return fail("NOT_FOUND", `No consultation with id ${consultationId}`);
-  if (!meeting) return fail("CONFLICT", `There is no meeting yet: the consultation is ${details.status}`);
+  // An empty externalId marks a creation still in flight (see sync-meeting.ts): not a meeting yet.
+  if (!meeting || !meeting.externalId) return fail("CONFLICT", `There is no meeting yet: the consultation is ${details.status}`);
   // With a tenant the organiser mailbox sends the invitations; without one, the member who created it does.
   const organizer = deps.config.graph
     ? { name: "Samråd", email: deps.config.graph.organizer }

@@ -20,6 +20,19 @@ function requestFor(d: MeetingDetails, slot: { start: string; end: string }, seq
   };
 }
 
+/** externalId of a meetings row written just before a create, until the create's answer arrives. */
+const PENDING_CREATE = "";
+
+/**
+ * A refusal of the request itself (400, 403, 404, ...) is the same on every attempt, so none
+ * created anything. No answer, a 5xx, or a 408/429 that may have followed a 504 inside the
+ * client's own retries, could hide an event: then the marker stays.
+ */
+function definitelyNotCreated(error: unknown): boolean {
+  const status = (error as { status?: unknown } | null)?.status;
+  return typeof status === "number" && status >= 400 && status < 500 && status !== 408 && status !== 429;
+}
+
 const refOf = (m: MeetingRow): MeetingRef => ({ provider: m.provider, externalId: m.externalId, iCalUId: m.iCalUId, joinUrl: m.joinUrl });
 
 /**
@@ -35,8 +48,30 @@ export async function syncMeeting(deps: Pick<Deps, "db" | "scheduler" | "clock" 
   const now = deps.clock.now().toISOString();
   const wantLive = (LIVE_STATES as readonly string[]).includes(details.status) && details.slot !== null;
 
-  if (wantLive && details.slot && !meeting) {
-    const ref = await scheduler.createMeeting(requestFor(details, details.slot, 0));
+  // A row without an event id: a create was sent whose answer never arrived (lost, or the
+  // process died), so an event may exist that only its transactionId can find again.
+  const createPending = meeting !== undefined && meeting.externalId === PENDING_CREATE;
+
+  if (wantLive && details.slot && (!meeting || createPending)) {
+    if (!meeting) {
+      // Written before the call: if the answer is lost, a cancel that comes first still knows.
+      await db
+        .insertInto("meetings")
+        .values({ consultationId, provider: scheduler.provider, externalId: PENDING_CREATE, iCalUId: "", joinUrl: null, start: details.slot.start, end: details.slot.end, sequence: 0, cancelledAt: null, createdAt: now, updatedAt: now })
+        .onConflict((oc) => oc.column("consultationId").doNothing())
+        .execute();
+    }
+    let ref: MeetingRef;
+    try {
+      ref = await scheduler.createMeeting(requestFor(details, details.slot, 0));
+    } catch (error) {
+      // Refused outright: nothing was created by this call. Only the marker this call wrote may
+      // go; an older one still stands for an earlier create of unknown outcome.
+      if (!meeting && definitelyNotCreated(error)) {
+        await db.deleteFrom("meetings").where("consultationId", "=", consultationId).where("externalId", "=", PENDING_CREATE).execute();
+      }
+      throw error;
+    }
     await db
       .insertInto("meetings")
       .values({ consultationId, ...ref, start: details.slot.start, end: details.slot.end, sequence: 0, cancelledAt: null, createdAt: now, updatedAt: now })
@@ -44,7 +79,7 @@ export async function syncMeeting(deps: Pick<Deps, "db" | "scheduler" | "clock" 
       .execute();
     return "created";
   }
-  if (wantLive && details.slot && meeting && !meeting.cancelledAt) {
+  if (wantLive && details.slot && meeting && !createPending && !meeting.cancelledAt) {
     if (meeting.start === details.slot.start && meeting.end === details.slot.end) return "unchanged";
     const sequence = meeting.sequence + 1;
     const ref = await scheduler.updateMeeting(refOf(meeting), requestFor(details, details.slot, sequence));
@@ -57,10 +92,19 @@ export async function syncMeeting(deps: Pick<Deps, "db" | "scheduler" | "clock" 
   }
   if ((CLOSED_STATES as readonly string[]).includes(details.status) && meeting && !meeting.cancelledAt) {
     const row = await db.selectFrom("consultations").select("closeReason").where("id", "=", consultationId).executeTakeFirst();
-    await scheduler.cancelMeeting(refOf(meeting), row?.closeReason ?? `The consultation was ${details.status}.`);
+    let ref = refOf(meeting);
+    if (createPending) {
+      // Whether the lost create made an event is unknown: the same transactionId returns it if it
+      // did (else this makes one, which is cancelled at once). Never leave an orphan in calendars.
+      ref = await scheduler.createMeeting(requestFor(details, { start: meeting.start, end: meeting.end }, 0));
+      // Kept before the cancel: a cancelled event no longer answers to its transactionId, so a
+      // retry after a lost cancel must find it by id (a second create would invite everyone again).
+      await db.updateTable("meetings").set({ ...ref, updatedAt: now }).where("consultationId", "=", consultationId).execute();
+    }
+    await scheduler.cancelMeeting(ref, row?.closeReason ?? `The consultation was ${details.status}.`);
     await db
       .updateTable("meetings")
-      .set({ cancelledAt: now, sequence: meeting.sequence + 1, updatedAt: now })
+      .set({ ...ref, cancelledAt: now, sequence: meeting.sequence + 1, updatedAt: now })
       .where("consultationId", "=", consultationId)
       .execute();
     return "cancelled";
