@@ -45,6 +45,8 @@ export async function main() {
     await autocannon({ url: `http://127.0.0.1:${ready.appPort}/api/consultations/${ready.readId}`, headers: auth, connections: 10, duration: 1 });
 
     const bare = await load("bare Hono route", { url: `http://127.0.0.1:${ready.barePort}/bare` });
+    // The app's own /healthz: what the middleware chain (request id, auth skip, body limit) costs without a query.
+    const health = await load("GET /healthz of the app", { url: `http://127.0.0.1:${ready.appPort}/healthz` });
     const read = await load("GET /api/consultations/:id", { url: `http://127.0.0.1:${ready.appPort}/api/consultations/${ready.readId}`, headers: auth });
     let next = 0;
     const confirm = await load("POST /api/expert/:secret/confirm", {
@@ -59,7 +61,7 @@ export async function main() {
         },
       ],
     });
-    const rows = [bare, read, confirm].map((r) => ({
+    const rows = [bare, health, read, confirm].map((r) => ({
       benchmark: r.name,
       "req/s": Math.round(r.rps),
       "p99 ms": r.p99,

@@ -39,15 +39,15 @@ export function createApp(deps: Deps) {
     await next();
   });
   app.use("/api/*", secureHeaders());
-  app.use(
-    "/api/*",
-    bodyLimit({
-      maxSize: API_BODY_LIMIT,
-      onError: () => {
-        throw new AppError("PAYLOAD_TOO_LARGE", `Request body is larger than ${API_BODY_LIMIT / 1024} KiB`);
-      },
-    }),
-  );
+  const limitBody = bodyLimit({
+    maxSize: API_BODY_LIMIT,
+    onError: () => {
+      throw new AppError("PAYLOAD_TOO_LARGE", `Request body is larger than ${API_BODY_LIMIT / 1024} KiB`);
+    },
+  });
+  // Reads carry no body; asking for one makes @hono/node-server build a full Request, which costs
+  // more than the rest of a small read.
+  app.use("/api/*", (c, next) => (c.req.method === "GET" || c.req.method === "HEAD" ? next() : limitBody(c, next)));
   // Every API route needs a token, except the expert's, where the secret in the link is the credential.
   app.use("/api/*", async (c, next) => {
     if (c.req.path.startsWith("/api/expert/")) return next();
