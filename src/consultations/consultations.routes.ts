@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { memberOnly, type Principal } from "../lib/auth.js";
+import { groupScope, memberOnly } from "../lib/auth.js";
 import { IdParamSchema } from "../lib/common-schemas.js";
 import { AppError, errorResponses, unwrap } from "../lib/errors.js";
 import { bearerSecurity, jsonBody, jsonResponse, newRouter } from "../lib/router.js";
@@ -16,7 +16,6 @@ import { cancelConsultation, createConsultation, rescheduleConsultation } from "
 import { requestConsultation } from "./request-consultation.js";
 
 const tags = ["Consultations"];
-const scope = (p: Principal) => (p.role === "member" ? p.groupId : null);
 
 const post = createRoute({
   method: "post",
@@ -88,12 +87,12 @@ export const consultationRoutes = () =>
     .openapi(post, async (c) => c.json(unwrap(await createConsultation(c.var.deps, memberOnly(c), c.req.valid("json"))), 201))
     .openapi(list, async (c) => {
       const { status, limit } = c.req.valid("query");
-      const items = await listConsultations(c.var.deps.db, { groupId: scope(c.var.principal), status, limit }, c.var.deps.clock.now());
+      const items = await listConsultations(c.var.deps.db, { groupId: groupScope(c.var.principal), status, limit }, c.var.deps.clock.now());
       return c.json({ items }, 200);
     })
     .openapi(get, async (c) => {
       const { id } = c.req.valid("param");
-      const found = await findConsultation(c.var.deps.db, id, scope(c.var.principal), c.var.deps.clock.now());
+      const found = await findConsultation(c.var.deps.db, id, groupScope(c.var.principal), c.var.deps.clock.now());
       if (!found) throw new AppError("NOT_FOUND", `No consultation with id ${id}`);
       return c.json(found, 200);
     })

@@ -3,7 +3,7 @@ import type { Deps } from "../deps.js";
 import type { ConsultationStatus } from "../db/schema.js";
 import { auditIfChanged } from "../audit/audit.repo.js";
 import { findExpert } from "../directory/directory.repo.js";
-import { actorOf, type Principal } from "../lib/auth.js";
+import { actorOf, groupScope, type Principal } from "../lib/auth.js";
 import { fail, ok, type Result } from "../lib/errors.js";
 import { newId } from "../lib/secrets.js";
 import { deliverNowFor } from "../outbox/outbox.processor.js";
@@ -11,11 +11,10 @@ import { enqueueIfChanged } from "../outbox/outbox.repo.js";
 import { findBrief, findTopic } from "../topics/topics.repo.js";
 import { findConsultation, findConsultationRow } from "./consultations.repo.js";
 import type { Consultation, CreateConsultation } from "./consultations.schemas.js";
-import { planProposedSlots, type ProposedSlot } from "./proposed-slots.js";
+import { planProposedSlots } from "./proposed-slots.js";
 import { slotsWriteQueries } from "./slots.repo.js";
 
 type Member = Extract<Principal, { role: "member" }>;
-const scope = (p: Principal) => (p.role === "member" ? p.groupId : null);
 
 export async function createConsultation(deps: Deps, by: Member, input: CreateConsultation): Promise<Result<Consultation>> {
   const now = deps.clock.now();
@@ -74,7 +73,7 @@ export async function cancelConsultation(deps: Deps, by: Principal, id: string, 
   const now = deps.clock.now();
   const at = now.toISOString();
   const changeId = newId();
-  const groupId = scope(by);
+  const groupId = groupScope(by);
   let update = deps.db
     .updateTable("consultations")
     .set({ status: "cancelled", closedAt: at, closeReason: reason, changeId, updatedAt: at })
@@ -117,7 +116,7 @@ export async function rescheduleConsultation(
   starts: string[],
 ): Promise<Result<Consultation>> {
   const now = deps.clock.now();
-  const groupId = scope(by);
+  const groupId = groupScope(by);
   const row = await findConsultationRow(deps.db, id);
   if (!row || (groupId && row.groupId !== groupId)) return fail("NOT_FOUND", `No consultation with id ${id}`);
   const plan = planProposedSlots(starts, row.durationMinutes, now);
@@ -149,4 +148,3 @@ export async function rescheduleConsultation(
   return ok((await findConsultation(deps.db, id, groupId, deps.clock.now()))!);
 }
 
-export type { ProposedSlot };

@@ -3,7 +3,7 @@ import { auditIfChanged } from "../audit/audit.repo.js";
 import { findExpert } from "../directory/directory.repo.js";
 import { expertRequestMessage, messageLanguage } from "../expert-access/expert-message.js";
 import { expertLinkInsert, expertLinkUrl } from "../expert-access/expert-links.repo.js";
-import { actorOf, type Principal } from "../lib/auth.js";
+import { actorOf, groupScope, type Principal } from "../lib/auth.js";
 import { fail, ok, type Result } from "../lib/errors.js";
 import { hashSecret, newId, newSecret } from "../lib/secrets.js";
 import { deliverNowFor } from "../outbox/outbox.processor.js";
@@ -25,7 +25,7 @@ export interface RequestedConsultation extends Consultation {
  */
 export async function requestConsultation(deps: Deps, by: Principal, id: string): Promise<Result<RequestedConsultation>> {
   const now = deps.clock.now();
-  const groupId = by.role === "member" ? by.groupId : null;
+  const groupId = groupScope(by);
   const draft = await findConsultation(deps.db, id, groupId, now);
   if (!draft) return fail("NOT_FOUND", `No consultation with id ${id}`);
   if (draft.status !== "draft") return fail("CONFLICT", `Cannot request a consultation that is ${draft.status}`);

@@ -1,6 +1,6 @@
 import type { Deps } from "../deps.js";
 import { auditIfChanged } from "../audit/audit.repo.js";
-import { actorOf, type Principal } from "../lib/auth.js";
+import { actorOf, groupScope, type Principal } from "../lib/auth.js";
 import { fail, ok, type Result } from "../lib/errors.js";
 import { newId } from "../lib/secrets.js";
 import { findConsultationFacts, statusNow } from "./consultation-facts.repo.js";
@@ -98,7 +98,7 @@ export async function closeEvaluation(deps: OutcomeDeps, by: Coordinator, id: st
 /** Records where support came from; the coordinator or the consultation's own group, in any state. */
 export async function setFunding(deps: OutcomeDeps, by: Principal, id: string, source: FundingSource): Promise<Result<ConsultationRecordView>> {
   const at = deps.clock.now().toISOString();
-  const groupId = by.role === "member" ? by.groupId : null;
+  const groupId = groupScope(by);
   const changeId = newId();
   let update = deps.db.updateTable("consultations").set({ fundingSource: source, changeId, updatedAt: at }).where("id", "=", id);
   if (groupId) update = update.where("groupId", "=", groupId);

@@ -1,5 +1,5 @@
 import type { Deps } from "../deps.js";
-import type { Principal } from "../lib/auth.js";
+import { groupScope, type Principal } from "../lib/auth.js";
 import { fail, ok, type Result } from "../lib/errors.js";
 import { buildConceptReport } from "../reports/concept-model.js";
 import { loadConceptRecords } from "../reports/reports.repo.js";
@@ -36,7 +36,7 @@ export async function evaluationsView(
   consultationId: string,
 ): Promise<Result<CoordinatorEvaluations | GroupEvaluations>> {
   const now = deps.clock.now();
-  const facts = await findConsultationFacts(deps.db, consultationId, by.role === "member" ? by.groupId : null);
+  const facts = await findConsultationFacts(deps.db, consultationId, groupScope(by));
   if (!facts) return fail("NOT_FOUND", `No consultation with id ${consultationId}`);
   const { outcome, fundingSource, followUpOf, ...common } = recordView(facts, now);
   const [items, members] = await Promise.all([listEvaluations(deps.db, facts.id), countMembers(deps.db, facts.groupId)]);

@@ -90,6 +90,9 @@ export function memberOnly(c: Context<AppEnv>): Extract<Principal, { role: "memb
   return p;
 }
 
+/** The development group whose data a principal may see; null for the coordinator, who sees all. */
+export const groupScope = (p: Principal): string | null => (p.role === "member" ? p.groupId : null);
+
 /** Who did it, for the audit trail. */
 export function actorOf(p: Principal): { actorType: string; actorId: string } {
   return p.role === "member"

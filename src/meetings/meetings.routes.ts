@@ -2,7 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { findConsultation } from "../consultations/consultations.repo.js";
 import { resolveLink } from "../expert-access/expert-access.service.js";
-import type { AppEnv } from "../lib/auth.js";
+import { groupScope, type AppEnv } from "../lib/auth.js";
 import { IdParamSchema } from "../lib/common-schemas.js";
 import { AppError, errorResponses, unwrap } from "../lib/errors.js";
 import { bearerSecurity, newRouter } from "../lib/router.js";
@@ -42,7 +42,7 @@ export const meetingRoutes = () =>
     .openapi(memberInvite, async (c) => {
       const { id } = c.req.valid("param");
       const p = c.var.principal;
-      const visible = await findConsultation(c.var.deps.db, id, p.role === "member" ? p.groupId : null, c.var.deps.clock.now());
+      const visible = await findConsultation(c.var.deps.db, id, groupScope(p), c.var.deps.clock.now());
       if (!visible) throw new AppError("NOT_FOUND", `No consultation with id ${id}`);
       return sendIcs(c, unwrap(await invitationFor(c.var.deps, id)));
     })

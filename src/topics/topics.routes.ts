@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { memberOnly, type Principal } from "../lib/auth.js";
+import { groupScope, memberOnly } from "../lib/auth.js";
 import { IdParamSchema } from "../lib/common-schemas.js";
 import { AppError, errorResponses, unwrap } from "../lib/errors.js";
 import { bearerSecurity, jsonBody, jsonResponse, newRouter } from "../lib/router.js";
@@ -8,7 +8,6 @@ import { BriefSchema, CreateBriefSchema, CreateTopicSchema, TopicSchema, TopicWi
 import { createBrief, createTopic } from "./topics.service.js";
 
 const tags = ["Topics and briefs"];
-const scope = (p: Principal) => (p.role === "member" ? p.groupId : null);
 
 const postTopic = createRoute({
   method: "post",
@@ -52,10 +51,10 @@ const postBrief = createRoute({
 export const topicRoutes = () =>
   newRouter()
     .openapi(postTopic, async (c) => c.json(await createTopic(c.var.deps, memberOnly(c), c.req.valid("json")), 201))
-    .openapi(getTopics, async (c) => c.json({ items: await listTopics(c.var.deps.db, scope(c.var.principal)) }, 200))
+    .openapi(getTopics, async (c) => c.json({ items: await listTopics(c.var.deps.db, groupScope(c.var.principal)) }, 200))
     .openapi(getTopic, async (c) => {
       const { id } = c.req.valid("param");
-      const topic = await findTopic(c.var.deps.db, id, scope(c.var.principal));
+      const topic = await findTopic(c.var.deps.db, id, groupScope(c.var.principal));
       if (!topic) throw new AppError("NOT_FOUND", `No topic with id ${id}`);
       return c.json({ ...topic, briefs: await listBriefs(c.var.deps.db, id) }, 200);
     })
