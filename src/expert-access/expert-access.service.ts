@@ -43,14 +43,18 @@ export async function resolveLink(
 export async function expertView(deps: Deps, secret: string) {
   const link = await resolveLink(deps, secret);
   if (!link.ok) return linkFailure(link.problem);
-  const c = link.consultation;
+  return ok(await viewOf(deps, link.consultation));
+}
+
+/** The expert's view of a consultation whose link has already been resolved. */
+async function viewOf(deps: Deps, c: Consultation) {
   const [brief, group] = await Promise.all([
     findBrief(deps.db, c.briefId),
     deps.db.selectFrom("dev_groups").select(["name", "organisation", "timeZone"]).where("id", "=", c.groupId).executeTakeFirstOrThrow(),
   ]);
   const zone = c.expert.timeZone;
   const withLocal = (s: { id: string; start: string; end: string }) => ({ ...s, local: slotInZone(s, zone), groupLocal: slotInZone(s, group.timeZone) });
-  return ok({
+  return {
     consultationId: c.id,
     status: c.status,
     durationMinutes: c.durationMinutes,
@@ -61,10 +65,10 @@ export async function expertView(deps: Deps, secret: string) {
     slots: c.slots.map(withLocal),
     confirmedSlot: c.confirmedSlot ? withLocal(c.confirmedSlot) : null,
     meeting: c.meeting && c.meeting.state === "scheduled" ? { joinUrl: c.meeting.joinUrl, start: c.meeting.start, end: c.meeting.end } : null,
-  });
+  };
 }
 
-export type ExpertView = Extract<Awaited<ReturnType<typeof expertView>>, { ok: true }>["value"];
+export type ExpertView = Awaited<ReturnType<typeof viewOf>>;
 
 /** One atomic conditional write: of many concurrent confirmations exactly one changes the row. */
 export async function confirmSlot(deps: Deps, secret: string, slotId: string): Promise<Result<ExpertView>> {
@@ -102,7 +106,9 @@ export async function confirmSlot(deps: Deps, secret: string, slotId: string): P
     return fail("CONFLICT", `This consultation is already ${current?.status ?? "closed"}`);
   }
   await deliverNowFor(deps, id);
-  return expertView(deps, secret);
+  // The link was resolved above; read the consultation as it is now, not the link again.
+  const confirmed = await findConsultation(deps.db, id, null, deps.clock.now());
+  return ok(await viewOf(deps, confirmed!));
 }
 
 export async function declineRequest(deps: Deps, secret: string, reason: string | undefined): Promise<Result<{ status: "declined" }>> {
