@@ -1,4 +1,5 @@
 import { sql, type Kysely } from "kysely";
+import { changedConsultations } from "../db/changed-consultations.js";
 import type { DB, NewAuditEntry } from "../db/schema.js";
 
 export interface AuditInput {
@@ -37,19 +38,15 @@ export function auditIfChanged(
   e: Omit<AuditInput, "entityType" | "entityId">,
 ) {
   const r = row({ ...e, entityType: "consultation", entityId: "" });
-  let select = db
-    .selectFrom("consultations")
-        .select([
-          sql<string>`${r.at}`.as("at"),
-          sql<string>`${r.actorType}`.as("actorType"),
-          sql<string | null>`${r.actorId}`.as("actorId"),
-          sql<string>`${r.action}`.as("action"),
-          sql<string>`${"consultation"}`.as("entityType"),
-          "consultations.id",
-          sql<string | null>`${r.detail}`.as("detail"),
-        ])
-    .where("consultations.changeId", "=", target.changeId);
-  if (target.consultationId) select = select.where("consultations.id", "=", target.consultationId);
+  const select = changedConsultations(db, target).select([
+    sql<string>`${r.at}`.as("at"),
+    sql<string>`${r.actorType}`.as("actorType"),
+    sql<string | null>`${r.actorId}`.as("actorId"),
+    sql<string>`${r.action}`.as("action"),
+    sql<string>`${"consultation"}`.as("entityType"),
+    "consultations.id",
+    sql<string | null>`${r.detail}`.as("detail"),
+  ]);
   return db
     .insertInto("audit_entries")
     .columns(["at", "actorType", "actorId", "action", "entityType", "entityId", "detail"])

@@ -1,4 +1,5 @@
 import { sql, type CompiledQuery, type Kysely } from "kysely";
+import { changedConsultations } from "../db/changed-consultations.js";
 import type { DB } from "../db/schema.js";
 import { newId } from "../lib/secrets.js";
 import type { ProposedSlot } from "./proposed-slots.js";
@@ -27,17 +28,13 @@ export function slotsWriteQueries(
       .insertInto("proposed_slots")
       .columns(["id", "consultationId", "round", "start", "end"])
       .expression(
-        db
-          .selectFrom("consultations")
-          .select([
-            sql<string>`${newId()}`.as("id"),
-            "consultations.id as consultationId",
-            sql<number>`${opts.round}`.as("round"),
-            sql<string>`${s.start}`.as("start"),
-            sql<string>`${s.end}`.as("end"),
-          ])
-          .where("consultations.id", "=", consultationId)
-          .where("consultations.changeId", "=", changeId),
+        changedConsultations(db, { consultationId, changeId }).select([
+          sql<string>`${newId()}`.as("id"),
+          "consultations.id as consultationId",
+          sql<number>`${opts.round}`.as("round"),
+          sql<string>`${s.start}`.as("start"),
+          sql<string>`${s.end}`.as("end"),
+        ]),
       )
       .compile(),
   );

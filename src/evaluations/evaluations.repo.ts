@@ -1,4 +1,5 @@
 import { sql, type CompiledQuery, type ExpressionBuilder, type Kysely } from "kysely";
+import { changedConsultations } from "../db/changed-consultations.js";
 import type { ConsultationStatus, DB } from "../db/schema.js";
 import type { Evaluation, SubmitEvaluation } from "./evaluations.schemas.js";
 import { windowOpenedAfter } from "./evaluation-window.js";
@@ -71,19 +72,15 @@ export function upsertEvaluationIfChanged(db: Kysely<DB>, w: EvaluationWrite): C
     .insertInto("evaluations")
     .columns(["id", "consultationId", "side", "authorId", ...columns, "submittedAt", "updatedAt"])
     .expression(
-      db
-        .selectFrom("consultations")
-        .select([
-          sql<string>`${w.id}`.as("id"),
-          "consultations.id as consultationId",
-          sql<string>`${w.side}`.as("side"),
-          sql<string>`${w.authorId}`.as("authorId"),
-          ...columns.map((c) => sql`${values[c]}`.as(c)),
-          sql<string>`${w.at}`.as("submittedAt"),
-          sql<string>`${w.at}`.as("updatedAt"),
-        ])
-        .where("consultations.id", "=", w.consultationId)
-        .where("consultations.changeId", "=", w.changeId),
+      changedConsultations(db, w).select([
+        sql<string>`${w.id}`.as("id"),
+        "consultations.id as consultationId",
+        sql<string>`${w.side}`.as("side"),
+        sql<string>`${w.authorId}`.as("authorId"),
+        ...columns.map((c) => sql`${values[c]}`.as(c)),
+        sql<string>`${w.at}`.as("submittedAt"),
+        sql<string>`${w.at}`.as("updatedAt"),
+      ]),
     )
     .onConflict((oc) =>
       oc.columns(["consultationId", "side", "authorId"]).doUpdateSet((eb) => ({
@@ -95,9 +92,14 @@ export function upsertEvaluationIfChanged(db: Kysely<DB>, w: EvaluationWrite): C
 }
 
 /** Step 3: held → evaluated once both sides have evaluated; keyed on step 1's changeId. */
-export function markEvaluatedIfComplete(db: Kysely<DB>, input: { consultationId: string; afterChangeId: string; changeId: string; at: string }) {
+export function markEvaluatedIfComplete(
+  db: Kysely<DB>,
+  input: { consultationId: string; afterChangeId: string; changeId: string; at: string },
+) {
   const bySide = (eb: ExpressionBuilder<DB, "consultations">, side: Side) =>
-    eb.exists(eb.selectFrom("evaluations as ev").select("ev.id").whereRef("ev.consultationId", "=", "consultations.id").where("ev.side", "=", side));
+    eb.exists(
+      eb.selectFrom("evaluations as ev").select("ev.id").whereRef("ev.consultationId", "=", "consultations.id").where("ev.side", "=", side),
+    );
   return db
     .updateTable("consultations")
     .set({ status: "evaluated", changeId: input.changeId, updatedAt: input.at })
@@ -134,7 +136,12 @@ const toEvaluation = (r: EvaluationRow): Evaluation => ({
   followUpInterest: r.followUpInterest === 1,
 });
 
-export async function findEvaluationBy(db: Kysely<DB>, consultationId: string, side: Side, authorId: string): Promise<Evaluation | undefined> {
+export async function findEvaluationBy(
+  db: Kysely<DB>,
+  consultationId: string,
+  side: Side,
+  authorId: string,
+): Promise<Evaluation | undefined> {
   const row = await db
     .selectFrom("evaluations")
     .select(evaluationColumns)
@@ -159,6 +166,10 @@ export async function listEvaluations(db: Kysely<DB>, consultationId: string): P
 }
 
 export async function countMembers(db: Kysely<DB>, groupId: string): Promise<number> {
-  const row = await db.selectFrom("group_members").select((eb) => eb.fn.countAll<number>().as("n")).where("groupId", "=", groupId).executeTakeFirst();
+  const row = await db
+    .selectFrom("group_members")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("groupId", "=", groupId)
+    .executeTakeFirst();
   return Number(row?.n ?? 0);
 }

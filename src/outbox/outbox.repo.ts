@@ -1,4 +1,5 @@
 import { sql, type Kysely } from "kysely";
+import { changedConsultations } from "../db/changed-consultations.js";
 import type { DB } from "../db/schema.js";
 
 export type OutboxKind = "meeting.sync" | "mail.send";
@@ -22,19 +23,15 @@ export function enqueueIfChanged(
   db: Kysely<DB>,
   input: { consultationId?: string; changeId: string; kind: OutboxKind; payload: unknown; now: string; onlyIfWasConfirmed?: boolean },
 ) {
-  let select = db
-    .selectFrom("consultations")
-    .select([
-      sql<string>`lower(hex(randomblob(16)))`.as("id"),
-      sql<string>`${input.kind}`.as("kind"),
-      "consultations.id as consultationId",
-      sql<string>`${JSON.stringify(input.payload)}`.as("payload"),
-      sql<string>`${input.now}`.as("nextAttemptAt"),
-      sql<string>`${input.now}`.as("createdAt"),
-      sql<string>`${input.now}`.as("updatedAt"),
-    ])
-    .where("consultations.changeId", "=", input.changeId);
-  if (input.consultationId) select = select.where("consultations.id", "=", input.consultationId);
+  let select = changedConsultations(db, input).select([
+    sql<string>`lower(hex(randomblob(16)))`.as("id"),
+    sql<string>`${input.kind}`.as("kind"),
+    "consultations.id as consultationId",
+    sql<string>`${JSON.stringify(input.payload)}`.as("payload"),
+    sql<string>`${input.now}`.as("nextAttemptAt"),
+    sql<string>`${input.now}`.as("createdAt"),
+    sql<string>`${input.now}`.as("updatedAt"),
+  ]);
   // Only a consultation that was ever confirmed can have a meeting to move or cancel.
   if (input.onlyIfWasConfirmed) select = select.where("consultations.confirmedSlotId", "is not", null);
   return db
