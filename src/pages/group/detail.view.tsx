@@ -4,7 +4,7 @@ import { DataTable } from "../components/data-table.js";
 import { CsrfField, ErrorSummary, Notice, TextArea, type FieldErrors } from "../components/form.js";
 import { countryName, formatDateTime, formatSlot, timeInCity, zoneCity } from "../i18n/format.js";
 import type { Lang, Messages } from "../i18n/index.js";
-import type { Actor, HistoryAction } from "../i18n/messages.js";
+import type { Actor, HistoryAction } from "../i18n/vocabulary.js";
 import { StatusBadge } from "./list.view.js";
 
 export interface HistoryEntry {

@@ -1,6 +1,6 @@
 import { DateTime } from "luxon";
 import { catalogues, type Lang } from "./index.js";
-import type { NordicZone } from "./messages.js";
+import type { NordicZone } from "./vocabulary.js";
 
 const at = (iso: string, lang: Lang, zone: string) =>
   DateTime.fromISO(iso, { zone: "utc" }).setZone(zone).setLocale(catalogues[lang].meta.locale);

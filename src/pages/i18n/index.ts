@@ -1,6 +1,7 @@
 import { en } from "./en.js";
 import { fi } from "./fi.js";
-import { LANGUAGES, isLang, type Lang, type Messages } from "./messages.js";
+import type { Messages } from "./messages.js";
+import { LANGUAGES, isLang, type Lang } from "./vocabulary.js";
 import { sv } from "./sv.js";
 
 export { LANGUAGES, isLang, type Lang, type Messages };

@@ -1,38 +1,7 @@
 import type { ConsultationStatus } from "../../db/schema.js";
-
-export const LANGUAGES = ["fi", "sv", "en"] as const;
-export type Lang = (typeof LANGUAGES)[number];
-
-export const isLang = (value: unknown): value is Lang => typeof value === "string" && (LANGUAGES as readonly string[]).includes(value);
+import type { Actor, HistoryAction, Lang, NordicZone } from "./vocabulary.js";
 
 type Fn<A extends unknown[]> = (...args: A) => string;
-
-/** The audit actions a consultation's status history shows; any other action is shown as it is. */
-export const HISTORY_ACTIONS = [
-  "consultation.created",
-  "consultation.requested",
-  "consultation.confirmed",
-  "consultation.declined",
-  "consultation.cancelled",
-  "consultation.rescheduled",
-  "consultation.held",
-  "consultation.expired",
-] as const;
-export type HistoryAction = (typeof HISTORY_ACTIONS)[number];
-export type Actor = "member" | "expert" | "coordinator" | "system";
-
-/** The zones of shared/DOMAIN.md; any other zone is named by its IANA city. */
-export const NORDIC_ZONES = [
-  "Europe/Helsinki",
-  "Europe/Mariehamn",
-  "Europe/Stockholm",
-  "Europe/Oslo",
-  "Europe/Copenhagen",
-  "Atlantic/Faroe",
-  "Atlantic/Reykjavik",
-  "America/Nuuk",
-] as const;
-export type NordicZone = (typeof NORDIC_ZONES)[number];
 
 /**
  * Every text the pages show. Each catalogue is typed as `Messages`, so a missing or misspelt
