@@ -43,11 +43,11 @@ export async function resolveLink(
 export async function expertView(deps: Deps, secret: string) {
   const link = await resolveLink(deps, secret);
   if (!link.ok) return linkFailure(link.problem);
-  return ok(await viewOf(deps, link.consultation));
+  return ok(await expertViewOf(deps, link.consultation));
 }
 
 /** The expert's view of a consultation whose link has already been resolved. */
-async function viewOf(deps: Deps, c: Consultation) {
+export async function expertViewOf(deps: Deps, c: Consultation) {
   const [brief, group] = await Promise.all([
     findBrief(deps.db, c.briefId),
     deps.db.selectFrom("dev_groups").select(["name", "organisation", "timeZone"]).where("id", "=", c.groupId).executeTakeFirstOrThrow(),
@@ -68,7 +68,7 @@ async function viewOf(deps: Deps, c: Consultation) {
   };
 }
 
-export type ExpertView = Awaited<ReturnType<typeof viewOf>>;
+export type ExpertView = Awaited<ReturnType<typeof expertViewOf>>;
 
 /** One atomic conditional write: of many concurrent confirmations exactly one changes the row. */
 export async function confirmSlot(deps: Deps, secret: string, slotId: string): Promise<Result<ExpertView>> {
@@ -108,7 +108,7 @@ export async function confirmSlot(deps: Deps, secret: string, slotId: string): P
   await deliverNowFor(deps, id);
   // The link was resolved above; read the consultation as it is now, not the link again.
   const confirmed = await findConsultation(deps.db, id, null, deps.clock.now());
-  return ok(await viewOf(deps, confirmed!));
+  return ok(await expertViewOf(deps, confirmed!));
 }
 
 export async function declineRequest(deps: Deps, secret: string, reason: string | undefined): Promise<Result<{ status: "declined" }>> {

@@ -3,7 +3,7 @@ import { findExpert } from "../../directory/directory.repo.js";
 import {
   confirmSlot,
   declineRequest,
-  expertView,
+  expertViewOf,
   resolveLink,
   type ExpertView,
   type LinkProblem,
@@ -36,10 +36,7 @@ async function load(c: Context<PageEnv>, secret: string): Promise<Loaded> {
   if (!link.ok) return { ok: false, response: renderLinkProblem(c, link.problem) };
   const expert = await findExpert(deps.db, link.consultation.expert.id);
   setLanguage(c, expert?.languages);
-  const view = await expertView(deps, secret);
-  // The link can close between the two reads (a decline in another tab): answer as for a bad link.
-  if (!view.ok) return { ok: false, response: renderLinkProblem(c, "used") };
-  return { ok: true, view: view.value };
+  return { ok: true, view: await expertViewOf(deps, link.consultation) };
 }
 
 async function renderExpert(c: Context<PageEnv>, props: Omit<ExpertPageProps, "t" | "lang" | "csrfToken">, status: 200 | 400 | 409 = 200) {
