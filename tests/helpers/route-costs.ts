@@ -148,7 +148,6 @@ export async function measureRouteCosts(t: CostTarget): Promise<RouteCost[]> {
   const costs: RouteCost[] = [];
   for (const r of routes) {
     await expectStatus(t.send(r.method, r.path, r.init), r.status, `${r.route} (warm-up)`);
-    if (typeof process !== "undefined" && process.env.SQL_TRACE) console.log("=== " + r.route);
     const sent = await expectStatus(t.send(r.method, r.path, r.init), r.status, r.route);
     costs.push({ route: r.route, kind: r.kind, status: sent.status, ...sent.counts });
   }
