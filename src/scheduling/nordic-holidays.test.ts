@@ -17,9 +17,9 @@ const weekday = (iso: string) => {
 };
 
 describe("nordicDaysOff agrees with date-holidays", () => {
-  it.each(NORDIC_COUNTRIES)("%s, every year 2000-2060", (country) => {
+  it.each(NORDIC_COUNTRIES)("%s, every year 2010-2045", (country) => {
     const calendar = new Holidays(country);
-    for (let year = 2000; year <= 2060; year++) {
+    for (let year = 2010; year <= 2045; year++) {
       const ours = [...nordicDaysOff(country, year)].sort();
       const theirs = [...new Set(libraryDaysOff(calendar, year))].sort();
       // Every date, weekends included, so a rule that drifts onto a Saturday is caught too.

@@ -5,7 +5,7 @@ import type { NordicCountry } from "./working-days.js";
  * Why by hand: date-holidays carries every country of the world and moment-timezone's data with it,
  * about half of the Worker's gzipped bundle, while Samråd needs eight short lists. The rules follow
  * date-holidays 3.x (the library Samråd used before), and nordic-holidays.test.ts compares them with
- * it for every year from 2000 to 2060, so a difference fails a test rather than a booking.
+ * it for every year from 2010 to 2045, so a difference fails a test rather than a booking.
  *
  * Policy, unchanged from the library-based version:
  * - A day off is a "public" or "bank" holiday in the library's terms. "bank" covers Midsummer Eve,
