@@ -80,7 +80,8 @@ export async function claimDue(db: Kysely<DB>, now: string, only?: { consultatio
 }
 
 export async function markDone(db: Kysely<DB>, id: string, now: string): Promise<void> {
-  await db.updateTable("outbox").set({ status: "done", lockedUntil: null, lastError: null, updatedAt: now }).where("id", "=", id).execute();
+  // A delivered payload (a mail body, a calendar text) is not kept: only the record that it went.
+  await db.updateTable("outbox").set({ status: "done", payload: "{}", lockedUntil: null, lastError: null, updatedAt: now }).where("id", "=", id).execute();
 }
 
 export async function markRetry(db: Kysely<DB>, id: string, now: string, nextAttemptAt: string, error: string): Promise<void> {
