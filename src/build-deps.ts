@@ -11,6 +11,7 @@ import { GraphMailer } from "./graph/graph-mailer.js";
 import { GraphScheduler } from "./graph/graph-scheduler.js";
 import { IcsScheduler, noMailer } from "./meetings/ics-scheduler.js";
 import type { Mailer, Scheduler } from "./meetings/scheduler.js";
+import { createSealer, decodeServerKey, noSealer } from "./lib/sealed.js";
 import { deliverNowFor } from "./outbox/outbox.processor.js";
 import { noFreeBusy, type FreeBusyLookup } from "./scheduling/free-busy.port.js";
 
@@ -35,6 +36,7 @@ export function buildDeps(input: {
     scheduler: input.scheduler ?? graph?.scheduler ?? new IcsScheduler(),
     mailer: input.mailer ?? graph?.mailer ?? noMailer,
     freeBusy: input.freeBusy ?? graph?.freeBusy ?? noFreeBusy,
+    sealer: input.config.secretKey ? createSealer(decodeServerKey(input.config.secretKey)) : noSealer,
     effects: { settle: (consultationId) => deliverNowFor(deps, consultationId) },
   };
   return deps;

@@ -4,6 +4,7 @@ import type { AtomicWrite } from "./db/atomic.js";
 import type { DB } from "./db/schema.js";
 import type { Clock } from "./lib/clock.js";
 import type { Logger } from "./lib/log.js";
+import type { Sealer } from "./lib/sealed.js";
 import type { Mailer, Scheduler } from "./meetings/scheduler.js";
 import type { FreeBusyLookup } from "./scheduling/free-busy.port.js";
 
@@ -27,4 +28,6 @@ export interface Deps {
   config: AppConfig;
   log: Logger;
   effects: Effects;
+  /** Seals and opens secrets kept at rest (lib/sealed.ts); refuses when there is no server key. */
+  sealer: Sealer;
 }

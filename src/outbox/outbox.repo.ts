@@ -2,7 +2,8 @@ import { sql, type Kysely } from "kysely";
 import { changedConsultations } from "../db/changed-consultations.js";
 import type { DB } from "../db/schema.js";
 
-export type OutboxKind = "meeting.sync" | "mail.send";
+/** A delivery record's kind: an event consumer's name, or a command kind. */
+export type OutboxKind = string;
 
 export interface OutboxItem {
   id: string;
@@ -10,6 +11,7 @@ export interface OutboxItem {
   consultationId: string | null;
   payload: string;
   attempts: number;
+  eventId: number | null;
 }
 
 /** How long a claimed command is reserved for its worker; a crashed worker's claim lapses after this. */
@@ -74,7 +76,7 @@ export async function claimDue(db: Kysely<DB>, now: string, only?: { consultatio
     .set({ lockedUntil: leaseUntil, attempts: sql`attempts + 1`, updatedAt: now })
     .where("id", "=", (eb) => eb.selectFrom(candidates.as("next")).select("next.id"))
     .where("status", "=", "pending")
-    .returning(["id", "kind", "consultationId", "payload", "attempts"])
+    .returning(["id", "kind", "consultationId", "payload", "attempts", "eventId"])
     .executeTakeFirst();
   return row as OutboxItem | undefined;
 }
