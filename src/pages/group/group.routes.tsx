@@ -16,6 +16,7 @@ import { memberOf, requireSignIn } from "../session.js";
 import { addSignIn } from "../sign-in.js";
 import { groupZone, zoneOfRow } from "./group-zone.js";
 import { ConsultationDetail, type DetailProps } from "./detail.view.js";
+import { allowedActions } from "../../consultations/transitions.js";
 import { ConsultationList } from "./list.view.js";
 import { addNewFlow } from "./new-flow.routes.js";
 import { renderSent } from "./render-sent.js";
@@ -36,7 +37,8 @@ async function renderDetail(c: Context<PageEnv>, id: string, extra: Extra = {}, 
     auditTrail(deps.db, "consultation", id),
   ]);
   if (!briefRow) throw new Error(`consultation ${id} lost its brief`);
-  const props: DetailProps = { t, lang, csrfToken, zone: zoneOfRow(group), consultation, brief: briefOf(briefRow), history, ...extra };
+  const allowed = allowedActions(consultation, "member", deps.clock.now());
+  const props: DetailProps = { t, lang, csrfToken, zone: zoneOfRow(group), consultation, brief: briefOf(briefRow), history, allowed, ...extra };
   return renderPage(
     c,
     {
