@@ -49,12 +49,9 @@ export async function main() {
   const dir = mkdtempSync(join(tmpdir(), "samrad-bench-start-"));
   const env = { DATABASE_PATH: join(dir, "samrad.sqlite"), LOG_LEVEL: "silent" };
   try {
+    // A fresh build and a migrated database: the start measured is a user's second and later start.
+    execFileSync(process.execPath, ["scripts/node-build.mjs"], { cwd: root, stdio: "ignore" });
     execFileSync("npm", ["run", "--silent", "cli", "--", "migrate"], { cwd: root, env: { ...process.env, ...env }, stdio: "ignore" });
-    execFileSync("npm", ["start", "--silent"], { cwd: root, env: { ...process.env, ...env, PORT: "1", HOST: "256.0.0.0" }, stdio: "ignore" }).toString?.();
-  } catch {
-    // The second call only makes sure the build is fresh (it then fails to listen on a bad address).
-  }
-  try {
     const port = 18_900 + (process.pid % 50);
     const servers: [string, string[]][] = [
       ["bare node:http server, via node", [process.execPath, "-e", BARE]],
