@@ -2,7 +2,7 @@ import { createMiddleware } from "hono/factory";
 import type { Context } from "hono";
 import type { Deps } from "../deps.js";
 import { clientAddress } from "../rate-limit/client-address.js";
-import { checkLimit, countFailure } from "../rate-limit/rate-limiter.js";
+import { checkLimit, countTowards } from "../rate-limit/rate-limiter.js";
 import { recordSecurityEvent } from "../security-events/security-events.service.js";
 import { findTokenByHash, touchToken } from "../tokens/tokens.repo.js";
 import { AppError, RateLimitedError } from "./errors.js";
@@ -107,7 +107,7 @@ export const requireToken = createMiddleware<AppEnv>(async (c, next) => {
     if (limit.limited) throw new RateLimitedError(limit.retryAfterSeconds);
     principal = await principalForToken(deps, match[1]!);
     if (!principal) {
-      await countFailure(deps, "bearerFailures", [address]);
+      await countTowards(deps, "bearerFailures", [address]);
       await recordSecurityEvent(deps, { kind: "auth.refused", method: "bearer" });
       throw new AppError("UNAUTHENTICATED", "Unknown, expired or revoked token");
     }

@@ -8,8 +8,10 @@ import type { AppEnv } from "../lib/auth.js";
  * the socket's peer; on Workers CF-Connecting-IP, which Cloudflare sets and clients cannot.
  * IPv6 addresses count per /64, the block one household or office gets.
  */
-export function clientAddress(c: Context<AppEnv>): string {
-  const header = c.var.deps.config.signIn.clientAddressHeader;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- API and page contexts alike
+export function clientAddress(c: Context<any>): string {
+  const deps = (c as Context<AppEnv>).var.deps;
+  const header = deps.config.signIn.clientAddressHeader;
   if (header) {
     const value = c.req.header(header)?.split(",").at(-1)?.trim();
     return normalise(value || "unknown");
@@ -19,7 +21,8 @@ export function clientAddress(c: Context<AppEnv>): string {
   return normalise(c.req.header("cf-connecting-ip") ?? "unknown");
 }
 
-function nodeSocketAddress(c: Context<AppEnv>): string | undefined {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function nodeSocketAddress(c: Context<any>): string | undefined {
   // Only @hono/node-server puts the Node request in c.env; elsewhere getConnInfo would throw.
   const env = c.env as { incoming?: unknown } | undefined;
   if (!env?.incoming) return undefined;

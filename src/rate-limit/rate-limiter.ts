@@ -27,7 +27,7 @@ const subjectKind = (s: LimitSubject) => ("address" in s ? "address" : "identity
 
 /**
  * For limits on failures: is any of the subjects already over the limit? Reads only; call
- * countFailure() when the attempt fails, so successful use never counts.
+ * countTowards() when the attempt fails, so successful use never counts.
  */
 export async function checkLimit(deps: LimitDeps, name: LimitName, subjects: LimitSubject[]): Promise<LimitDecision> {
   const rule = deps.config.signIn.rateLimits[name];
@@ -50,8 +50,8 @@ export async function countEvent(deps: LimitDeps, name: LimitName, subjects: Lim
   return count(deps, name, subjects, 1);
 }
 
-/** Counts a failed attempt; once the limit is reached, checkLimit() refuses the next ones. */
-export async function countFailure(deps: LimitDeps, name: LimitName, subjects: LimitSubject[]): Promise<void> {
+/** Counts a failed attempt (or a sent form); once the limit is reached, checkLimit() refuses the next ones. */
+export async function countTowards(deps: LimitDeps, name: LimitName, subjects: LimitSubject[]): Promise<void> {
   await count(deps, name, subjects, 0);
 }
 

@@ -8,6 +8,7 @@ import { addSignIn } from "../sign-in.js";
 import { DurationFitSection, FunnelSection } from "./funnel.view.js";
 import { FeedbackList, RecentEvaluations } from "./lists.view.js";
 import { OutcomesSection } from "./outcomes.view.js";
+import { addSecurityEventsPage } from "./security-events.page.js";
 import { recentEvaluations } from "./recent-evaluations.repo.js";
 
 const coordinator = requireSignIn("coordinator");
@@ -19,6 +20,7 @@ const coordinator = requireSignIn("coordinator");
 export const coordinatorPageRoutes = () => {
   const app = pageApp("/coordinator");
   addSignIn(app, "coordinator", "/coordinator");
+  addSecurityEventsPage(app, coordinator);
 
   app.get("/", coordinator, async (c) => {
     const { deps, t, lang } = c.var;
