@@ -37,6 +37,7 @@ export async function ensureFirstCoordinator(
   writeFileSync(file, `${token}\n`, { mode: 0o600 });
   // writeFileSync keeps the mode of a file that was already there.
   chmodSync(file, 0o600);
-  deps.log.warn("first coordinator token written to a file readable only by its owner; read it, then delete the file", { file, expiresAt });
+  // Printed whatever LOG_LEVEL says: without it nobody could find the token.
+  out.print(`No coordinator yet: a one-time coordinator token (expires ${expiresAt}) was written to ${file}, readable only by its owner. Read it, then delete the file.`);
   return { issued: true, file };
 }
