@@ -36,7 +36,7 @@ const ConfigSchema = z
     CLIENT_ADDRESS_HEADER: optionalText,
     RATE_LIMIT_SIGN_IN_FAILURES: z.coerce.number().int().min(1).default(10),
     RATE_LIMIT_EMAIL_LINKS: z.coerce.number().int().min(1).default(20),
-    RATE_LIMIT_EMAIL_LINKS_PER_ADDRESS: z.coerce.number().int().min(1).default(3),
+    RATE_LIMIT_EMAIL_LINKS_PER_RECIPIENT: z.coerce.number().int().min(1).default(3),
     RATE_LIMIT_BEARER_FAILURES: z.coerce.number().int().min(1).default(20),
     RATE_LIMIT_EXPERT_LINK_FAILURES: z.coerce.number().int().min(1).default(20),
     RATE_LIMIT_FEEDBACK: z.coerce.number().int().min(1).default(10),
@@ -90,7 +90,7 @@ export interface SignInSettings {
     /** E-mail link requests per client address. */
     emailLinks: RateLimit;
     /** E-mail link requests per e-mail address asked for. */
-    emailLinksPerAddress: RateLimit;
+    emailLinksPerRecipient: RateLimit;
     /** Refused bearer tokens per client address. */
     bearerFailures: RateLimit;
     /** Unknown expert links per client address. */
@@ -159,7 +159,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
       rateLimits: {
         signInFailures: { limit: e.RATE_LIMIT_SIGN_IN_FAILURES, windowSeconds: 60 },
         emailLinks: { limit: e.RATE_LIMIT_EMAIL_LINKS, windowSeconds: 900 },
-        emailLinksPerAddress: { limit: e.RATE_LIMIT_EMAIL_LINKS_PER_ADDRESS, windowSeconds: 900 },
+        emailLinksPerRecipient: { limit: e.RATE_LIMIT_EMAIL_LINKS_PER_RECIPIENT, windowSeconds: 900 },
         bearerFailures: { limit: e.RATE_LIMIT_BEARER_FAILURES, windowSeconds: 60 },
         expertLinkFailures: { limit: e.RATE_LIMIT_EXPERT_LINK_FAILURES, windowSeconds: 60 },
         feedback: { limit: e.RATE_LIMIT_FEEDBACK, windowSeconds: 3600 },

@@ -60,8 +60,10 @@ export async function requestEmailLink(
   input: { audience: Audience; email: string; address: string; mail: { subject: string; body: (link: string) => string } },
   later: (work: Promise<unknown>) => void,
 ): Promise<LimitDecision> {
-  const limited = await countEvent(deps, "emailLinks", [{ address: input.address }, { identity: input.email }]);
-  if (limited.limited) return limited;
+  const byClient = await countEvent(deps, "emailLinks", [{ address: input.address }]);
+  const byRecipient = await countEvent(deps, "emailLinksPerRecipient", [{ identity: input.email }]);
+  if (byClient.limited) return byClient;
+  if (byRecipient.limited) return byRecipient;
   if (!deps.mailer.canSend) return { limited: false };
   const person = await personByEmail(deps, input.audience, input.email);
   if (!person) return { limited: false };
