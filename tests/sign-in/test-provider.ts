@@ -64,8 +64,8 @@ export async function startTestProvider(redirectUri: string): Promise<TestProvid
     conformIdTokenClaims: false,
     claims: { openid: ["sub"], email: ["email"], profile: ["name", "preferred_username", "oid", "tid"] },
     features: { devInteractions: { enabled: false } },
-    interactions: { url: (_ctx, interaction) => `${prefix}/interaction/${interaction.uid}` },
-    findAccount: async (_ctx, id) => {
+    interactions: { url: (_ctx: unknown, interaction: { uid: string }) => `${prefix}/interaction/${interaction.uid}` },
+    findAccount: async (_ctx: unknown, id: string) => {
       const p = people.get(id);
       if (!p) return undefined;
       return {
@@ -74,7 +74,7 @@ export async function startTestProvider(redirectUri: string): Promise<TestProvid
       };
     },
   });
-  const handle = provider.callback();
+  const handle: (req: IncomingMessage, res: ServerResponse) => void = provider.callback();
 
   async function interaction(req: IncomingMessage, res: ServerResponse) {
     const details = await provider.interactionDetails(req, res);
