@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedGroup, testApp, type TestApp } from "../helpers/test-app.js";
 import { PageClient } from "../pages/page-client.js";
-import { startTestProvider, throughProvider, type TestPerson, type TestProvider } from "./test-provider.js";
+import { startTestProvider, type TestPerson, type TestProvider } from "./test-provider.js";
+import { throughProvider } from "./through-provider.js";
 
 const APP = "http://samrad.test";
 let idp: TestProvider;
