@@ -11,11 +11,12 @@ const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
  */
 export const recordAdminActions = createMiddleware<AppEnv>(async (c, next) => {
   await next();
-  const p = c.var.principal;
+  // Page routers set the principal per route (requireSignIn), so it is read after next().
+  const p = c.get("principal") as AppEnv["Variables"]["principal"] | undefined;
   if (!p || p.role !== "coordinator" || c.req.method === "GET" || c.req.method === "HEAD") return;
   await recordSecurityEvent(c.var.deps, {
     kind: "admin.action",
-    method: "bearer",
+    method: c.req.path.startsWith("/api/") ? "bearer" : null,
     actor: actorOf(p),
     detail: { request: `${c.req.method} ${c.req.path.replace(UUID, ":id")}`, status: c.res.status },
   });

@@ -1,3 +1,6 @@
+import type { MiddlewareHandler } from "hono";
+import { recordAdminActions } from "../../security-events/admin-actions.js";
+import type { PageEnv } from "../page-env.js";
 import { conceptReport, evaluationsExport } from "../../reports/reports.service.js";
 import { listFeedback } from "../accessibility/feedback.repo.js";
 import { countryName } from "../i18n/format.js";
@@ -19,6 +22,7 @@ const coordinator = requireSignIn("coordinator");
  */
 export const coordinatorPageRoutes = () => {
   const app = pageApp("/coordinator");
+  app.use("*", recordAdminActions as unknown as MiddlewareHandler<PageEnv>);
   addSignIn(app, "coordinator", "/coordinator");
   addSecurityEventsPage(app, coordinator);
 
