@@ -40,6 +40,14 @@ const ConfigSchema = z
     RATE_LIMIT_BEARER_FAILURES: z.coerce.number().int().min(1).default(20),
     RATE_LIMIT_EXPERT_LINK_FAILURES: z.coerce.number().int().min(1).default(20),
     RATE_LIMIT_FEEDBACK: z.coerce.number().int().min(1).default(10),
+    /** 32 bytes, base64url: seals secrets the service must use again (webhook signing secrets). On Node a key file beside the database is made when unset. */
+    SECRET_KEY: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9_-]{43}=?$/, "must be 32 bytes in base64url (make one with: openssl rand -base64 32 | tr '+/' '-_' | tr -d '=')")
+      .optional(),
+    /** Development and tests only: lets webhooks go to http://127.0.0.1. */
+    WEBHOOK_ALLOW_LOOPBACK: z.enum(["true", "false"]).default("false"),
   })
   .superRefine((env, ctx) => {
     const oidcKeys = ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"] as const;
@@ -110,6 +118,9 @@ export interface AppConfig {
   /** Present only when the whole Microsoft 365 set is configured; otherwise meetings are ICS. */
   graph: GraphSettings | null;
   signIn: SignInSettings;
+  /** The server key (SECRET_KEY) in base64url; on Node filled from the key file when unset. */
+  secretKey: string | null;
+  webhookAllowLoopback: boolean;
 }
 
 export class ConfigError extends Error {
@@ -165,5 +176,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
         feedback: { limit: e.RATE_LIMIT_FEEDBACK, windowSeconds: 3600 },
       },
     },
+    secretKey: e.SECRET_KEY ?? null,
+    webhookAllowLoopback: e.WEBHOOK_ALLOW_LOOPBACK === "true",
   };
 }

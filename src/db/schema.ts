@@ -113,6 +113,8 @@ export interface ConsultationsTable {
   evaluationClosedAt: string | null;
   followUpOf: string | null;
   fundingSource: string | null;
+  /** migrations/0005_lifecycle_events.sql: the state the last transition started from. */
+  previousStatus: string | null;
 }
 
 export interface ProposedSlotsTable {
@@ -169,6 +171,8 @@ export interface OutboxTable {
   lastError: string | null;
   createdAt: string;
   updatedAt: string;
+  /** migrations/0005_lifecycle_events.sql: the event this delivery record is for (null for legacy commands). */
+  eventId: number | null;
 }
 
 /** One per person and consultation; authorId is a member's or the expert's id (never shown). */
@@ -248,6 +252,45 @@ export interface SecurityEventsTable {
   detail: string | null;
 }
 // --- end of 0006 ---
+/* migrations/0005_lifecycle_events.sql */
+export interface ConsultationEventsTable {
+  id: Generated<number>;
+  consultationId: string;
+  type: string;
+  fromStatus: string | null;
+  toStatus: string;
+  actorType: string;
+  at: string;
+  payload: string;
+  changeId: string;
+}
+
+export interface WebhookEndpointsTable {
+  id: string;
+  url: string;
+  events: string;
+  secretSealed: string;
+  state: Generated<"active" | "failing" | "deleted">;
+  lastSuccessAt: string | null;
+  lastFailureAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface WebhookDeliveriesTable {
+  id: string;
+  endpointId: string;
+  eventId: number;
+  consultationId: string;
+  status: Generated<"pending" | "done" | "failed">;
+  attempts: Generated<number>;
+  nextAttemptAt: string;
+  lockedUntil: string | null;
+  lastStatus: number | null;
+  lastError: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
 
 export interface DB {
   organisations: OrganisationsTable;
@@ -272,6 +315,9 @@ export interface DB {
   email_sign_in_links: EmailSignInLinksTable;
   rate_limit_counters: RateLimitCountersTable;
   security_events: SecurityEventsTable;
+  consultation_events: ConsultationEventsTable;
+  webhook_endpoints: WebhookEndpointsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
 }
 
 export type ConsultationRow = Selectable<ConsultationsTable>;
