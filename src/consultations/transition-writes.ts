@@ -5,7 +5,7 @@ import type { StatementResult } from "../db/atomic.js";
 import { auditIfChanged } from "../audit/audit.repo.js";
 import { eventRecordQueries } from "../events/event-records.js";
 import { windowOpenedAfter } from "../evaluations/evaluation-window.js";
-import type { Principal } from "../lib/auth.js";
+import { actorOf, type Principal } from "../lib/auth.js";
 import { newId } from "../lib/secrets.js";
 import { CREATED_EVENT, TRANSITIONS, type Action, type ActorKind, type Guard, type TransitionRule } from "./transitions.js";
 
@@ -296,5 +296,6 @@ export function planDraft(
 
 /** The actor of a transition taken by a signed-in person. */
 export function principalActor(p: Principal): { kind: ActorKind; id: string } {
-  return p.role === "member" ? { kind: "member", id: p.memberId } : { kind: "coordinator", id: p.tokenId };
+  // actorOf names a coordinator signed in without a token (OpenID Connect, e-mail link) too.
+  return p.role === "member" ? { kind: "member", id: p.memberId } : { kind: "coordinator", id: actorOf(p).actorId };
 }
