@@ -23,6 +23,11 @@ const ConfigSchema = z
     GRAPH_ORGANIZER: optionalText,
     GRAPH_BASE_URL: z.url({ protocol: /^https$/ }).default("https://graph.microsoft.com"),
     AZURE_AUTHORITY_HOST: z.url({ protocol: /^https$/ }).default("https://login.microsoftonline.com"),
+    /** Closed consultations are anonymised, and answered accessibility feedback deleted, this long after. */
+    RETENTION_MONTHS: z.coerce.number().int().min(1).max(120).default(24),
+    /** The privacy notice names the controller and how to reach it; the organisation fills these in. */
+    PRIVACY_CONTROLLER_NAME: optionalText.pipe(z.string().max(200).optional()),
+    PRIVACY_CONTACT: optionalText.pipe(z.string().max(500).optional()),
   })
   .superRefine((env, ctx) => {
     const graphKeys = ["AZURE_TENANT_ID", "AZURE_CLIENT_ID", "AZURE_CLIENT_SECRET", "GRAPH_ORGANIZER"] as const;
@@ -48,6 +53,15 @@ export interface AppConfig {
   logLevel: "debug" | "info" | "warn" | "error" | "silent";
   /** Present only when the whole Microsoft 365 set is configured; otherwise meetings are ICS. */
   graph: GraphSettings | null;
+  privacy: PrivacySettings;
+}
+
+/** What the privacy notice and the retention sweep read (issue 14). */
+export interface PrivacySettings {
+  retentionMonths: number;
+  /** Null until the organisation sets PRIVACY_CONTROLLER_NAME; the notice then says so. */
+  controllerName: string | null;
+  contact: string | null;
 }
 
 export class ConfigError extends Error {
@@ -81,5 +95,6 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     outboxIntervalMs: e.OUTBOX_INTERVAL_MS,
     logLevel: e.LOG_LEVEL,
     graph,
+    privacy: { retentionMonths: e.RETENTION_MONTHS, controllerName: e.PRIVACY_CONTROLLER_NAME ?? null, contact: e.PRIVACY_CONTACT ?? null },
   };
 }

@@ -7,6 +7,7 @@ import { groupRoutes } from "./groups/groups.routes.js";
 import { meetingRoutes } from "./meetings/meetings.routes.js";
 import { outboxRoutes } from "./outbox/outbox.routes.js";
 import { accessibilityFeedbackRoutes } from "./pages/accessibility/feedback.routes.js";
+import { privacyRoutes } from "./privacy/privacy.routes.js";
 import { reportRoutes } from "./reports/reports.routes.js";
 import { suggestionRoutes } from "./scheduling/suggestions.routes.js";
 import { topicRoutes } from "./topics/topics.routes.js";
@@ -25,4 +26,5 @@ export const featureRouters = [
   consultationOutcomeRoutes,
   reportRoutes,
   accessibilityFeedbackRoutes,
+  privacyRoutes,
 ];

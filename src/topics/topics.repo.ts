@@ -3,29 +3,33 @@ import type { AtomicWrite } from "../db/atomic.js";
 import type { DB } from "../db/schema.js";
 import type { Brief, Topic } from "./topics.schemas.js";
 
+const TOPIC_COLUMNS = ["id", "groupId", "title", "theme", "description", "createdAt"] as const;
+const BRIEF_COLUMNS = ["id", "topicId", "groupId", "challenge", "language", "createdAt"] as const;
+
 /** Topics visible to a principal: a member's own group, or every group for the coordinator (groupId null). */
 export async function listTopics(db: Kysely<DB>, groupId: string | null): Promise<Topic[]> {
-  let q = db.selectFrom("topics").selectAll();
+  let q = db.selectFrom("topics").select(TOPIC_COLUMNS);
   if (groupId) q = q.where("groupId", "=", groupId);
   return q.orderBy("createdAt", "desc").orderBy("id").execute();
 }
 
 export async function findTopic(db: Kysely<DB>, id: string, groupId: string | null): Promise<Topic | undefined> {
-  let q = db.selectFrom("topics").selectAll().where("id", "=", id);
+  let q = db.selectFrom("topics").select(TOPIC_COLUMNS).where("id", "=", id);
   if (groupId) q = q.where("groupId", "=", groupId);
   return q.executeTakeFirst();
 }
 
-export async function insertTopic(db: Kysely<DB>, t: Topic): Promise<void> {
-  await db.insertInto("topics").values(t).execute();
+/** `createdBy` is the member who wrote it: an export lists it, an erasure removes it. */
+export async function insertTopic(db: Kysely<DB>, t: Topic, createdBy: string): Promise<void> {
+  await db.insertInto("topics").values({ ...t, createdBy }).execute();
 }
 
 /** The brief and its questions land together or not at all. */
-export async function insertBrief(db: Kysely<DB>, atomic: AtomicWrite, b: Brief & { groupId: string }): Promise<void> {
+export async function insertBrief(db: Kysely<DB>, atomic: AtomicWrite, b: Brief & { groupId: string; createdBy: string }): Promise<void> {
   await atomic([
     db
       .insertInto("briefs")
-      .values({ id: b.id, topicId: b.topicId, groupId: b.groupId, challenge: b.challenge, language: b.language, createdAt: b.createdAt })
+      .values({ id: b.id, topicId: b.topicId, groupId: b.groupId, challenge: b.challenge, language: b.language, createdAt: b.createdAt, createdBy: b.createdBy })
       .compile(),
     db
       .insertInto("brief_questions")
@@ -35,14 +39,14 @@ export async function insertBrief(db: Kysely<DB>, atomic: AtomicWrite, b: Brief 
 }
 
 export async function findBrief(db: Kysely<DB>, id: string): Promise<(Brief & { groupId: string }) | undefined> {
-  const brief = await db.selectFrom("briefs").selectAll().where("id", "=", id).executeTakeFirst();
+  const brief = await db.selectFrom("briefs").select(BRIEF_COLUMNS).where("id", "=", id).executeTakeFirst();
   if (!brief) return undefined;
   const questions = await db.selectFrom("brief_questions").select("text").where("briefId", "=", id).orderBy("position").execute();
   return { ...brief, questions: questions.map((q) => q.text) };
 }
 
 export async function listBriefs(db: Kysely<DB>, topicId: string): Promise<Brief[]> {
-  const briefs = await db.selectFrom("briefs").selectAll().where("topicId", "=", topicId).orderBy("createdAt").execute();
+  const briefs = await db.selectFrom("briefs").select(BRIEF_COLUMNS).where("topicId", "=", topicId).orderBy("createdAt").execute();
   if (briefs.length === 0) return [];
   const questions = await db
     .selectFrom("brief_questions")
