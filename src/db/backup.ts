@@ -8,9 +8,11 @@ export class BackupError extends Error {
   override name = "BackupError";
 }
 
-function checkIntegrity(path: string): void {
-  const db = new Database(path, { readonly: true, fileMustExist: true });
+function checkIntegrity(path: string, opts: { singleFile?: boolean } = {}): void {
+  const db = new Database(path, { readonly: !opts.singleFile, fileMustExist: true });
   try {
+    // The copy takes the source's WAL mode; a backup should be one self-contained file.
+    if (opts.singleFile) db.pragma("journal_mode = DELETE");
     const result = db.pragma("integrity_check", { simple: true });
     if (result !== "ok") throw new BackupError(`${path} is damaged: integrity_check says ${String(result)}`);
     const migrations = db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'd1_migrations'").pluck().get();
@@ -34,10 +36,10 @@ export async function backupDatabase(databasePath: string, target: string): Prom
     source.pragma("busy_timeout = 5000");
     ownerOnly(target);
     const { totalPages } = await source.backup(target);
-    checkIntegrity(target);
+    checkIntegrity(target, { singleFile: true });
     return { pages: totalPages };
   } catch (err) {
-    rmSync(target, { force: true });
+    for (const file of [target, `${target}-wal`, `${target}-shm`]) rmSync(file, { force: true });
     throw err;
   } finally {
     source.close();

@@ -50,7 +50,10 @@ function AreaNav({ frame }: { frame: PageFrame }) {
           { href: "/app", text: t.myConsultations },
           { href: "/app/new", text: t.newConsultation },
         ]
-      : [{ href: "/coordinator", text: t.conceptReport }];
+      : [
+          { href: "/coordinator", text: t.conceptReport },
+          { href: "/coordinator/privacy", text: frame.t.privacy.adminNav },
+        ];
   return (
     <nav class="area-nav" aria-label={t.mainNav}>
       <div class="wrap area-nav-inner">
@@ -111,6 +114,9 @@ export function Layout({ frame, title, children }: { frame: PageFrame; title: st
               <ul>
                 <li>
                   <a href="/accessibility">{t.accessibilityLink}</a>
+                </li>
+                <li>
+                  <a href="/privacy">{frame.t.privacy.footerLink}</a>
                 </li>
               </ul>
             </nav>

@@ -8,6 +8,7 @@ import { addSignIn } from "../sign-in.js";
 import { DurationFitSection, FunnelSection } from "./funnel.view.js";
 import { FeedbackList, RecentEvaluations } from "./lists.view.js";
 import { OutcomesSection } from "./outcomes.view.js";
+import { addPrivacyRequests } from "./privacy-requests.js";
 import { recentEvaluations } from "./recent-evaluations.repo.js";
 
 const coordinator = requireSignIn("coordinator");
@@ -79,6 +80,8 @@ export const coordinatorPageRoutes = () => {
       "content-disposition": `attachment; filename="${filename}"`,
     });
   });
+
+  addPrivacyRequests(app, coordinator);
 
   return finish(app);
 };
