@@ -10,8 +10,30 @@ import { ERASED_EMAIL, ERASED_NAME } from "./personal-data.js";
  * only where that mark is set, so either the whole erasure happens or none of it.
  */
 
-/** A consultation still needs the person's address while it is requested or confirmed. */
-export const LIVE_STATUSES = ["requested", "confirmed"] as const;
+/**
+ * Consultations that still need their people's addresses: requested, or confirmed with the
+ * session still ahead (a confirmed one whose time has passed is held, whether or not the
+ * lifecycle sweep has stored that yet).
+ */
+export function liveConsultations(db: Kysely<DB>, now: string) {
+  return db
+    .selectFrom("consultations as live")
+    .leftJoin("proposed_slots as liveSlot", "liveSlot.id", "live.confirmedSlotId")
+    .select("live.id")
+    .where((eb) => eb.or([eb("live.status", "=", "requested"), eb.and([eb("live.status", "=", "confirmed"), eb("liveSlot.end", ">", now)])]));
+}
+
+/** Live consultations that members created or whose topic or brief they wrote. */
+export function liveConsultationsOfMembers(db: Kysely<DB>, memberIds: string[], now: string) {
+  const authored = (table: "briefs" | "topics") => db.selectFrom(table).select("id").where("createdBy", "in", memberIds);
+  return liveConsultations(db, now).where((eb) =>
+    eb.or([eb("live.createdBy", "in", memberIds), eb("live.briefId", "in", authored("briefs")), eb("live.topicId", "in", authored("topics"))]),
+  );
+}
+
+export function liveConsultationsOfExperts(db: Kysely<DB>, expertIds: string[], now: string) {
+  return liveConsultations(db, now).where("live.expertId", "in", expertIds);
+}
 
 /** Free text becomes this: the row stays (the report counts briefs' questions), its words go. */
 const REMOVED_TEXT = "";
@@ -103,16 +125,7 @@ export function memberErasure(db: Kysely<DB>, member: ErasedPerson, ctx: Erasure
       .set({ name: ERASED_NAME, email: ERASED_EMAIL, erasedAt: ctx.mark })
       .where("id", "=", member.id)
       .where("erasedAt", "is", null)
-      .where(({ not, exists, selectFrom }) =>
-        not(
-          exists(
-            selectFrom("consultations")
-              .select("id")
-              .where("status", "in", LIVE_STATUSES)
-              .where((w) => w.or([w("createdBy", "=", member.id), w("briefId", "in", authored("briefs")), w("topicId", "in", authored("topics"))])),
-          ),
-        ),
-      )
+      .where(({ not, exists }) => not(exists(liveConsultationsOfMembers(db, [member.id], ctx.mark))))
       .compile(),
     ...endAccessStatements.map((statement) => statement(db, member.id, erased, ctx.mark)),
     db.updateTable("brief_questions").set({ text: REMOVED_TEXT }).where("briefId", "in", authored("briefs")).where(erased).compile(),
@@ -141,6 +154,16 @@ export function memberErasure(db: Kysely<DB>, member: ErasedPerson, ctx: Erasure
       .where(erased)
       .compile(),
     ...clearCopies(db, member, erased, ctx.mark),
+    // A mail to the expert quotes the member's brief: its copy goes with the brief.
+    db
+      .updateTable("outbox")
+      .set({ payload: "{}", lastError: null, updatedAt: ctx.mark })
+      .where("status", "!=", "pending")
+      .where("consultationId", "in", (eb) =>
+        eb.selectFrom("consultations").select("id").where((w) => w.or([w("briefId", "in", authored("briefs")), w("topicId", "in", authored("topics"))])),
+      )
+      .where(erased)
+      .compile(),
     ...deleteFeedback(db, member.email, erased),
     auditErasure(db, "member", member.id, ctx, erased),
   ];
@@ -156,9 +179,7 @@ export function expertErasure(db: Kysely<DB>, expert: ErasedPerson, ctx: Erasure
       .set({ name: ERASED_NAME, email: ERASED_EMAIL, erasedAt: ctx.mark })
       .where("id", "=", expert.id)
       .where("erasedAt", "is", null)
-      .where(({ not, exists, selectFrom }) =>
-        not(exists(selectFrom("consultations").select("id").where("expertId", "=", expert.id).where("status", "in", LIVE_STATUSES))),
-      )
+      .where(({ not, exists }) => not(exists(liveConsultationsOfExperts(db, [expert.id], ctx.mark))))
       .compile(),
     db.updateTable("expert_links").set({ revokedAt: ctx.mark }).where("consultationId", "in", theirs).where("revokedAt", "is", null).where(erased).compile(),
     unlinkEvaluations(db, "expert", expert.id, erased),

@@ -2,7 +2,7 @@ import type { CompiledQuery } from "kysely";
 import type { Deps } from "../deps.js";
 import type { Principal } from "../lib/auth.js";
 import { fail, ok, type Result } from "../lib/errors.js";
-import { LIVE_STATUSES, expertErasure, feedbackErasure, memberErasure } from "./erasure.js";
+import { expertErasure, feedbackErasure, liveConsultationsOfExperts, liveConsultationsOfMembers, memberErasure } from "./erasure.js";
 import { expertData, feedbackFrom, findSubject, memberData, messagesTo } from "./export.repo.js";
 import type { ErasureResult, PersonalDataExport, Subject } from "./privacy.schemas.js";
 
@@ -57,7 +57,7 @@ export async function erasePerson(deps: PrivacyDeps, by: Principal, request: Sub
   const refused = guards.filter((g) => results[g.at]!.changes === 0);
   if (refused.length > 0) {
     // Nothing else of a refused person changed (every later statement keys on the mark); others may have been erased.
-    const live = await liveConsultationIds(deps, refused);
+    const live = await liveConsultationIds(deps, refused, ctx.mark);
     const erasedNone = refused.length === guards.length;
     return fail(
       "CONFLICT",
@@ -74,22 +74,10 @@ export async function erasePerson(deps: PrivacyDeps, by: Principal, request: Sub
   });
 }
 
-async function liveConsultationIds(deps: PrivacyDeps, people: { kind: "member" | "expert"; id: string }[]): Promise<string[]> {
-  const memberIds = ["", ...people.filter((p) => p.kind === "member").map((p) => p.id)];
-  const expertIds = ["", ...people.filter((p) => p.kind === "expert").map((p) => p.id)];
-  const rows = await deps.db
-    .selectFrom("consultations")
-    .select("id")
-    .where("status", "in", LIVE_STATUSES)
-    .where((eb) =>
-      eb.or([
-        eb("expertId", "in", expertIds),
-        eb("createdBy", "in", memberIds),
-        eb("briefId", "in", eb.selectFrom("briefs").select("id").where("createdBy", "in", memberIds)),
-        eb("topicId", "in", eb.selectFrom("topics").select("id").where("createdBy", "in", memberIds)),
-      ]),
-    )
-    .orderBy("createdAt")
+async function liveConsultationIds(deps: PrivacyDeps, people: { kind: "member" | "expert"; id: string }[], now: string): Promise<string[]> {
+  const ids = (kind: "member" | "expert") => ["", ...people.filter((p) => p.kind === kind).map((p) => p.id)];
+  const rows = await liveConsultationsOfMembers(deps.db, ids("member"), now)
+    .union(liveConsultationsOfExperts(deps.db, ids("expert"), now))
     .execute();
-  return rows.map((r) => r.id);
+  return rows.map((r) => r.id).sort();
 }
