@@ -71,6 +71,14 @@ function erasedWith(db: Kysely<DB>, table: "group_members" | "experts", id: stri
   return () => sql<boolean>`exists (select 1 from ${sql.table(table)} where id = ${id} and erasedAt = ${mark})`;
 }
 
+/** A command's content goes; one not yet sent is stopped, as failed, so it is never sent empty. */
+const clearedCommand = (now: string) => ({
+  payload: "{}",
+  status: sql<"pending" | "done" | "failed">`case when status = 'pending' then 'failed' else status end`,
+  lastError: sql<string | null>`case when status = 'pending' then 'not sent: personal data erased' else null end`,
+  updatedAt: now,
+});
+
 /** Mail and calendar commands that hold the person's address or name: their content goes, undelivered ones stop. */
 function clearCopies(db: Kysely<DB>, person: ErasedPerson, erased: ErasedCheck, now: string): CompiledQuery[] {
   // instr() with an empty needle matches every row: skip what is already blank.
@@ -79,12 +87,7 @@ function clearCopies(db: Kysely<DB>, person: ErasedPerson, erased: ErasedCheck, 
   return [
     db
       .updateTable("outbox")
-      .set({
-        payload: "{}",
-        status: sql`case when status = 'pending' then 'failed' else status end`,
-        lastError: sql`case when status = 'pending' then 'not sent: personal data erased' else null end`,
-        updatedAt: now,
-      })
+      .set(clearedCommand(now))
       .where((eb) => eb.or(needles.flatMap((n) => [eb(sql`instr(payload, ${n})`, ">", 0), eb(sql`instr(coalesce(lastError, ''), ${n})`, ">", 0)])))
       .where(erased)
       .compile(),
@@ -128,6 +131,15 @@ export function memberErasure(db: Kysely<DB>, member: ErasedPerson, ctx: Erasure
       .where(({ not, exists }) => not(exists(liveConsultationsOfMembers(db, [member.id], ctx.mark))))
       .compile(),
     ...endAccessStatements.map((statement) => statement(db, member.id, erased, ctx.mark)),
+    // A mail to the expert quotes the member's brief: its copy goes with the brief (before the brief loses its author below).
+    db
+      .updateTable("outbox")
+      .set(clearedCommand(ctx.mark))
+      .where("consultationId", "in", (eb) =>
+        eb.selectFrom("consultations").select("id").where((w) => w.or([w("briefId", "in", authored("briefs")), w("topicId", "in", authored("topics"))])),
+      )
+      .where(erased)
+      .compile(),
     db.updateTable("brief_questions").set({ text: REMOVED_TEXT }).where("briefId", "in", authored("briefs")).where(erased).compile(),
     db
       .updateTable("briefs")
@@ -154,16 +166,6 @@ export function memberErasure(db: Kysely<DB>, member: ErasedPerson, ctx: Erasure
       .where(erased)
       .compile(),
     ...clearCopies(db, member, erased, ctx.mark),
-    // A mail to the expert quotes the member's brief: its copy goes with the brief.
-    db
-      .updateTable("outbox")
-      .set({ payload: "{}", lastError: null, updatedAt: ctx.mark })
-      .where("status", "!=", "pending")
-      .where("consultationId", "in", (eb) =>
-        eb.selectFrom("consultations").select("id").where((w) => w.or([w("briefId", "in", authored("briefs")), w("topicId", "in", authored("topics"))])),
-      )
-      .where(erased)
-      .compile(),
     ...deleteFeedback(db, member.email, erased),
     auditErasure(db, "member", member.id, ctx, erased),
   ];

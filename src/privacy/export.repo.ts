@@ -41,14 +41,25 @@ const consultationColumns = [
   "c.requestedAt",
   "c.confirmedAt",
   "c.closedAt",
-  "c.closeReason",
   "c.createdAt",
   "cs.start as sessionStart",
   "cs.end as sessionEnd",
 ] as const;
 
-function consultationsWhere(db: Kysely<DB>) {
-  return db.selectFrom("consultations as c").leftJoin("proposed_slots as cs", "cs.id", "c.confirmedSlotId").select(consultationColumns);
+/**
+ * Consultations with the reason for closing only where the person gave it: a member's export
+ * must not carry the expert's reason for declining, nor an expert's the group's for cancelling.
+ */
+function consultationsWhere(db: Kysely<DB>, reasonBy: { memberId: string } | { expertId: string }) {
+  const own =
+    "memberId" in reasonBy
+      ? sql<string | null>`case when c.status = 'cancelled' and c.id in (select entityId from audit_entries where action = 'consultation.cancelled' and actorType = 'member' and actorId = ${reasonBy.memberId}) then c.closeReason end`
+      : sql<string | null>`case when c.status = 'declined' then c.closeReason end`;
+  return db
+    .selectFrom("consultations as c")
+    .leftJoin("proposed_slots as cs", "cs.id", "c.confirmedSlotId")
+    .select(consultationColumns)
+    .select(own.as("closeReason"));
 }
 
 /** Audit entries that name the id as actor, as entity, or in their detail (ids and codes only). */
@@ -91,18 +102,30 @@ function evaluationsBy(db: Kysely<DB>, side: "member" | "expert", authorId: stri
 /** Everything held about one development-group member. */
 export async function memberData(db: Kysely<DB>, memberId: string) {
   const record = await db.selectFrom("group_members").selectAll().where("id", "=", memberId).executeTakeFirstOrThrow();
-  const [group, tokens, consultations, topics, briefs, evaluations, audit] = await Promise.all([
+  const [group, tokens, consultations, topics, briefs, evaluations, audit, messages] = await Promise.all([
     db.selectFrom("dev_groups").select(["id", "name", "organisation"]).where("id", "=", record.groupId).executeTakeFirst(),
     // Never the hash: it is a secret's fingerprint, not data about the person.
     db.selectFrom("api_tokens").select(["id", "role", "memberId", "label", "createdAt", "revokedAt"]).where("memberId", "=", memberId).execute(),
     // A member takes part in every consultation of the group: all are invited to its meetings.
-    consultationsWhere(db).where("c.groupId", "=", record.groupId).orderBy("c.createdAt").execute(),
+    consultationsWhere(db, { memberId }).where("c.groupId", "=", record.groupId).orderBy("c.createdAt").execute(),
     db.selectFrom("topics").select(["id", "groupId", "title", "theme", "description", "createdBy", "createdAt"]).where("createdBy", "=", memberId).execute(),
     briefsBy(db, memberId),
     evaluationsBy(db, "member", memberId),
     auditAbout(db, memberId),
+    // Request mails quote the brief: they carry what the member wrote.
+    outboxRows(db).where("consultationId", "in", (eb) =>
+      eb
+        .selectFrom("consultations")
+        .select("id")
+        .where((w) =>
+          w.or([
+            w("briefId", "in", w.selectFrom("briefs").select("id").where("createdBy", "=", memberId)),
+            w("topicId", "in", w.selectFrom("topics").select("id").where("createdBy", "=", memberId)),
+          ]),
+        ),
+    ).execute(),
   ]);
-  return { record, group: group ?? null, tokens, consultations, topics, briefs, evaluations, audit };
+  return { record, group: group ?? null, tokens, consultations, topics, briefs, evaluations, audit, messages };
 }
 
 async function briefsBy(db: Kysely<DB>, memberId: string) {
@@ -128,7 +151,7 @@ export async function expertData(db: Kysely<DB>, expertId: string) {
   const record = await db.selectFrom("experts").selectAll().where("id", "=", expertId).executeTakeFirstOrThrow();
   const [organisation, consultations, links, evaluations, audit] = await Promise.all([
     db.selectFrom("organisations").select(["id", "name", "country"]).where("id", "=", record.organisationId).executeTakeFirst(),
-    consultationsWhere(db).where("c.expertId", "=", expertId).orderBy("c.createdAt").execute(),
+    consultationsWhere(db, { expertId }).where("c.expertId", "=", expertId).orderBy("c.createdAt").execute(),
     db
       .selectFrom("expert_links")
       .innerJoin("consultations", "consultations.id", "expert_links.consultationId")
@@ -149,10 +172,9 @@ export function feedbackFrom(db: Kysely<DB>, email: string) {
 
 /** Calendar and mail commands whose content holds the address (a request mailed to an expert). */
 export function messagesTo(db: Kysely<DB>, email: string) {
-  return db
-    .selectFrom("outbox")
-    .select(["id", "kind", "consultationId", "status", "payload", "createdAt"])
-    .where(sql`instr(payload, ${email})`, ">", 0)
-    .orderBy("createdAt")
-    .execute();
+  return outboxRows(db).where(sql`instr(payload, ${email})`, ">", 0).execute();
+}
+
+function outboxRows(db: Kysely<DB>) {
+  return db.selectFrom("outbox").select(["id", "kind", "consultationId", "status", "payload", "lastError", "createdAt"]).orderBy("createdAt");
 }

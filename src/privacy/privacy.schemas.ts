@@ -41,6 +41,7 @@ export const PersonalDataExportSchema = z
         briefs: z.array(Row),
         evaluations: z.array(Row),
         audit: z.array(Row),
+        messages: z.array(Row).openapi({ description: "Mail and calendar commands that quote what the member wrote" }),
       }),
     ),
     experts: z.array(

@@ -10,6 +10,12 @@ type PrivacyDeps = Pick<Deps, "db" | "atomic" | "clock">;
 
 const nobody = (s: Subject) => `The service holds nothing under ${s.email ? "that e-mail address" : s.memberId ? "that member id" : "that expert id"}`;
 
+/**
+ * A request mail holds the expert's personal link: its secret is a credential, not data about
+ * anyone, and must not travel in an export that may be handed to someone else.
+ */
+export const withoutLinkSecrets = <T extends { payload: string }>(row: T): T => ({ ...row, payload: row.payload.replace(/\/e\/smr_e_[\w-]+/g, "/e/…") });
+
 /** Everything the service holds about a person: member, expert or feedback sender. */
 export async function exportPersonalData(deps: PrivacyDeps, by: Subject): Promise<Result<PersonalDataExport>> {
   const subject = await findSubject(deps.db, by);
@@ -20,7 +26,14 @@ export async function exportPersonalData(deps: PrivacyDeps, by: Subject): Promis
     subject.email ? messagesTo(deps.db, subject.email) : [],
   ]);
   if (members.length + experts.length + accessibilityFeedback.length === 0) return fail("NOT_FOUND", nobody(by));
-  return ok({ exportedAt: deps.clock.now().toISOString(), subject, members, experts, accessibilityFeedback, messages });
+  return ok({
+    exportedAt: deps.clock.now().toISOString(),
+    subject,
+    members: members.map((m) => ({ ...m, messages: m.messages.map(withoutLinkSecrets) })),
+    experts,
+    accessibilityFeedback,
+    messages: messages.map(withoutLinkSecrets),
+  });
 }
 
 /**
