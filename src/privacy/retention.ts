@@ -90,13 +90,17 @@ export async function sweepRetention(deps: Pick<Deps, "db" | "atomic" | "clock" 
       .insertInto("audit_entries")
       .columns(["at", "actorType", "actorId", "action", "entityType", "entityId"])
       .expression(
-        marked.select([
-          sql<string>`${mark}`.as("at"),
-          sql<string>`${"system"}`.as("actorType"),
-          sql<null>`null`.as("actorId"),
-          sql<string>`${"consultation.anonymised"}`.as("action"),
-          sql<string>`${"consultation"}`.as("entityType"),
-        ]),
+        db
+          .selectFrom("anonymised_consultations")
+          .select([
+            sql<string>`${mark}`.as("at"),
+            sql<string>`${"system"}`.as("actorType"),
+            sql<null>`null`.as("actorId"),
+            sql<string>`${"consultation.anonymised"}`.as("action"),
+            sql<string>`${"consultation"}`.as("entityType"),
+            "consultationId as entityId",
+          ])
+          .where("anonymisedAt", "=", mark),
       )
       .compile(),
     withFeedback(db).deleteFrom("accessibility_feedback").where("answeredAt", "is not", null).where("answeredAt", "<", cutoff).compile(),
