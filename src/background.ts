@@ -1,14 +1,14 @@
 import type { Deps } from "./deps.js";
 import { advanceLifecycle } from "./consultations/lifecycle-sweep.js";
 import { runOutbox } from "./outbox/outbox.processor.js";
-import { sweepRetention } from "./privacy/retention.js";
+import { retentionTick } from "./privacy/retention.js";
 
 /** One round of background work: time moves consultations on, then pending commands go out. */
 export async function backgroundTick(deps: Deps): Promise<void> {
   try {
     await advanceLifecycle(deps);
     await runOutbox(deps);
-    await sweepRetention(deps);
+    await retentionTick(deps);
   } catch (err) {
     deps.log.error("background tick failed", { error: err instanceof Error ? err.message : String(err) });
   }

@@ -8,6 +8,18 @@ import { withFeedback } from "./export.repo.js";
 /** A sweep anonymises at most this many consultations; the next tick takes the rest. */
 const BATCH = 200;
 
+/** Retention is a matter of months: checking every few minutes is plenty, and spares each background round a scan. */
+const SWEEP_EVERY_MS = 10 * 60_000;
+const lastSweep = new WeakMap<object, number>();
+
+/** For the background round: sweeps when the last sweep of this database is SWEEP_EVERY_MS old. */
+export async function retentionTick(deps: Parameters<typeof sweepRetention>[0]): Promise<void> {
+  const now = deps.clock.now().getTime();
+  if (now - (lastSweep.get(deps.db) ?? -Infinity) < SWEEP_EVERY_MS) return;
+  lastSweep.set(deps.db, now);
+  await sweepRetention(deps);
+}
+
 /** The instant before which a finished consultation, or answered feedback, is past its retention. */
 export const retentionCutoff = (now: Date, months: number): string =>
   DateTime.fromJSDate(now, { zone: "utc" }).minus({ months }).toISO()!;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { insertFeedback } from "../../src/pages/accessibility/feedback.repo.js";
+import { backgroundTick } from "../../src/background.js";
 import { sweepRetention } from "../../src/privacy/retention.js";
 import { seedConfirmed } from "../evaluations/fixtures.js";
 import { testApp } from "../helpers/test-app.js";
@@ -41,6 +42,21 @@ describe("the retention sweep", () => {
     });
     const audit = t.handle.raw.prepare("SELECT actorType, entityId FROM audit_entries WHERE action = 'consultation.anonymised'").all();
     expect(audit).toEqual([{ actorType: "system", entityId: s.consultationId }]);
+  });
+
+  it("runs in the background round, at most every ten minutes", async () => {
+    const t = await testApp({ now: "2027-03-01T08:00:00.000Z" });
+    const count = () => t.handle.raw.prepare("SELECT count(*) FROM accessibility_feedback").pluck().get();
+    await insertFeedback(t.deps.db, feedback("first", "2024-01-01T08:00:00.000Z", "2024-01-02T08:00:00.000Z"));
+    await backgroundTick(t.deps);
+    expect(count()).toBe(0);
+    await insertFeedback(t.deps.db, feedback("second", "2024-01-01T08:00:00.000Z", "2024-01-02T08:00:00.000Z"));
+    t.clock.advanceMinutes(5);
+    await backgroundTick(t.deps);
+    expect(count()).toBe(1);
+    t.clock.advanceMinutes(6);
+    await backgroundTick(t.deps);
+    expect(count()).toBe(0);
   });
 
   it("refuses a RETENTION_MONTHS that is not a whole number of months", async () => {
