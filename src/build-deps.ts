@@ -11,6 +11,8 @@ import { GraphMailer } from "./graph/graph-mailer.js";
 import { GraphScheduler } from "./graph/graph-scheduler.js";
 import { IcsScheduler, noMailer } from "./meetings/ics-scheduler.js";
 import type { Mailer, Scheduler } from "./meetings/scheduler.js";
+import { createSealer, decodeServerKey, noSealer } from "./lib/sealed.js";
+import { deliverNowFor } from "./outbox/outbox.processor.js";
 import { noFreeBusy, type FreeBusyLookup } from "./scheduling/free-busy.port.js";
 
 /** The one place where the service's dependencies are chosen, for Node and Workers alike. */
@@ -25,7 +27,7 @@ export function buildDeps(input: {
   freeBusy?: FreeBusyLookup;
 }): Deps {
   const graph = input.config.graph ? microsoft365(input.config.graph) : null;
-  return {
+  const deps: Deps = {
     db: input.db,
     atomic: input.atomic,
     config: input.config,
@@ -34,7 +36,10 @@ export function buildDeps(input: {
     scheduler: input.scheduler ?? graph?.scheduler ?? new IcsScheduler(),
     mailer: input.mailer ?? graph?.mailer ?? noMailer,
     freeBusy: input.freeBusy ?? graph?.freeBusy ?? noFreeBusy,
+    sealer: input.config.secretKey ? createSealer(decodeServerKey(input.config.secretKey)) : noSealer,
+    effects: { settle: (consultationId) => deliverNowFor(deps, consultationId) },
   };
+  return deps;
 }
 
 /**

@@ -23,6 +23,14 @@ const ConfigSchema = z
     GRAPH_ORGANIZER: optionalText,
     GRAPH_BASE_URL: z.url({ protocol: /^https$/ }).default("https://graph.microsoft.com"),
     AZURE_AUTHORITY_HOST: z.url({ protocol: /^https$/ }).default("https://login.microsoftonline.com"),
+    /** 32 bytes, base64url: seals secrets the service must use again (webhook signing secrets). On Node a key file beside the database is made when unset. */
+    SECRET_KEY: z
+      .string()
+      .trim()
+      .regex(/^[A-Za-z0-9_-]{43}=?$/, "must be 32 bytes in base64url (make one with: openssl rand -base64 32 | tr '+/' '-_' | tr -d '=')")
+      .optional(),
+    /** Development and tests only: lets webhooks go to http://127.0.0.1. */
+    WEBHOOK_ALLOW_LOOPBACK: z.enum(["true", "false"]).default("false"),
     /** Closed consultations are anonymised, and answered accessibility feedback deleted, this long after. */
     RETENTION_MONTHS: z.coerce.number().int().min(1).max(120).default(24),
     /** The privacy notice names the controller and how to reach it; the organisation fills these in. */
@@ -53,6 +61,9 @@ export interface AppConfig {
   logLevel: "debug" | "info" | "warn" | "error" | "silent";
   /** Present only when the whole Microsoft 365 set is configured; otherwise meetings are ICS. */
   graph: GraphSettings | null;
+  /** The server key (SECRET_KEY) in base64url; on Node filled from the key file when unset. */
+  secretKey: string | null;
+  webhookAllowLoopback: boolean;
   privacy: PrivacySettings;
 }
 
@@ -95,6 +106,8 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     outboxIntervalMs: e.OUTBOX_INTERVAL_MS,
     logLevel: e.LOG_LEVEL,
     graph,
+    secretKey: e.SECRET_KEY ?? null,
+    webhookAllowLoopback: e.WEBHOOK_ALLOW_LOOPBACK === "true",
     privacy: { retentionMonths: e.RETENTION_MONTHS, controllerName: e.PRIVACY_CONTROLLER_NAME ?? null, contact: e.PRIVACY_CONTACT ?? null },
   };
 }

@@ -17,6 +17,9 @@ export interface WorkerEnv {
   GRAPH_ORGANIZER?: string;
   GRAPH_BASE_URL?: string;
   AZURE_AUTHORITY_HOST?: string;
+  /** `wrangler secret put SECRET_KEY`: seals webhook signing secrets (there is no key file on Workers). */
+  SECRET_KEY?: string;
+  WEBHOOK_ALLOW_LOOPBACK?: string;
 }
 
 interface Isolate {

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from "kysely";
 import type { ConsultationStatus, DB } from "../db/schema.js";
 import { param, preparedQuery } from "../db/prepared.js";
-import { effectiveStatus } from "./lifecycle.js";
+import { effectiveStatus } from "./transitions.js";
 import type { Consultation, Slot } from "./consultations.schemas.js";
 
 function baseQuery(db: Kysely<DB>) {

@@ -110,6 +110,8 @@ export interface ConsultationsTable {
   evaluationClosedAt: string | null;
   followUpOf: string | null;
   fundingSource: string | null;
+  /** migrations/0005_lifecycle_events.sql: the state the last transition started from. */
+  previousStatus: string | null;
 }
 
 export interface ProposedSlotsTable {
@@ -166,6 +168,8 @@ export interface OutboxTable {
   lastError: string | null;
   createdAt: string;
   updatedAt: string;
+  /** migrations/0005_lifecycle_events.sql: the event this delivery record is for (null for legacy commands). */
+  eventId: number | null;
 }
 
 /** One per person and consultation; authorId is a member's or the expert's id (never shown). */
@@ -188,6 +192,46 @@ export interface EvaluationsTable {
   updatedAt: string;
 }
 
+/* migrations/0005_lifecycle_events.sql */
+export interface ConsultationEventsTable {
+  id: Generated<number>;
+  consultationId: string;
+  type: string;
+  fromStatus: string | null;
+  toStatus: string;
+  actorType: string;
+  at: string;
+  payload: string;
+  changeId: string;
+}
+
+export interface WebhookEndpointsTable {
+  id: string;
+  url: string;
+  events: string;
+  secretSealed: string;
+  state: Generated<"active" | "failing" | "deleted">;
+  lastSuccessAt: string | null;
+  lastFailureAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface WebhookDeliveriesTable {
+  id: string;
+  endpointId: string;
+  eventId: number;
+  consultationId: string;
+  status: Generated<"pending" | "done" | "failed">;
+  attempts: Generated<number>;
+  nextAttemptAt: string;
+  lockedUntil: string | null;
+  lastStatus: number | null;
+  lastError: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
 export interface DB {
   organisations: OrganisationsTable;
   experts: ExpertsTable;
@@ -204,6 +248,9 @@ export interface DB {
   audit_entries: AuditEntriesTable;
   outbox: OutboxTable;
   evaluations: EvaluationsTable;
+  consultation_events: ConsultationEventsTable;
+  webhook_endpoints: WebhookEndpointsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
 }
 
 /**

@@ -1,13 +1,11 @@
 import type { Deps } from "../deps.js";
 import type { ConsultationStatus } from "../db/schema.js";
-import { auditIfChanged } from "../audit/audit.repo.js";
 import { findConsultation } from "../consultations/consultations.repo.js";
 import type { Consultation } from "../consultations/consultations.schemas.js";
 import { slotInZone } from "../consultations/proposed-slots.js";
 import { fail, ok, type Result } from "../lib/errors.js";
-import { constantTimeEqual, hashSecret, newId } from "../lib/secrets.js";
-import { deliverNowFor } from "../outbox/outbox.processor.js";
-import { enqueueIfChanged } from "../outbox/outbox.repo.js";
+import { constantTimeEqual, hashSecret } from "../lib/secrets.js";
+import { applyTransition } from "../consultations/transition-writes.js";
 import { findBrief } from "../topics/topics.repo.js";
 import { findLinkByHash } from "./expert-links.repo.js";
 
@@ -75,37 +73,21 @@ export async function confirmSlot(deps: Deps, secret: string, slotId: string): P
   const link = await resolveLink(deps, secret);
   if (!link.ok) return linkFailure(link.problem);
   const id = link.consultation.id;
-  const now = deps.clock.now();
-  const at = now.toISOString();
-  const changeId = newId();
-  const [result] = await deps.atomic([
-    deps.db
-      .updateTable("consultations")
-      .set({ status: "confirmed", confirmedSlotId: slotId, confirmedAt: at, changeId, updatedAt: at })
-      .where("id", "=", id)
-      .where("status", "=", "requested")
-      .where(({ exists, selectFrom }) =>
-        exists(
-          selectFrom("proposed_slots as s")
-            .select("s.id")
-            .where("s.id", "=", slotId)
-            .whereRef("s.consultationId", "=", "consultations.id")
-            .whereRef("s.round", "=", "consultations.slotRound")
-            .where("s.start", ">", at),
-        ),
-      )
-      .compile(),
-    auditIfChanged(deps.db, { consultationId: id, changeId }, { actorType: "expert", actorId: link.consultation.expert.id, at, action: "consultation.confirmed", detail: { slotId } }),
-    enqueueIfChanged(deps.db, { consultationId: id, changeId, kind: "meeting.sync", payload: {}, now: at }),
-  ]);
-  if (result!.changes === 0) {
+  const applied = await applyTransition(deps, {
+    action: "confirm",
+    actor: { kind: "expert", id: link.consultation.expert.id },
+    at: deps.clock.now(),
+    consultationId: id,
+    slotId,
+    detail: { slotId },
+  });
+  if (applied.changed === 0) {
     const current = await findConsultation(deps.db, id, null, deps.clock.now());
     const slot = current?.slots.find((s) => s.id === slotId);
     if (current?.status === "requested" && !slot) return fail("NOT_FOUND", `No proposed time with id ${slotId} in this consultation`);
     if (current?.status === "requested") return fail("CONFLICT", "This time has already started: choose another");
     return fail("CONFLICT", `This consultation is already ${current?.status ?? "closed"}`);
   }
-  await deliverNowFor(deps, id);
   // The link was resolved above; read the consultation as it is now, not the link again.
   const confirmed = await findConsultation(deps.db, id, null, deps.clock.now());
   return ok(await expertViewOf(deps, confirmed!));
@@ -114,28 +96,13 @@ export async function confirmSlot(deps: Deps, secret: string, slotId: string): P
 export async function declineRequest(deps: Deps, secret: string, reason: string | undefined): Promise<Result<{ status: "declined" }>> {
   const link = await resolveLink(deps, secret);
   if (!link.ok) return linkFailure(link.problem);
-  const id = link.consultation.id;
-  const at = deps.clock.now().toISOString();
-  const changeId = newId();
-  const [result] = await deps.atomic([
-    deps.db
-      .updateTable("consultations")
-      .set({ status: "declined", closedAt: at, closeReason: reason ?? null, changeId, updatedAt: at })
-      .where("id", "=", id)
-      .where((eb) =>
-        eb.or([
-          eb("status", "=", "requested"),
-          eb.and([
-            eb("status", "=", "confirmed"),
-            eb.exists(eb.selectFrom("proposed_slots as s").select("s.id").whereRef("s.id", "=", "consultations.confirmedSlotId").where("s.end", ">", at)),
-          ]),
-        ]),
-      )
-      .compile(),
-    auditIfChanged(deps.db, { consultationId: id, changeId }, { actorType: "expert", actorId: link.consultation.expert.id, at, action: "consultation.declined" }),
-    enqueueIfChanged(deps.db, { consultationId: id, changeId, kind: "meeting.sync", payload: {}, now: at, onlyIfWasConfirmed: true }),
-  ]);
-  if (result!.changes === 0) return fail("CONFLICT", `This consultation is already ${link.consultation.status}`);
-  await deliverNowFor(deps, id);
+  const applied = await applyTransition(deps, {
+    action: "decline",
+    actor: { kind: "expert", id: link.consultation.expert.id },
+    at: deps.clock.now(),
+    consultationId: link.consultation.id,
+    set: { closeReason: reason ?? null },
+  });
+  if (applied.changed === 0) return fail("CONFLICT", `This consultation is already ${link.consultation.status}`);
   return ok({ status: "declined" });
 }

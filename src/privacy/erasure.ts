@@ -1,4 +1,5 @@
 import { sql, type CompiledQuery, type Kysely } from "kysely";
+import { clearCloseReasons } from "../consultations/transition-writes.js";
 import type { DB } from "../db/schema.js";
 import { withFeedback } from "./export.repo.js";
 import { ERASED_EMAIL, ERASED_NAME } from "./personal-data.js";
@@ -150,11 +151,8 @@ export function memberErasure(db: Kysely<DB>, member: ErasedPerson, ctx: Erasure
       .compile(),
     db.updateTable("topics").set({ title: REMOVED_TEXT, description: REMOVED_TEXT, createdBy: null }).where("createdBy", "=", member.id).where(erased).compile(),
     unlinkEvaluations(db, "member", member.id, erased),
-    db
-      .updateTable("consultations")
-      .set({ closeReason: null })
+    clearCloseReasons(db)
       .where("status", "=", "cancelled")
-      .where("closeReason", "is not", null)
       .where("id", "in", (eb) =>
         eb
           .selectFrom("audit_entries")
@@ -186,12 +184,9 @@ export function expertErasure(db: Kysely<DB>, expert: ErasedPerson, ctx: Erasure
     db.updateTable("expert_links").set({ revokedAt: ctx.mark }).where("consultationId", "in", theirs).where("revokedAt", "is", null).where(erased).compile(),
     unlinkEvaluations(db, "expert", expert.id, erased),
     // A declined consultation's reason is the expert's own words.
-    db
-      .updateTable("consultations")
-      .set({ closeReason: null })
+    clearCloseReasons(db)
       .where("expertId", "=", expert.id)
       .where("status", "=", "declined")
-      .where("closeReason", "is not", null)
       .where(erased)
       .compile(),
     ...clearCopies(db, expert, erased, ctx.mark),

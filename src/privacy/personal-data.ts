@@ -17,7 +17,7 @@ export type ColumnClass = PersonalKind | { notPersonal: string };
 const id = { notPersonal: "a random id of a thing, not of a person" };
 const time = { notPersonal: "an instant" };
 const code = { notPersonal: "a code from a closed list" };
-const secretHash = { notPersonal: "SHA-256 of a secret; never exported" };
+const secretHash = { notPersonal: "a secret, hashed or sealed; never exported" };
 
 export const personalData = {
   organisations: {
@@ -92,6 +92,7 @@ export const personalData = {
     createdBy: "reference",
     status: code,
     confirmedSlotId: id,
+    previousStatus: code,
     requestedAt: time,
     confirmedAt: time,
     closedAt: time,
@@ -137,6 +138,39 @@ export const personalData = {
     nextAttemptAt: time,
     lockedUntil: time,
     lastError: "copy",
+    createdAt: time,
+    updatedAt: time,
+  },
+  consultation_events: {
+    consultationId: id,
+    type: code,
+    fromStatus: code,
+    toStatus: code,
+    actorType: code,
+    at: time,
+    // migrations/0005: "a small versioned JSON object of ids and codes: never free text or e-mail addresses".
+    payload: { notPersonal: "ids and codes of a transition, never free text or addresses" },
+    changeId: id,
+  },
+  webhook_endpoints: {
+    id,
+    url: { notPersonal: "a receiving system's address, registered by the coordinator" },
+    events: code,
+    secretSealed: secretHash,
+    state: code,
+    lastSuccessAt: time,
+    lastFailureAt: time,
+    createdAt: time,
+    updatedAt: time,
+  },
+  webhook_deliveries: {
+    id,
+    endpointId: id,
+    consultationId: id,
+    status: code,
+    nextAttemptAt: time,
+    lockedUntil: time,
+    lastError: { notPersonal: "the receiving system's HTTP error" },
     createdAt: time,
     updatedAt: time,
   },

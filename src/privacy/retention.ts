@@ -1,6 +1,7 @@
 import { DateTime } from "luxon";
 import { sql, type Kysely } from "kysely";
 import type { Deps } from "../deps.js";
+import { clearCloseReasons } from "../consultations/transition-writes.js";
 import type { DB } from "../db/schema.js";
 import { unlinkedAuthor } from "./erasure.js";
 import { withFeedback } from "./export.repo.js";
@@ -73,7 +74,7 @@ export async function sweepRetention(deps: Pick<Deps, "db" | "atomic" | "clock" 
       .set({ authorId: unlinkedAuthor, followUpTopic: null, learnings: null, improvements: null })
       .where("consultationId", "in", marked)
       .compile(),
-    db.updateTable("consultations").set({ closeReason: null }).where("id", "in", marked).where("closeReason", "is not", null).compile(),
+    clearCloseReasons(db).where("id", "in", marked).compile(),
     db
       .updateTable("outbox")
       .set({ payload: "{}", lastError: null })

@@ -82,9 +82,10 @@ describe("personal data", () => {
       }
     }
     expect(missing).toEqual([]);
-    // The seed reaches every personal column (but a delivery error, which needs a failing mailbox), so the check above is not vacuous.
+    // The seed reaches every personal column, so the check above is not vacuous. The outbox's copies
+    // are the exception: only commands written before events (migration 0005) carry content.
     const personal = textColumns(t).filter(isPersonal).map((c) => `${c.table}.${c.column}`);
-    const unreached = personal.filter((c) => !covered.has(c) && c !== "outbox.lastError");
+    const unreached = personal.filter((c) => !covered.has(c) && !["outbox.payload", "outbox.lastError"].includes(c));
     expect(unreached).toEqual([]);
     // No one else's writing is in Tuula's export.
     expect(people[0]!.exported).not.toContain(EIRA.tag);

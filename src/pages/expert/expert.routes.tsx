@@ -18,6 +18,7 @@ import { readForm } from "../security.js";
 import { sendIcs } from "../ics.js";
 import { expertEvaluationState } from "./expert-evaluation.js";
 import { ExpertPage, type ExpertPageProps } from "./expert.view.js";
+import { allowedActions } from "../../consultations/transitions.js";
 
 const REASON_MAX = 1000;
 
@@ -39,8 +40,9 @@ async function load(c: Context<PageEnv>, secret: string): Promise<Loaded> {
   return { ok: true, view: await expertViewOf(deps, link.consultation) };
 }
 
-async function renderExpert(c: Context<PageEnv>, props: Omit<ExpertPageProps, "t" | "lang" | "csrfToken">, status: 200 | 400 | 409 = 200) {
+async function renderExpert(c: Context<PageEnv>, input: Omit<ExpertPageProps, "t" | "lang" | "csrfToken" | "allowed">, status: 200 | 400 | 409 = 200) {
   const { t, lang, csrfToken, deps } = c.var;
+  let props: Omit<ExpertPageProps, "t" | "lang" | "csrfToken"> = { ...input, allowed: allowedActions(input.view, "expert", deps.clock.now()) };
   const held = props.view.status === "held" || props.view.status === "evaluated";
   if (held && !props.evaluation) {
     const state = await expertEvaluationState(deps, props.view.consultationId, lang, props.view.expert.timeZone);

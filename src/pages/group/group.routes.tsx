@@ -14,6 +14,7 @@ import { memberOf, requireSignIn } from "../session.js";
 import { addSignIn } from "../sign-in.js";
 import { groupZone } from "./group-zone.js";
 import { ConsultationDetail, type DetailProps } from "./detail.view.js";
+import { allowedActions } from "../../consultations/transitions.js";
 import { ConsultationList } from "./list.view.js";
 import { addNewFlow } from "./new-flow.routes.js";
 import { renderSent } from "./render-sent.js";
@@ -33,7 +34,8 @@ async function renderDetail(c: Context<PageEnv>, id: string, extra: Extra = {}, 
     auditTrail(deps.db, "consultation", id),
     groupZone(c),
   ]);
-  const props: DetailProps = { t, lang, csrfToken, zone, consultation, brief: brief!, history, ...extra };
+  const allowed = allowedActions(consultation, "member", deps.clock.now());
+  const props: DetailProps = { t, lang, csrfToken, zone, consultation, brief: brief!, history, allowed, ...extra };
   return renderPage(
     c,
     {
