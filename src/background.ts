@@ -2,6 +2,7 @@ import type { Deps } from "./deps.js";
 import { advanceLifecycle } from "./consultations/lifecycle-sweep.js";
 import { runOutbox } from "./outbox/outbox.processor.js";
 import { pruneSignIn } from "./sign-in/prune.js";
+import { retentionTick } from "./privacy/retention.js";
 
 /** One round of background work: time moves consultations on, then pending commands go out. */
 export async function backgroundTick(deps: Deps): Promise<void> {
@@ -9,6 +10,7 @@ export async function backgroundTick(deps: Deps): Promise<void> {
     await advanceLifecycle(deps);
     await runOutbox(deps);
     await pruneSignIn(deps);
+    await retentionTick(deps);
   } catch (err) {
     deps.log.error("background tick failed", { error: err instanceof Error ? err.message : String(err) });
   }

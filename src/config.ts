@@ -48,6 +48,11 @@ const ConfigSchema = z
       .optional(),
     /** Development and tests only: lets webhooks go to http://127.0.0.1. */
     WEBHOOK_ALLOW_LOOPBACK: z.enum(["true", "false"]).default("false"),
+    /** Closed consultations are anonymised, and answered accessibility feedback deleted, this long after. */
+    RETENTION_MONTHS: z.coerce.number().int().min(1).max(120).default(24),
+    /** The privacy notice names the controller and how to reach it; the organisation fills these in. */
+    PRIVACY_CONTROLLER_NAME: optionalText.pipe(z.string().max(200).optional()),
+    PRIVACY_CONTACT: optionalText.pipe(z.string().max(500).optional()),
   })
   .superRefine((env, ctx) => {
     const oidcKeys = ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"] as const;
@@ -121,6 +126,15 @@ export interface AppConfig {
   /** The server key (SECRET_KEY) in base64url; on Node filled from the key file when unset. */
   secretKey: string | null;
   webhookAllowLoopback: boolean;
+  privacy: PrivacySettings;
+}
+
+/** What the privacy notice and the retention sweep read (issue 14). */
+export interface PrivacySettings {
+  retentionMonths: number;
+  /** Null until the organisation sets PRIVACY_CONTROLLER_NAME; the notice then says so. */
+  controllerName: string | null;
+  contact: string | null;
 }
 
 export class ConfigError extends Error {
@@ -178,5 +192,6 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     },
     secretKey: e.SECRET_KEY ?? null,
     webhookAllowLoopback: e.WEBHOOK_ALLOW_LOOPBACK === "true",
+    privacy: { retentionMonths: e.RETENTION_MONTHS, controllerName: e.PRIVACY_CONTROLLER_NAME ?? null, contact: e.PRIVACY_CONTACT ?? null },
   };
 }

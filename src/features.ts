@@ -7,6 +7,7 @@ import { groupRoutes } from "./groups/groups.routes.js";
 import { meetingRoutes } from "./meetings/meetings.routes.js";
 import { outboxRoutes } from "./outbox/outbox.routes.js";
 import { accessibilityFeedbackRoutes } from "./pages/accessibility/feedback.routes.js";
+import { privacyRoutes } from "./privacy/privacy.routes.js";
 import { reportRoutes } from "./reports/reports.routes.js";
 import { suggestionRoutes } from "./scheduling/suggestions.routes.js";
 import { securityEventRoutes } from "./security-events/security-events.routes.js";
@@ -29,4 +30,5 @@ export const featureRouters = [
   accessibilityFeedbackRoutes,
   tokenRoutes,
   securityEventRoutes,
+  privacyRoutes,
 ];

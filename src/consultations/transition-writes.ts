@@ -299,3 +299,11 @@ export function principalActor(p: Principal): { kind: ActorKind; id: string } {
   // actorOf names a coordinator signed in without a token (OpenID Connect, e-mail link) too.
   return p.role === "member" ? { kind: "member", id: p.memberId } : { kind: "coordinator", id: actorOf(p).actorId };
 }
+
+/**
+ * Erasure and retention (src/privacy) remove a reason for closing, which is free text. Not a
+ * transition: status, changeId and events stay as they are. The caller narrows it with `where`.
+ */
+export function clearCloseReasons(db: Kysely<DB>) {
+  return db.updateTable("consultations").set({ closeReason: null }).where("closeReason", "is not", null);
+}

@@ -320,6 +320,34 @@ export interface DB {
   webhook_deliveries: WebhookDeliveriesTable;
 }
 
+/**
+ * migrations/0007_personal_data.sql (issue 14). Interface declarations merge with the ones above;
+ * what each column holds about a person is listed in src/privacy/personal-data.ts.
+ */
+export interface ExpertsTable {
+  /** Set on erasure; name and email are then placeholders. */
+  erasedAt: string | null;
+}
+export interface GroupMembersTable {
+  erasedAt: string | null;
+}
+export interface TopicsTable {
+  /** The member who wrote it (null when unknown or erased). */
+  createdBy: string | null;
+}
+export interface BriefsTable {
+  createdBy: string | null;
+  /** The challenge's length once its text has been removed; null while the text is there. */
+  challengeLength: number | null;
+}
+export interface AnonymisedConsultationsTable {
+  consultationId: string;
+  anonymisedAt: string;
+}
+export interface DB {
+  anonymised_consultations: AnonymisedConsultationsTable;
+}
+
 export type ConsultationRow = Selectable<ConsultationsTable>;
 export type SlotRow = Selectable<ProposedSlotsTable>;
 export type MeetingRow = Selectable<MeetingsTable>;

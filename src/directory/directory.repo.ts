@@ -107,8 +107,9 @@ export async function findExpert(db: Kysely<DB>, id: string): Promise<Expert | u
   return row && toExpert(row);
 }
 
+/** The directory: experts who can be chosen, so not the erased ones. */
 export async function searchExperts(db: Kysely<DB>, q: ExpertQuery): Promise<Expert[]> {
-  let query = expertsQuery(db);
+  let query = expertsQuery(db).where("experts.erasedAt", "is", null);
   if (q.country) query = query.where("organisations.country", "=", q.country);
   if (q.theme) {
     const theme = q.theme.toLowerCase();

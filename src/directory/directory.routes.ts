@@ -2,15 +2,16 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { coordinatorOnly } from "../lib/auth.js";
 import { errorResponses, unwrap } from "../lib/errors.js";
 import { bearerSecurity, jsonBody, jsonResponse, newRouter } from "../lib/router.js";
-import { listOrganisations, searchExperts } from "./directory.repo.js";
+import { listOrganisations } from "./directory.repo.js";
 import {
   CreateExpertSchema,
   CreateOrganisationSchema,
+  DirectoryExpertSchema,
   ExpertQuerySchema,
   ExpertSchema,
   OrganisationSchema,
 } from "./directory.schemas.js";
-import { createExpert, createOrganisation } from "./directory.service.js";
+import { createExpert, createOrganisation, listExperts } from "./directory.service.js";
 
 const tags = ["Directory"];
 
@@ -47,10 +48,10 @@ const getExperts = createRoute({
   method: "get",
   path: "/api/experts",
   tags,
-  summary: "Find experts by theme, country and language",
+  summary: "Find experts by theme, country and language (members see no e-mail addresses)",
   security: bearerSecurity,
   request: { query: ExpertQuerySchema },
-  responses: { 200: jsonResponse(z.object({ items: z.array(ExpertSchema) }), "Experts"), ...errorResponses(400, 401) },
+  responses: { 200: jsonResponse(z.object({ items: z.array(DirectoryExpertSchema) }), "Experts"), ...errorResponses(400, 401) },
 });
 
 export const directoryRoutes = () =>
@@ -64,4 +65,4 @@ export const directoryRoutes = () =>
       const by = coordinatorOnly(c);
       return c.json(unwrap(await createExpert(c.var.deps, by, c.req.valid("json"))), 201);
     })
-    .openapi(getExperts, async (c) => c.json({ items: await searchExperts(c.var.deps.db, c.req.valid("query")) }, 200));
+    .openapi(getExperts, async (c) => c.json({ items: await listExperts(c.var.deps, c.var.principal, c.req.valid("query")) }, 200));

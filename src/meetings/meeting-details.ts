@@ -27,7 +27,8 @@ export async function loadMeetingDetails(db: Kysely<DB>, consultationId: string,
     .innerJoin("experts as e", "e.id", "c.expertId")
     .innerJoin("dev_groups as g", "g.id", "c.groupId")
     .leftJoin("proposed_slots as s", "s.id", "c.confirmedSlotId")
-    .leftJoin("group_members as creator", "creator.id", "c.createdBy")
+    // An erased member is no longer invited: their address is gone (src/privacy).
+    .leftJoin("group_members as creator", (join) => join.onRef("creator.id", "=", "c.createdBy").on("creator.erasedAt", "is", null))
     .select([
       "c.id",
       "c.status",
@@ -49,7 +50,7 @@ export async function loadMeetingDetails(db: Kysely<DB>, consultationId: string,
   if (!row) return undefined;
   const [questions, members] = await Promise.all([
     db.selectFrom("brief_questions").select("text").where("briefId", "=", row.briefId).orderBy("position").execute(),
-    db.selectFrom("group_members").select(["name", "email"]).where("groupId", "=", row.groupId).orderBy("createdAt").orderBy("id").execute(),
+    db.selectFrom("group_members").select(["name", "email"]).where("groupId", "=", row.groupId).where("erasedAt", "is", null).orderBy("createdAt").orderBy("id").execute(),
   ]);
   return {
     consultationId: row.id,

@@ -365,5 +365,48 @@ export interface Messages {
       string
     >;
     methods: Record<"token" | "oidc" | "email" | "bearer", string>;
+  /** The privacy notice (/privacy) and the coordinator's export and erasure page (issue 14). */
+  },
+  privacy: {
+    footerLink: string;
+    title: string;
+    intro: string;
+    controllerTitle: string;
+    /** Shown until PRIVACY_CONTROLLER_NAME is set. */
+    controllerUnset: string;
+    contactLabel: string;
+    heldTitle: string;
+    held: string[];
+    whyTitle: string;
+    whyBody: string;
+    shownTitle: string;
+    shownBody: string;
+    howLongTitle: string;
+    howLong: Fn<[months: number]>;
+    rightsTitle: string;
+    rightsBody: string;
+    rightsContact: Fn<[contact: string]>;
+    complaintTitle: string;
+    complaintBody: string;
+    complaintLink: string;
+    complaintHref: string;
+    adminNav: string;
+    adminTitle: string;
+    adminIntro: string;
+    emailLabel: string;
+    emailHint: string;
+    exportTitle: string;
+    exportBody: string;
+    exportButton: string;
+    eraseTitle: string;
+    eraseBody: string;
+    confirmLabel: string;
+    confirmRequired: string;
+    eraseButton: string;
+    notFound: string;
+    erasedTitle: string;
+    erased: Fn<[members: number, experts: number, feedback: number]>;
+    refusedTitle: string;
+    refused: string;
   };
 }
