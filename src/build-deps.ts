@@ -14,6 +14,8 @@ import type { Mailer, Scheduler } from "./meetings/scheduler.js";
 import { createSealer, decodeServerKey, noSealer } from "./lib/sealed.js";
 import { deliverNowFor } from "./outbox/outbox.processor.js";
 import { noFreeBusy, type FreeBusyLookup } from "./scheduling/free-busy.port.js";
+import { runWebhooks } from "./webhooks/webhook-runner.js";
+import { fetchTransport, type WebhookTransport } from "./webhooks/webhook-transport.js";
 
 /** The one place where the service's dependencies are chosen, for Node and Workers alike. */
 export function buildDeps(input: {
@@ -25,6 +27,13 @@ export function buildDeps(input: {
   scheduler?: Scheduler;
   mailer?: Mailer;
   freeBusy?: FreeBusyLookup;
+  webhookTransport?: WebhookTransport;
+  /**
+   * Node: after a transition, send its webhooks right away without holding up the answer. Off on
+   * Workers (an unawaited promise does not outlive the request there; the cron sends them) and in
+   * tests that drive the runner themselves.
+   */
+  promptWebhooks?: boolean;
 }): Deps {
   const graph = input.config.graph ? microsoft365(input.config.graph) : null;
   const deps: Deps = {
@@ -37,9 +46,22 @@ export function buildDeps(input: {
     mailer: input.mailer ?? graph?.mailer ?? noMailer,
     freeBusy: input.freeBusy ?? graph?.freeBusy ?? noFreeBusy,
     sealer: input.config.secretKey ? createSealer(decodeServerKey(input.config.secretKey)) : noSealer,
-    effects: { settle: (consultationId) => deliverNowFor(deps, consultationId) },
+    webhookTransport: input.webhookTransport ?? fetchTransport,
+    effects: {
+      settle: async (consultationId) => {
+        await deliverNowFor(deps, consultationId);
+        if (input.promptWebhooks) sendWebhooksSoon(deps, consultationId);
+      },
+    },
   };
   return deps;
+}
+
+/** Not awaited: a receiver's answer (or its 10 s timeout) must never slow a user's request. */
+function sendWebhooksSoon(deps: Deps, consultationId: string): void {
+  runWebhooks(deps, { consultationId, max: 20, concurrency: 1 }).catch((err: unknown) => {
+    deps.log.warn("prompt webhook run failed", { error: err instanceof Error ? err.name : "unknown" });
+  });
 }
 
 /**

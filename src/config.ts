@@ -31,6 +31,8 @@ const ConfigSchema = z
       .optional(),
     /** Development and tests only: lets webhooks go to http://127.0.0.1. */
     WEBHOOK_ALLOW_LOOPBACK: z.enum(["true", "false"]).default("false"),
+    /** How long one webhook POST may take before it counts as failed (and is retried). */
+    WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(500).max(30_000).default(10_000),
   })
   .superRefine((env, ctx) => {
     const graphKeys = ["AZURE_TENANT_ID", "AZURE_CLIENT_ID", "AZURE_CLIENT_SECRET", "GRAPH_ORGANIZER"] as const;
@@ -59,6 +61,7 @@ export interface AppConfig {
   /** The server key (SECRET_KEY) in base64url; on Node filled from the key file when unset. */
   secretKey: string | null;
   webhookAllowLoopback: boolean;
+  webhookTimeoutMs: number;
 }
 
 export class ConfigError extends Error {
@@ -94,5 +97,6 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     graph,
     secretKey: e.SECRET_KEY ?? null,
     webhookAllowLoopback: e.WEBHOOK_ALLOW_LOOPBACK === "true",
+    webhookTimeoutMs: e.WEBHOOK_TIMEOUT_MS,
   };
 }

@@ -17,6 +17,10 @@ export interface WorkerEnv {
   GRAPH_ORGANIZER?: string;
   GRAPH_BASE_URL?: string;
   AZURE_AUTHORITY_HOST?: string;
+  /** A secret (wrangler secret put SECRET_KEY): seals the webhooks' signing secrets. */
+  SECRET_KEY?: string;
+  WEBHOOK_ALLOW_LOOPBACK?: string;
+  WEBHOOK_TIMEOUT_MS?: string;
 }
 
 interface Isolate {
@@ -49,7 +53,7 @@ export default {
     return isolateFor(env).app.fetch(request, env, ctx);
   },
 
-  /** The cron trigger: consultations move on with time, then pending calendar and mail commands go out. */
+  /** The cron trigger: consultations move on with time, then pending calendar and mail commands go out, then webhooks. */
   scheduled(_controller: ScheduledController, env: WorkerEnv, ctx: ExecutionContext): void {
     ctx.waitUntil(backgroundTick(isolateFor(env).deps));
   },

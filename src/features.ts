@@ -10,6 +10,7 @@ import { accessibilityFeedbackRoutes } from "./pages/accessibility/feedback.rout
 import { reportRoutes } from "./reports/reports.routes.js";
 import { suggestionRoutes } from "./scheduling/suggestions.routes.js";
 import { topicRoutes } from "./topics/topics.routes.js";
+import { webhookRoutes } from "./webhooks/webhooks.routes.js";
 
 /** Every feature's router, mounted at the root by createApp. Add a feature here. */
 export const featureRouters = [
@@ -25,4 +26,5 @@ export const featureRouters = [
   consultationOutcomeRoutes,
   reportRoutes,
   accessibilityFeedbackRoutes,
+  webhookRoutes,
 ];

@@ -232,6 +232,12 @@ export interface WebhookDeliveriesTable {
   updatedAt: string;
 }
 
+// 0010_webhook_delivery.sql: the columns the webhook runner adds.
+export interface WebhookDeliveriesTable {
+  /** Set by the first claim; retries go on for at least 24 hours from it. */
+  firstAttemptAt: string | null;
+}
+
 export interface DB {
   organisations: OrganisationsTable;
   experts: ExpertsTable;
