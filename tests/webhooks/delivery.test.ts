@@ -1,12 +1,16 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { advanceLifecycle } from "../../src/consultations/lifecycle-sweep.js";
 import { AFTER_SESSION, confirmedConsultation, evaluate, evaluationBody } from "../evaluations/fixtures.js";
-import { seedGroup, twoSlots, type TestApp } from "../helpers/test-app.js";
-import { distinctDeliveries } from "./receiver.js";
-import { listed, webhookWorld, type WebhookWorld } from "./webhook-setup.js";
+import { seedGroup, testApp, twoSlots, type TestApp } from "../helpers/test-app.js";
+import { nodeTransport } from "../../src/webhooks/node-transport.js";
+import { distinctDeliveries, startReceiver } from "./receiver.js";
+import { listed, TEST_SECRET_KEY, webhookWorld, type WebhookWorld } from "./webhook-setup.js";
 
-let w: WebhookWorld;
-afterEach(async () => w?.close());
+let w: WebhookWorld | undefined;
+afterEach(async () => {
+  await w?.close();
+  w = undefined;
+});
 
 async function draft(t: TestApp, g: Awaited<ReturnType<typeof seedGroup>>) {
   const res = await t.call("POST", "/api/consultations", {
@@ -196,5 +200,38 @@ describe("webhook delivery to a real receiver", () => {
     await w.run();
     expect(receiver.received).toHaveLength(1);
     expect((await t.call("DELETE", `/api/webhooks/${endpoint.id}`, { token: t.coordinator })).status).toBe(404);
+  });
+});
+
+describe("webhooks right after a transition (Node)", () => {
+  it("go out without the request waiting for the receiver", async () => {
+    const receiver = await startReceiver();
+    // The real clock: the receiver verifies the timestamp against it.
+    const t = await testApp({
+      now: new Date().toISOString(),
+      env: { SECRET_KEY: TEST_SECRET_KEY, WEBHOOK_ALLOW_LOOPBACK: "true", WEBHOOK_TIMEOUT_MS: "2000" },
+      webhookTransport: nodeTransport,
+      promptWebhooks: true,
+    });
+    try {
+      const registered = await t.call("POST", "/api/webhooks", { token: t.coordinator, body: { url: receiver.url, events: ["consultation.requested"] } });
+      expect(registered.status, registered.text).toBe(201);
+      receiver.secrets.push(registered.body.secret);
+      receiver.answer = () => "hang";
+      const g = await seedGroup(t);
+      const id = await draft(t, g);
+      const started = performance.now();
+      const requested = await t.call("POST", `/api/consultations/${id}/request`, { token: g.memberToken });
+      expect(requested.status, requested.text).toBe(200);
+      // The receiver hangs for the whole 2 s timeout; the answer came long before.
+      expect(performance.now() - started).toBeLessThan(1_500);
+      await receiver.waitFor(1, 5_000);
+      expect(receiver.received[0]!.event.type).toBe("consultation.requested");
+      expect(receiver.received[0]!.verifiedBy).toBe(0);
+      await new Promise((r) => setTimeout(r, 2_300)); // let the prompt run record its timeout before the database closes
+    } finally {
+      await receiver.close();
+      await t.close();
+    }
   });
 });
