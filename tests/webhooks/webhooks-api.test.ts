@@ -1,6 +1,7 @@
 import { readFileSync, existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { Validator } from "@seriousme/openapi-schema-validator";
 import { afterEach, describe, expect, it } from "vitest";
 import { EVENT_TYPES } from "../../src/consultations/transitions.js";
 import { nodeTransport } from "../../src/webhooks/node-transport.js";
@@ -136,6 +137,7 @@ describe("registering webhook endpoints", () => {
     expect(JSON.stringify(confirmed.requestBody)).toContain("WebhookEventData");
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/api/webhooks", "/api/webhooks/{id}", "/api/webhooks/{id}/rotate-secret"]));
     expect(Object.keys(doc.paths["/api/webhooks"].post.responses)).toEqual(expect.arrayContaining(["201", "400", "401", "403", "409"]));
+    expect(await new Validator().validate(doc)).toMatchObject({ valid: true });
   });
 });
 
