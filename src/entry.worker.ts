@@ -17,7 +17,7 @@ export interface WorkerEnv {
   GRAPH_ORGANIZER?: string;
   GRAPH_BASE_URL?: string;
   AZURE_AUTHORITY_HOST?: string;
-  /** A secret (wrangler secret put SECRET_KEY): seals the webhooks' signing secrets. */
+  /** `wrangler secret put SECRET_KEY`: seals webhook signing secrets (there is no key file on Workers). */
   SECRET_KEY?: string;
   WEBHOOK_ALLOW_LOOPBACK?: string;
   WEBHOOK_TIMEOUT_MS?: string;
