@@ -1,6 +1,6 @@
 import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import { EVENT_TYPES } from "../consultations/transitions.js";
-import { coordinatorOnly } from "../lib/auth.js";
+import { actorOf, coordinatorOnly } from "../lib/auth.js";
 import { errorResponses, unwrap } from "../lib/errors.js";
 import { bearerSecurity, jsonBody, jsonResponse, newRouter } from "../lib/router.js";
 import {
@@ -67,20 +67,20 @@ const signatureHeaders = z.object({
 export const webhookRoutes = () =>
   newRouter()
     .openapi(create, async (c) => {
-      coordinatorOnly(c);
-      return c.json(unwrap(await registerWebhook(c.var.deps, c.req.valid("json"))), 201);
+      const by = actorOf(coordinatorOnly(c));
+      return c.json(unwrap(await registerWebhook(c.var.deps, by, c.req.valid("json"))), 201);
     })
     .openapi(list, async (c) => {
       coordinatorOnly(c);
       return c.json({ items: await listWebhooks(c.var.deps) }, 200);
     })
     .openapi(remove, async (c) => {
-      coordinatorOnly(c);
-      return c.json(unwrap(await deleteWebhook(c.var.deps, c.req.valid("param").id)), 200);
+      const by = actorOf(coordinatorOnly(c));
+      return c.json(unwrap(await deleteWebhook(c.var.deps, by, c.req.valid("param").id)), 200);
     })
     .openapi(rotate, async (c) => {
-      coordinatorOnly(c);
-      return c.json(unwrap(await rotateWebhookSecret(c.var.deps, c.req.valid("param").id)), 200);
+      const by = actorOf(coordinatorOnly(c));
+      return c.json(unwrap(await rotateWebhookSecret(c.var.deps, by, c.req.valid("param").id)), 200);
     });
 
 /**

@@ -128,6 +128,19 @@ describe("registering webhook endpoints", () => {
     expect(row.secretSealed).toMatch(/^v1\./);
   });
 
+  it("records who registered, rotated and deleted an endpoint in the audit trail, and nothing for a refused change", async () => {
+    t = await app();
+    const created = await register(t, "https://hooks.example.org/x");
+    expect((await t.call("POST", `/api/webhooks/${created.body.id}/rotate-secret`, { token: t.coordinator })).status).toBe(200);
+    expect((await t.call("DELETE", `/api/webhooks/${created.body.id}`, { token: t.coordinator })).status).toBe(200);
+    expect((await t.call("DELETE", `/api/webhooks/${created.body.id}`, { token: t.coordinator })).status).toBe(404);
+    expect((await t.call("POST", `/api/webhooks/${created.body.id}/rotate-secret`, { token: t.coordinator })).status).toBe(404);
+    const trail = await t.deps.db.selectFrom("audit_entries").select(["action", "actorType", "entityId", "detail"]).where("entityType", "=", "webhook_endpoint").orderBy("id").execute();
+    expect(trail).toEqual(
+      ["webhook.registered", "webhook.secret_rotated", "webhook.deleted"].map((action) => ({ action, actorType: "coordinator", entityId: created.body.id, detail: null })),
+    );
+  });
+
   it("documents the endpoints and every event type in the OpenAPI document's webhooks section", async () => {
     t = await app();
     const doc = (await t.call("GET", "/openapi.json")).body;
