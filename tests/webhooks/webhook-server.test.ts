@@ -6,7 +6,7 @@
 import { spawn } from "node:child_process";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { api, daysAhead, expectStatus, freePort, root, seed, slotStarts, tempDatabasePath } from "../graph-e2e/server-process.js";
+import { api, daysAhead, expectStatus, firstCoordinatorToken, freePort, root, seed, slotStarts, tempDatabasePath } from "../graph-e2e/server-process.js";
 import { distinctDeliveries, startReceiver } from "./receiver.js";
 
 async function startPlainServer(port: number, databasePath: string) {
@@ -36,7 +36,7 @@ async function startPlainServer(port: number, databasePath: string) {
   }
   return {
     base: `http://127.0.0.1:${port}`,
-    token: out.split("\n").find((l) => l.startsWith("smr_c_"))?.trim() ?? null,
+    token: firstCoordinatorToken(out),
     output: () => out,
     async kill() {
       child.kill("SIGKILL");
