@@ -13,6 +13,7 @@ import { recordAdminActions } from "./security-events/admin-actions.js";
 import { validationHook } from "./lib/router.js";
 import { featureRouters } from "./features.js";
 import { pageRouters } from "./pages/index.js";
+import { registerWebhookDocs } from "./webhooks/webhooks.routes.js";
 
 const API_BODY_LIMIT = 64 * 1024;
 
@@ -69,6 +70,7 @@ export function createApp(deps: Deps) {
     scheme: "bearer",
     description: "A coordinator or member token, shown once when it is created",
   });
+  registerWebhookDocs(app.openAPIRegistry);
   app.doc31("/openapi.json", {
     openapi: "3.1.0",
     info: {

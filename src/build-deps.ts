@@ -16,6 +16,8 @@ import { createSealer, decodeServerKey, noSealer } from "./lib/sealed.js";
 import { icsMeetingInBatch } from "./meetings/ics-in-batch.js";
 import { deliverNowFor } from "./outbox/outbox.processor.js";
 import { noFreeBusy, type FreeBusyLookup } from "./scheduling/free-busy.port.js";
+import { runWebhooks } from "./webhooks/webhook-runner.js";
+import { fetchTransport, type WebhookTransport } from "./webhooks/webhook-transport.js";
 
 /** The transitions after which the invitation-file calendar has something to write. */
 const CALENDAR_ACTIONS: ReadonlySet<Action> = new Set(["confirm", "decline", "cancel", "expire"]);
@@ -30,6 +32,13 @@ export function buildDeps(input: {
   scheduler?: Scheduler;
   mailer?: Mailer;
   freeBusy?: FreeBusyLookup;
+  webhookTransport?: WebhookTransport;
+  /**
+   * Node: after a transition, send its webhooks right away without holding up the answer. Off on
+   * Workers (an unawaited promise does not outlive the request there; the cron sends them) and in
+   * tests that drive the runner themselves.
+   */
+  promptWebhooks?: boolean;
 }): Deps {
   const graph = input.config.graph ? microsoft365(input.config.graph) : null;
   const deps: Deps = {
@@ -42,8 +51,12 @@ export function buildDeps(input: {
     mailer: input.mailer ?? graph?.mailer ?? noMailer,
     freeBusy: input.freeBusy ?? graph?.freeBusy ?? noFreeBusy,
     sealer: input.config.secretKey ? createSealer(decodeServerKey(input.config.secretKey)) : noSealer,
+    webhookTransport: input.webhookTransport ?? fetchTransport,
     effects: {
-      settle: (consultationId) => deliverNowFor(deps, consultationId),
+      settle: async (consultationId) => {
+        await deliverNowFor(deps, consultationId);
+        if (input.promptWebhooks) sendWebhooksSoon(deps, consultationId);
+      },
       inBatch: (plan) =>
         deps.scheduler.provider === "ics" && CALENDAR_ACTIONS.has(plan.request.action)
           ? icsMeetingInBatch(deps.db, plan.changeId, plan.request.at.toISOString())
@@ -51,6 +64,13 @@ export function buildDeps(input: {
     },
   };
   return deps;
+}
+
+/** Not awaited: a receiver's answer (or its 10 s timeout) must never slow a user's request. */
+function sendWebhooksSoon(deps: Deps, consultationId: string): void {
+  runWebhooks(deps, { consultationId, max: 20, concurrency: 1 }).catch((err: unknown) => {
+    deps.log.warn("prompt webhook run failed", { error: err instanceof Error ? err.name : "unknown" });
+  });
 }
 
 /**

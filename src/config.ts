@@ -53,6 +53,8 @@ const ConfigSchema = z
     /** The privacy notice names the controller and how to reach it; the organisation fills these in. */
     PRIVACY_CONTROLLER_NAME: optionalText.pipe(z.string().max(200).optional()),
     PRIVACY_CONTACT: optionalText.pipe(z.string().max(500).optional()),
+    /** How long one webhook POST may take before it counts as failed (and is retried). */
+    WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(500).max(30_000).default(10_000),
   })
   .superRefine((env, ctx) => {
     const oidcKeys = ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"] as const;
@@ -127,6 +129,7 @@ export interface AppConfig {
   secretKey: string | null;
   webhookAllowLoopback: boolean;
   privacy: PrivacySettings;
+  webhookTimeoutMs: number;
 }
 
 /** What the privacy notice and the retention sweep read (issue 14). */
@@ -193,5 +196,6 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     secretKey: e.SECRET_KEY ?? null,
     webhookAllowLoopback: e.WEBHOOK_ALLOW_LOOPBACK === "true",
     privacy: { retentionMonths: e.RETENTION_MONTHS, controllerName: e.PRIVACY_CONTROLLER_NAME ?? null, contact: e.PRIVACY_CONTACT ?? null },
+    webhookTimeoutMs: e.WEBHOOK_TIMEOUT_MS,
   };
 }

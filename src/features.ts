@@ -13,6 +13,7 @@ import { suggestionRoutes } from "./scheduling/suggestions.routes.js";
 import { securityEventRoutes } from "./security-events/security-events.routes.js";
 import { tokenRoutes } from "./tokens/tokens.routes.js";
 import { topicRoutes } from "./topics/topics.routes.js";
+import { webhookRoutes } from "./webhooks/webhooks.routes.js";
 
 /** Every feature's router, mounted at the root by createApp. Add a feature here. */
 export const featureRouters = [
@@ -28,6 +29,7 @@ export const featureRouters = [
   consultationOutcomeRoutes,
   reportRoutes,
   accessibilityFeedbackRoutes,
+  webhookRoutes,
   tokenRoutes,
   securityEventRoutes,
   privacyRoutes,

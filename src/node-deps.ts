@@ -7,6 +7,7 @@ import { migrateSqlite } from "./db/migrate-sqlite.js";
 import type { Deps } from "./deps.js";
 import type { Clock } from "./lib/clock.js";
 import type { Logger } from "./lib/log.js";
+import { nodeTransport } from "./webhooks/node-transport.js";
 
 /** Node: a migrated SQLite file behind Kysely, plus the chosen scheduler and mailer. */
 export async function buildNodeDeps(
@@ -16,7 +17,7 @@ export async function buildNodeDeps(
   const handle = connectSqlite(config.databasePath);
   config = { ...config, secretKey: config.secretKey ?? serverKeyBeside(config.databasePath) };
   const applied = migrateSqlite(handle.raw);
-  const deps = buildDeps({ db: handle.db, atomic: handle.atomic, config, ...overrides });
+  const deps = buildDeps({ db: handle.db, atomic: handle.atomic, config, webhookTransport: nodeTransport, promptWebhooks: true, ...overrides });
   return { deps, close: handle.close, applied };
 }
 

@@ -292,6 +292,16 @@ export interface WebhookDeliveriesTable {
   updatedAt: string;
 }
 
+// 0010_webhook_delivery.sql: the columns webhooks add.
+export interface WebhookDeliveriesTable {
+  /** Set by the first claim; retries go on for at least 24 hours from it. */
+  firstAttemptAt: string | null;
+}
+export interface WebhookEndpointsTable {
+  /** Set by each registration, deletion or rotation; the audit entry in its batch keys on it. */
+  changeId: string | null;
+}
+
 export interface DB {
   organisations: OrganisationsTable;
   experts: ExpertsTable;
