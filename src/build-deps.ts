@@ -15,6 +15,17 @@ import { createSealer, decodeServerKey, noSealer } from "./lib/sealed.js";
 import { deliverNowFor } from "./outbox/outbox.processor.js";
 import { noFreeBusy, type FreeBusyLookup } from "./scheduling/free-busy.port.js";
 
+/**
+ * Which way mail goes out, and why (for the start line). An SMTP mailer is handed in by the Node
+ * entry only (Workers cannot speak SMTP); when both it and a tenant are configured, SMTP is used,
+ * because SMTP_URL is the more specific setting: an operator sets it on purpose for mail.
+ */
+export function mailChoice(config: AppConfig, mailer: Mailer): string {
+  if (mailer.provider === "smtp") return config.graph ? "mail: smtp (SMTP_URL is set, so it is used instead of Graph sendMail)" : "mail: smtp";
+  if (mailer.provider === "graph") return "mail: graph (the organiser mailbox's sendMail)";
+  return "mail: none (messages are handed to the group to send)";
+}
+
 /** The one place where the service's dependencies are chosen, for Node and Workers alike. */
 export function buildDeps(input: {
   db: Kysely<DB>;

@@ -29,10 +29,18 @@ const ConfigSchema = z
       .trim()
       .regex(/^[A-Za-z0-9_-]{43}=?$/, "must be 32 bytes in base64url (make one with: openssl rand -base64 32 | tr '+/' '-_' | tr -d '=')")
       .optional(),
+    /** SMTP relay for mail (Node only), e.g. smtp://user:pass@mail.example.fi:587 or smtps://…:465. */
+    SMTP_URL: z
+      .url({ protocol: /^smtps?$/, message: "must be an smtp:// or smtps:// URL" })
+      .optional()
+      .or(z.literal("").transform(() => undefined)),
+    /** The sender of every message, e.g. "Samråd <samrad@example.fi>"; needed with SMTP_URL. */
+    MAIL_FROM: optionalText,
     /** Development and tests only: lets webhooks go to http://127.0.0.1. */
     WEBHOOK_ALLOW_LOOPBACK: z.enum(["true", "false"]).default("false"),
   })
   .superRefine((env, ctx) => {
+    if (env.SMTP_URL && !env.MAIL_FROM) ctx.addIssue({ code: "custom", path: ["MAIL_FROM"], message: "SMTP_URL is set: MAIL_FROM must name the sender too" });
     const graphKeys = ["AZURE_TENANT_ID", "AZURE_CLIENT_ID", "AZURE_CLIENT_SECRET", "GRAPH_ORGANIZER"] as const;
     const missing = graphKeys.filter((k) => !env[k]);
     if (missing.length > 0 && missing.length < graphKeys.length) {
@@ -59,6 +67,8 @@ export interface AppConfig {
   /** The server key (SECRET_KEY) in base64url; on Node filled from the key file when unset. */
   secretKey: string | null;
   webhookAllowLoopback: boolean;
+  /** SMTP_URL and MAIL_FROM, when mail goes through an SMTP relay (Node only). */
+  smtp: { url: string; from: string } | null;
 }
 
 export class ConfigError extends Error {
@@ -94,5 +104,6 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     graph,
     secretKey: e.SECRET_KEY ?? null,
     webhookAllowLoopback: e.WEBHOOK_ALLOW_LOOPBACK === "true",
+    smtp: e.SMTP_URL && e.MAIL_FROM ? { url: e.SMTP_URL, from: e.MAIL_FROM } : null,
   };
 }

@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { createApp } from "./app.js";
 import { startBackground } from "./background.js";
 import { buildNodeDeps } from "./node-deps.js";
+import { mailChoice } from "./build-deps.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { hasCoordinator, issueToken } from "./tokens/tokens.repo.js";
 
@@ -28,7 +29,7 @@ async function main() {
 
   const app = createApp(deps);
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info: AddressInfo) => {
-    console.log(`Samråd listening on http://${config.host}:${info.port} (pid ${process.pid}, database ${config.databasePath}, meetings: ${deps.scheduler.provider})`);
+    console.log(`Samråd listening on http://${config.host}:${info.port} (pid ${process.pid}, database ${config.databasePath}, meetings: ${deps.scheduler.provider}, ${mailChoice(config, deps.mailer)})`);
   });
   const background = startBackground(deps, config.outboxIntervalMs);
 

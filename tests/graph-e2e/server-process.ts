@@ -96,7 +96,7 @@ export async function startServer(options: ServerOptions): Promise<ServerProcess
     }
     await new Promise((r) => setTimeout(r, 50));
   }
-  if (!/meetings: graph\)/.test(out)) {
+  if (!/meetings: graph[,)]/.test(out)) {
     child.kill("SIGKILL");
     throw new Error(`the server did not pick Microsoft Graph for meetings:\n${out}`);
   }

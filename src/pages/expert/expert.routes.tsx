@@ -122,7 +122,7 @@ export const expertPageRoutes = () => {
   app.get("/:secret/invite.ics", async (c) => {
     const link = await resolveLink(c.var.deps, c.req.param("secret"));
     if (!link.ok) return renderLinkProblem(c, link.problem);
-    const ics = await invitationFor(c.var.deps, link.consultation.id);
+    const ics = await invitationFor(c.var.deps, link.consultation.id, { kind: "expert", secret: c.req.param("secret") });
     if (!ics.ok) return renderMessage(c, { title: c.var.t.errors.notFoundTitle, lines: [c.var.t.errors.conflict] }, 409);
     return sendIcs(c, ics.value);
   });

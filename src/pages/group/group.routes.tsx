@@ -93,7 +93,7 @@ export const groupPageRoutes = () => {
     const id = c.req.param("id");
     const visible = await findConsultation(deps.db, id, memberOf(c).groupId, deps.clock.now());
     if (!visible) return renderNotFound(c);
-    const ics = await invitationFor(deps, id);
+    const ics = await invitationFor(deps, id, { kind: "member", lang: c.var.lang });
     if (!ics.ok) return renderMessage(c, { title: t.errors.notFoundTitle, lines: [t.errors.conflict], frame: memberArea }, 409);
     return sendIcs(c, ics.value);
   });

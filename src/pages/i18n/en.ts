@@ -1,3 +1,4 @@
+import { mailEn } from "./mail/en.js";
 import type { Messages } from "./messages.js";
 
 export const en: Messages = {
@@ -343,4 +344,5 @@ export const en: Messages = {
     overdue: "overdue",
     noData: "No data yet.",
   },
+  mail: mailEn,
 };

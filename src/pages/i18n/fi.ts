@@ -1,3 +1,4 @@
+import { mailFi } from "./mail/fi.js";
 import type { Messages } from "./messages.js";
 
 export const fi: Messages = {
@@ -343,4 +344,5 @@ export const fi: Messages = {
     overdue: "myöhässä",
     noData: "Ei vielä tietoja.",
   },
+  mail: mailFi,
 };

@@ -1,5 +1,6 @@
 import type { ConsultationStatus } from "../../db/schema.js";
 import type { Actor, HistoryAction, Lang, NordicZone } from "./vocabulary.js";
+import type { MailMessages } from "./mail/mail-messages.js";
 
 type Fn<A extends unknown[]> = (...args: A) => string;
 
@@ -319,4 +320,6 @@ export interface Messages {
     overdue: string;
     noData: string;
   };
+  /** Mail, invitations and the pages' "who was told" lines (issue 10). */
+  mail: MailMessages;
 }

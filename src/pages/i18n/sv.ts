@@ -1,3 +1,4 @@
+import { mailSv } from "./mail/sv.js";
 import type { Messages } from "./messages.js";
 
 export const sv: Messages = {
@@ -344,4 +345,5 @@ export const sv: Messages = {
     overdue: "försenad",
     noData: "Inga uppgifter ännu.",
   },
+  mail: mailSv,
 };
