@@ -1,12 +1,14 @@
 import type { Deps } from "./deps.js";
 import { advanceLifecycle } from "./consultations/lifecycle-sweep.js";
 import { runOutbox } from "./outbox/outbox.processor.js";
+import { sendDueMail } from "./mail/mail-delivery.js";
 
-/** One round of background work: time moves consultations on, then pending commands go out. */
+/** One round of background work: time moves consultations on, pending commands go out, then due mail (reminders included). */
 export async function backgroundTick(deps: Deps): Promise<void> {
   try {
     await advanceLifecycle(deps);
     await runOutbox(deps);
+    await sendDueMail(deps);
   } catch (err) {
     deps.log.error("background tick failed", { error: err instanceof Error ? err.message : String(err) });
   }

@@ -13,6 +13,7 @@ import { IcsScheduler, noMailer } from "./meetings/ics-scheduler.js";
 import type { Mailer, Scheduler } from "./meetings/scheduler.js";
 import { createSealer, decodeServerKey, noSealer } from "./lib/sealed.js";
 import { deliverNowFor } from "./outbox/outbox.processor.js";
+import { sendDueMail } from "./mail/mail-delivery.js";
 import { noFreeBusy, type FreeBusyLookup } from "./scheduling/free-busy.port.js";
 
 /**
@@ -48,7 +49,15 @@ export function buildDeps(input: {
     mailer: input.mailer ?? graph?.mailer ?? noMailer,
     freeBusy: input.freeBusy ?? graph?.freeBusy ?? noFreeBusy,
     sealer: input.config.secretKey ? createSealer(decodeServerKey(input.config.secretKey)) : noSealer,
-    effects: { settle: (consultationId) => deliverNowFor(deps, consultationId) },
+    effects: {
+      // The consumers act (the calendar first makes the meeting), then the mail they recorded goes out.
+      settle: async (consultationId) => {
+        await deliverNowFor(deps, consultationId);
+        await sendDueMail(deps, { consultationId }).catch((err: unknown) =>
+          deps.log.error("mail after a transition failed", { consultationId, error: err instanceof Error ? err.name : "error" }),
+        );
+      },
+    },
   };
   return deps;
 }
