@@ -35,7 +35,8 @@ async function renderDetail(c: Context<PageEnv>, id: string, extra: Extra = {}, 
     groupZone(c),
   ]);
   const allowed = allowedActions(consultation, "member", deps.clock.now());
-  const props: DetailProps = { t, lang, csrfToken, zone, consultation, brief: brief!, history, allowed, ...extra };
+  const mail = { mailOn: deps.mailer.canSend, makesMeetings: deps.scheduler.provider === "graph" };
+  const props: DetailProps = { t, lang, csrfToken, zone, consultation, brief: brief!, history, allowed, ...mail, ...extra };
   return renderPage(
     c,
     {

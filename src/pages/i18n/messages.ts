@@ -37,7 +37,6 @@ export interface Messages {
     charOver: Fn<[over: number]>;
     downloadIcs: string;
     joinMeeting: string;
-    noJoinLink: string;
     minutes: Fn<[n: number]>;
     inCity: Fn<[time: string, city: string]>;
     timeRange: Fn<[start: string, end: string]>;
@@ -121,9 +120,7 @@ export interface Messages {
     reasonHint: string;
     decline: string;
     confirmedTitle: string;
-    confirmedBody: string;
     time: string;
-    meetingByGroup: string;
     declinedTitle: string;
     declinedBody: string;
     heldTitle: string;
@@ -181,7 +178,6 @@ export interface Messages {
     who: string;
     cancelTitle: string;
     cancelReason: string;
-    cancelHint: string;
     cancel: string;
     cancelled: string;
     sendTitle: string;
