@@ -58,13 +58,12 @@ export function planMail(ctx: MailContext, event: EventFacts, now: Date): Planne
     }
     case "consultation.held": {
       if (!ctx.confirmedSlot || ctx.noShow) break;
-      const end = new Date(ctx.confirmedSlot.end);
+      // From the session's end, or from now when the sweep came late: the request still goes, at a human hour.
+      const end = new Date(Math.max(Date.parse(ctx.confirmedSlot.end), now.getTime()));
       for (const r of everyone(ctx)) {
-        future("evaluation.request", r, evaluationRequestDue(end, r));
+        add("evaluation.request", r, evaluationRequestDue(end, r));
         future("evaluation.reminder", r, evaluationReminderDue(end, r));
       }
-      // A session held before this plan ran (the sweep came late) still asks for the evaluation.
-      if (plan.length === 0) for (const r of everyone(ctx)) add("evaluation.request", r, now);
       break;
     }
   }
