@@ -14,8 +14,12 @@ export interface MailRow {
   attempts: number;
 }
 
-/** A claimed message is its sender's for this long; a crashed sender's claim lapses after it. */
-export const MAIL_LEASE_MS = 120_000;
+/**
+ * A claimed message is its sender's for this long; a crashed sender's claim lapses after it.
+ * Longer than one send can take (the SMTP transport gives up after 5 + 5 + 15 s), so a live
+ * sender never loses its claim, and short enough that a killed one delays its mail little.
+ */
+export const MAIL_LEASE_MS = 45_000;
 
 /** Records messages once: a key already there (a retried event, a second process) changes nothing. */
 export async function recordMessages(

@@ -7,7 +7,9 @@ import type { Mailer, OutgoingMail } from "../meetings/scheduler.js";
  * server offers it; `smtps://` is TLS from the first byte.
  */
 export function createSmtpMailer(settings: { url: string; from: string }): Mailer & { close(): void } {
-  const transport = nodemailer.createTransport(settings.url, { from: settings.from });
+  // Short timeouts: a request that settles its mail must not hang on a silent relay (the defaults
+  // wait up to 10 minutes); a timed-out message is retried from the background. mail.repo.ts MAIL_LEASE_MS is longer than these together.
+  const transport = nodemailer.createTransport({ url: settings.url, connectionTimeout: 5_000, greetingTimeout: 5_000, socketTimeout: 15_000 }, { from: settings.from });
   return {
     canSend: true,
     provider: "smtp",

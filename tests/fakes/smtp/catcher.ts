@@ -55,7 +55,8 @@ export async function startSmtpCatcher(opts: CatcherOptions = {}): Promise<SmtpC
         if (roll < rate) {
           faults.dropped++;
           // The message is not accepted: the connection goes before the answer.
-          (session as unknown as { _socket?: { destroy(): void } })._socket?.destroy();
+          const connections = (server as unknown as { connections: Set<{ session: SMTPServerSession; _socket: { destroy(): void } }> }).connections;
+          for (const c of connections) if (c.session === session) c._socket.destroy();
           return;
         }
         const raw = Buffer.concat(chunks).toString("utf8");
