@@ -17,6 +17,8 @@ export interface WorkerEnv {
   GRAPH_ORGANIZER?: string;
   GRAPH_BASE_URL?: string;
   AZURE_AUTHORITY_HOST?: string;
+  /** Seals the expert link for the mail that carries it (wrangler secret put SECRET_KEY). */
+  SECRET_KEY?: string;
 }
 
 interface Isolate {
