@@ -2,6 +2,7 @@ import type { Deps } from "./deps.js";
 import { advanceLifecycle } from "./consultations/lifecycle-sweep.js";
 import { runOutbox } from "./outbox/outbox.processor.js";
 import { sendDueMail } from "./mail/mail-delivery.js";
+import { pruneSignIn } from "./sign-in/prune.js";
 
 /** One round of background work: time moves consultations on, pending commands go out, then due mail (reminders included). */
 export async function backgroundTick(deps: Deps): Promise<void> {
@@ -9,6 +10,7 @@ export async function backgroundTick(deps: Deps): Promise<void> {
     await advanceLifecycle(deps);
     await runOutbox(deps);
     await sendDueMail(deps);
+    await pruneSignIn(deps);
   } catch (err) {
     deps.log.error("background tick failed", { error: err instanceof Error ? err.message : String(err) });
   }

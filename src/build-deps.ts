@@ -3,6 +3,7 @@ import type { AppConfig } from "./config.js";
 import type { AtomicWrite } from "./db/atomic.js";
 import type { DB } from "./db/schema.js";
 import type { Deps } from "./deps.js";
+import type { Action } from "./consultations/transitions.js";
 import { systemClock, type Clock } from "./lib/clock.js";
 import { consoleLogger, type Logger } from "./lib/log.js";
 import { GraphFreeBusy } from "./graph/free-busy.js";
@@ -12,6 +13,7 @@ import { GraphScheduler } from "./graph/graph-scheduler.js";
 import { IcsScheduler, noMailer } from "./meetings/ics-scheduler.js";
 import type { Mailer, Scheduler } from "./meetings/scheduler.js";
 import { createSealer, decodeServerKey, noSealer } from "./lib/sealed.js";
+import { icsMeetingInBatch } from "./meetings/ics-in-batch.js";
 import { deliverNowFor } from "./outbox/outbox.processor.js";
 import { sendDueMail } from "./mail/mail-delivery.js";
 import { noFreeBusy, type FreeBusyLookup } from "./scheduling/free-busy.port.js";
@@ -26,6 +28,9 @@ export function mailChoice(config: AppConfig, mailer: Mailer): string {
   if (mailer.provider === "graph") return "mail: graph (the organiser mailbox's sendMail)";
   return "mail: none (messages are handed to the group to send)";
 }
+
+/** The transitions after which the invitation-file calendar has something to write. */
+const CALENDAR_ACTIONS: ReadonlySet<Action> = new Set(["confirm", "decline", "cancel", "expire"]);
 
 /** The one place where the service's dependencies are chosen, for Node and Workers alike. */
 export function buildDeps(input: {
@@ -50,13 +55,17 @@ export function buildDeps(input: {
     freeBusy: input.freeBusy ?? graph?.freeBusy ?? noFreeBusy,
     sealer: input.config.secretKey ? createSealer(decodeServerKey(input.config.secretKey)) : noSealer,
     effects: {
-      // The consumers act (the calendar first makes the meeting), then the mail they recorded goes out.
+      // The consumers act (the calendar makes the meeting), then the mail they recorded goes out.
       settle: async (consultationId) => {
         await deliverNowFor(deps, consultationId);
         await sendDueMail(deps, { consultationId }).catch((err: unknown) =>
           deps.log.error("mail after a transition failed", { consultationId, error: err instanceof Error ? err.name : "error" }),
         );
       },
+      inBatch: (plan) =>
+        deps.scheduler.provider === "ics" && CALENDAR_ACTIONS.has(plan.request.action)
+          ? icsMeetingInBatch(deps.db, plan.changeId, plan.request.at.toISOString())
+          : [],
     },
   };
   return deps;
