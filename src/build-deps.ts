@@ -15,9 +15,21 @@ import type { Mailer, Scheduler } from "./meetings/scheduler.js";
 import { createSealer, decodeServerKey, noSealer } from "./lib/sealed.js";
 import { icsMeetingInBatch } from "./meetings/ics-in-batch.js";
 import { deliverNowFor } from "./outbox/outbox.processor.js";
+import { sendDueMail } from "./mail/mail-delivery.js";
 import { noFreeBusy, type FreeBusyLookup } from "./scheduling/free-busy.port.js";
 import { runWebhooks } from "./webhooks/webhook-runner.js";
 import { fetchTransport, type WebhookTransport } from "./webhooks/webhook-transport.js";
+
+/**
+ * Which way mail goes out, and why (for the start line). An SMTP mailer is handed in by the Node
+ * entry only (Workers cannot speak SMTP); when both it and a tenant are configured, SMTP is used,
+ * because SMTP_URL is the more specific setting: an operator sets it on purpose for mail.
+ */
+export function mailChoice(config: AppConfig, mailer: Mailer): string {
+  if (mailer.provider === "smtp") return config.graph ? "mail: smtp (SMTP_URL is set, so it is used instead of Graph sendMail)" : "mail: smtp";
+  if (mailer.provider === "graph") return "mail: graph (the organiser mailbox's sendMail)";
+  return "mail: none (messages are handed to the group to send)";
+}
 
 /** The transitions after which the invitation-file calendar has something to write. */
 const CALENDAR_ACTIONS: ReadonlySet<Action> = new Set(["confirm", "decline", "cancel", "expire"]);
@@ -53,8 +65,12 @@ export function buildDeps(input: {
     sealer: input.config.secretKey ? createSealer(decodeServerKey(input.config.secretKey)) : noSealer,
     webhookTransport: input.webhookTransport ?? fetchTransport,
     effects: {
+      // The consumers act (the calendar makes the meeting), then the mail they recorded goes out; webhooks follow unawaited.
       settle: async (consultationId) => {
         await deliverNowFor(deps, consultationId);
+        await sendDueMail(deps, { consultationId }).catch((err: unknown) =>
+          deps.log.error("mail after a transition failed", { consultationId, error: err instanceof Error ? err.name : "error" }),
+        );
         if (input.promptWebhooks) sendWebhooksSoon(deps, consultationId);
       },
       inBatch: (plan) =>

@@ -46,6 +46,13 @@ const ConfigSchema = z
       .trim()
       .regex(/^[A-Za-z0-9_-]{43}=?$/, "must be 32 bytes in base64url (make one with: openssl rand -base64 32 | tr '+/' '-_' | tr -d '=')")
       .optional(),
+    /** SMTP relay for mail (Node only), e.g. smtp://user:pass@mail.example.fi:587 or smtps://…:465. */
+    SMTP_URL: z
+      .url({ protocol: /^smtps?$/, message: "must be an smtp:// or smtps:// URL" })
+      .optional()
+      .or(z.literal("").transform(() => undefined)),
+    /** The sender of every message, e.g. "Samråd <samrad@example.fi>"; needed with SMTP_URL. */
+    MAIL_FROM: optionalText,
     /** Development and tests only: lets webhooks go to http://127.0.0.1. */
     WEBHOOK_ALLOW_LOOPBACK: z.enum(["true", "false"]).default("false"),
     /** Closed consultations are anonymised, and answered accessibility feedback deleted, this long after. */
@@ -57,6 +64,7 @@ const ConfigSchema = z
     WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(500).max(30_000).default(10_000),
   })
   .superRefine((env, ctx) => {
+    if (env.SMTP_URL && !env.MAIL_FROM) ctx.addIssue({ code: "custom", path: ["MAIL_FROM"], message: "SMTP_URL is set: MAIL_FROM must name the sender too" });
     const oidcKeys = ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"] as const;
     const oidcMissing = oidcKeys.filter((k) => !env[k]);
     if (oidcMissing.length > 0 && oidcMissing.length < oidcKeys.length) {
@@ -130,6 +138,8 @@ export interface AppConfig {
   webhookAllowLoopback: boolean;
   privacy: PrivacySettings;
   webhookTimeoutMs: number;
+  /** SMTP_URL and MAIL_FROM, when mail goes through an SMTP relay (Node only). */
+  smtp: { url: string; from: string } | null;
 }
 
 /** What the privacy notice and the retention sweep read (issue 14). */
@@ -197,5 +207,6 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     webhookAllowLoopback: e.WEBHOOK_ALLOW_LOOPBACK === "true",
     privacy: { retentionMonths: e.RETENTION_MONTHS, controllerName: e.PRIVACY_CONTROLLER_NAME ?? null, contact: e.PRIVACY_CONTACT ?? null },
     webhookTimeoutMs: e.WEBHOOK_TIMEOUT_MS,
+    smtp: e.SMTP_URL && e.MAIL_FROM ? { url: e.SMTP_URL, from: e.MAIL_FROM } : null,
   };
 }

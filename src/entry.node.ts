@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { createApp } from "./app.js";
 import { startBackground } from "./background.js";
 import { buildNodeDeps } from "./node-deps.js";
+import { mailChoice } from "./build-deps.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { ensureFirstCoordinator } from "./tokens/first-coordinator.js";
 
@@ -15,7 +16,7 @@ async function main() {
 
   const app = createApp(deps);
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info: AddressInfo) => {
-    console.log(`Samråd listening on http://${config.host}:${info.port} (pid ${process.pid}, database ${config.databasePath}, meetings: ${deps.scheduler.provider})`);
+    console.log(`Samråd listening on http://${config.host}:${info.port} (pid ${process.pid}, database ${config.databasePath}, meetings: ${deps.scheduler.provider}, ${mailChoice(config, deps.mailer)})`);
   });
   const background = startBackground(deps, config.outboxIntervalMs);
 

@@ -4,6 +4,7 @@ import { consultationOutcomeRoutes } from "./evaluations/consultation-outcome.ro
 import { evaluationRoutes } from "./evaluations/evaluations.routes.js";
 import { expertAccessRoutes } from "./expert-access/expert-access.routes.js";
 import { groupRoutes } from "./groups/groups.routes.js";
+import { mailRoutes } from "./mail/mail.routes.js";
 import { meetingRoutes } from "./meetings/meetings.routes.js";
 import { outboxRoutes } from "./outbox/outbox.routes.js";
 import { accessibilityFeedbackRoutes } from "./pages/accessibility/feedback.routes.js";
@@ -28,6 +29,7 @@ export const featureRouters = [
   evaluationRoutes,
   consultationOutcomeRoutes,
   reportRoutes,
+  mailRoutes,
   accessibilityFeedbackRoutes,
   webhookRoutes,
   tokenRoutes,

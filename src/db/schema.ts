@@ -39,6 +39,8 @@ export interface GroupMembersTable {
   name: string;
   email: string;
   createdAt: string;
+  /** migrations/0011_mail.sql */
+  language: Generated<MailLanguage>;
 }
 
 export interface ApiTokensTable {
@@ -132,6 +134,8 @@ export interface ExpertLinksTable {
   issuedAt: string;
   expiresAt: string;
   revokedAt: string | null;
+  /** migrations/0011_mail.sql: the secret sealed for the mail that carries the link. */
+  secretSealed: string | null;
 }
 
 export interface MeetingsTable {
@@ -302,6 +306,31 @@ export interface WebhookEndpointsTable {
   changeId: string | null;
 }
 
+/* migrations/0011_mail.sql: member languages, sealed expert links, one row per message. */
+export type MailLanguage = "fi" | "sv" | "en";
+export type MailRecipientRole = "expert" | "member";
+export type MailStatus = "pending" | "sent" | "skipped" | "failed";
+
+export interface MailMessagesTable {
+  id: string;
+  /** consultation:kind:recipient:round; unique, so a message is recorded once. */
+  messageKey: string;
+  consultationId: string;
+  kind: string;
+  recipientRole: MailRecipientRole;
+  recipientId: string;
+  round: number;
+  dueAt: string;
+  status: Generated<MailStatus>;
+  attempts: Generated<number>;
+  nextAttemptAt: string;
+  lockedUntil: string | null;
+  sentAt: string | null;
+  lastError: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
 export interface DB {
   organisations: OrganisationsTable;
   experts: ExpertsTable;
@@ -328,6 +357,7 @@ export interface DB {
   consultation_events: ConsultationEventsTable;
   webhook_endpoints: WebhookEndpointsTable;
   webhook_deliveries: WebhookDeliveriesTable;
+  mail_messages: MailMessagesTable;
 }
 
 /**

@@ -5,7 +5,7 @@ import { AFTER_SESSION, evaluationBody } from "../evaluations/fixtures.js";
 import { testApp, twoSlots, type TestApp } from "../helpers/test-app.js";
 
 /** A mailer that sends nothing, so that request mails stay in the outbox as the service wrote them. */
-export const keepingMailer = { canSend: true, send: async (_mail: OutgoingMail) => {} };
+export const keepingMailer = { canSend: true, provider: "smtp" as const, send: async (_mail: OutgoingMail) => {} };
 
 /** Invented people; each marks what they write with a tag no one else uses. */
 export const TUULA = { name: "Tuula Testinen", email: "tuula.testinen@example.fi", tag: "⟦tuula⟧" };

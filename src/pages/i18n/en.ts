@@ -1,3 +1,4 @@
+import { mailEn } from "./mail/en.js";
 import type { Messages } from "./messages.js";
 
 export const en: Messages = {
@@ -24,7 +25,6 @@ export const en: Messages = {
     charOver: (over) => `${over} characters too many`,
     downloadIcs: "Add to calendar (.ics)",
     joinMeeting: "Join the meeting",
-    noJoinLink: "The meeting link comes with the calendar invitation.",
     minutes: (n) => `${n} minutes`,
     inCity: (time, city) => `${time} in ${city}`,
     timeRange: (start, end) => `${start}–${end}`,
@@ -135,9 +135,7 @@ export const en: Messages = {
     reasonHint: "The development group sees what you write here.",
     decline: "Decline the request",
     confirmedTitle: "The consultation is confirmed",
-    confirmedBody: "Thank you! The development group has been told.",
     time: "Time",
-    meetingByGroup: "The meeting link comes with the calendar invitation.",
     declinedTitle: "You declined the request",
     declinedBody: "Thank you for letting the development group know.",
     heldTitle: "The session has been held",
@@ -195,7 +193,6 @@ export const en: Messages = {
     who: "Who",
     cancelTitle: "Cancel the consultation",
     cancelReason: "Reason for cancelling",
-    cancelHint: "The expert is told that the meeting is cancelled.",
     cancel: "Cancel the consultation",
     cancelled: "The consultation has been cancelled.",
     sendTitle: "Not sent yet",
@@ -343,6 +340,7 @@ export const en: Messages = {
     overdue: "overdue",
     noData: "No data yet.",
   },
+  mail: mailEn,
   signIn: {
     microsoftButton: "Sign in with your organisation's Microsoft account",
     otherWays: "Other ways to sign in",

@@ -1,3 +1,4 @@
+import { mailFi } from "./mail/fi.js";
 import type { Messages } from "./messages.js";
 
 export const fi: Messages = {
@@ -24,7 +25,6 @@ export const fi: Messages = {
     charOver: (over) => `${over} merkkiä liikaa`,
     downloadIcs: "Lisää kalenteriin (.ics)",
     joinMeeting: "Liity tapaamiseen",
-    noJoinLink: "Tapaamisen linkki tulee kalenterikutsun mukana.",
     minutes: (n) => `${n} minuuttia`,
     inCity: (time, city) => `${time} (${city})`,
     timeRange: (start, end) => `${start}–${end}`,
@@ -135,9 +135,7 @@ export const fi: Messages = {
     reasonHint: "Kehittäjäryhmä näkee, mitä kirjoitat tähän.",
     decline: "Kieltäydy pyynnöstä",
     confirmedTitle: "Konsultaatio on vahvistettu",
-    confirmedBody: "Kiitos! Kehittäjäryhmälle on ilmoitettu.",
     time: "Aika",
-    meetingByGroup: "Tapaamisen linkki tulee kalenterikutsun mukana.",
     declinedTitle: "Kieltäydyit pyynnöstä",
     declinedBody: "Kiitos, että ilmoitit kehittäjäryhmälle.",
     heldTitle: "Tapaaminen on pidetty",
@@ -195,7 +193,6 @@ export const fi: Messages = {
     who: "Kuka",
     cancelTitle: "Peru konsultaatio",
     cancelReason: "Perumisen syy",
-    cancelHint: "Asiantuntijalle kerrotaan, että tapaaminen on peruttu.",
     cancel: "Peru konsultaatio",
     cancelled: "Konsultaatio on peruttu.",
     sendTitle: "Ei vielä lähetetty",
@@ -343,6 +340,7 @@ export const fi: Messages = {
     overdue: "myöhässä",
     noData: "Ei vielä tietoja.",
   },
+  mail: mailFi,
   signIn: {
     microsoftButton: "Kirjaudu organisaatiosi Microsoft-tilillä",
     otherWays: "Muut tavat kirjautua",

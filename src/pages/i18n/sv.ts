@@ -1,3 +1,4 @@
+import { mailSv } from "./mail/sv.js";
 import type { Messages } from "./messages.js";
 
 export const sv: Messages = {
@@ -24,7 +25,6 @@ export const sv: Messages = {
     charOver: (over) => `${over} tecken för mycket`,
     downloadIcs: "Lägg till i kalendern (.ics)",
     joinMeeting: "Anslut till mötet",
-    noJoinLink: "Möteslänken kommer med kalenderinbjudan.",
     minutes: (n) => `${n} minuter`,
     inCity: (time, city) => `${time} i ${city}`,
     timeRange: (start, end) => `${start}–${end}`,
@@ -135,9 +135,7 @@ export const sv: Messages = {
     reasonHint: "Utvecklingsgruppen ser det du skriver här.",
     decline: "Tacka nej till förfrågan",
     confirmedTitle: "Konsultationen är bekräftad",
-    confirmedBody: "Tack! Utvecklingsgruppen har fått besked.",
     time: "Tid",
-    meetingByGroup: "Möteslänken kommer med kalenderinbjudan.",
     declinedTitle: "Du har tackat nej till förfrågan",
     declinedBody: "Tack för att du meddelade utvecklingsgruppen.",
     heldTitle: "Mötet har genomförts",
@@ -196,7 +194,6 @@ export const sv: Messages = {
     who: "Vem",
     cancelTitle: "Ställ in konsultationen",
     cancelReason: "Orsak till att ställa in",
-    cancelHint: "Experten får veta att mötet är inställt.",
     cancel: "Ställ in konsultationen",
     cancelled: "Konsultationen har ställts in.",
     sendTitle: "Inte skickad ännu",
@@ -344,6 +341,7 @@ export const sv: Messages = {
     overdue: "försenad",
     noData: "Inga uppgifter ännu.",
   },
+  mail: mailSv,
   signIn: {
     microsoftButton: "Logga in med din organisations Microsoft-konto",
     otherWays: "Andra sätt att logga in",
