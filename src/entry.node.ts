@@ -6,16 +6,24 @@ import { buildNodeDeps } from "./node-deps.js";
 import { mailChoice } from "./build-deps.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { ensureFirstCoordinator } from "./tokens/first-coordinator.js";
+import { afterAnswerQueue, drainSoon } from "./lib/after-answer.js";
 
 async function main() {
   const config = loadConfig(process.env);
-  const { deps, close, applied } = await buildNodeDeps(config);
+  // Mail and webhooks after a transition run once the answer is handed back (drainSoon below).
+  const afterAnswer = afterAnswerQueue();
+  const { deps, close, applied } = await buildNodeDeps(config, { afterAnswer });
   if (applied.length > 0) deps.log.info("migrations applied", { migrations: applied });
 
   await ensureFirstCoordinator(deps, { isTTY: process.stdout.isTTY === true, print: (text) => console.log(text) });
 
   const app = createApp(deps);
-  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info: AddressInfo) => {
+  const fetch = async (request: Request) => {
+    const response = await app.fetch(request);
+    void drainSoon(afterAnswer);
+    return response;
+  };
+  const server = serve({ fetch, port: config.port, hostname: config.host }, (info: AddressInfo) => {
     console.log(`Samråd listening on http://${config.host}:${info.port} (pid ${process.pid}, database ${config.databasePath}, meetings: ${deps.scheduler.provider}, ${mailChoice(config, deps.mailer)})`);
   });
   const background = startBackground(deps, config.outboxIntervalMs);
@@ -28,6 +36,7 @@ async function main() {
     // Stop accepting, let in-flight requests finish, then close the database.
     server.close(async () => {
       await background.stop();
+      await afterAnswer.idle();
       await close();
       process.exit(0);
     });

@@ -87,6 +87,14 @@ const byIdInGroup = preparedQuery<Row, { id: string; groupId: string }>((db) =>
   baseQuery(db).where("c.id", "=", param<string>("id")).where("c.groupId", "=", param<string>("groupId")),
 );
 
+/**
+ * The coordinator's read of one consultation as a compiled statement, to ride in a batch (a
+ * transition's own, so the answer needs no round trip of its own); `consultationFromRow` makes
+ * the view of its row.
+ */
+export const consultationQuery = (db: Kysely<DB>, id: string) => baseQuery(db).where("c.id", "=", id).compile();
+export const consultationFromRow = (row: Record<string, unknown>, now: Date): Consultation => toView(row as Row, now);
+
 /** One consultation as its group (groupId) or the coordinator (null) may see it. */
 export async function findConsultation(db: Kysely<DB>, id: string, groupId: string | null, now: Date): Promise<Consultation | undefined> {
   const [row] = groupId ? await byIdInGroup(db, { id, groupId }) : await byId(db, { id });
