@@ -3,7 +3,6 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import { requestId } from "hono/request-id";
-import { secureHeaders } from "hono/secure-headers";
 import type { Context } from "hono";
 import type { Deps } from "./deps.js";
 import { requireToken, type AppEnv } from "./lib/auth.js";
@@ -11,6 +10,7 @@ import { AppError, errorStatus, RateLimitedError, type ErrorCode, type ErrorEnve
 import { secretPathGuard } from "./rate-limit/link-guard.js";
 import { recordAdminActions } from "./security-events/admin-actions.js";
 import { validationHook } from "./lib/router.js";
+import { apiSecurityHeaders } from "./lib/secure-headers.js";
 import { featureRouters } from "./features.js";
 import { pageRouters } from "./pages/index.js";
 import { registerWebhookDocs } from "./webhooks/webhooks.routes.js";
@@ -41,7 +41,7 @@ export function createApp(deps: Deps) {
     c.set("deps", deps);
     await next();
   });
-  app.use("/api/*", secureHeaders());
+  app.use("/api/*", apiSecurityHeaders);
   const limitBody = bodyLimit({
     maxSize: API_BODY_LIMIT,
     onError: () => {
