@@ -6,7 +6,7 @@ import { buildNodeDeps } from "./node-deps.js";
 import { mailChoice } from "./build-deps.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { ensureFirstCoordinator } from "./tokens/first-coordinator.js";
-import { afterAnswerQueue, drainSoon } from "./lib/after-answer.js";
+import { afterAnswerQueue, drainingAfterAnswer } from "./lib/after-answer.js";
 
 async function main() {
   const config = loadConfig(process.env);
@@ -18,12 +18,7 @@ async function main() {
   await ensureFirstCoordinator(deps, { isTTY: process.stdout.isTTY === true, print: (text) => console.log(text) });
 
   const app = createApp(deps);
-  const fetch = async (request: Request) => {
-    const response = await app.fetch(request);
-    void drainSoon(afterAnswer);
-    return response;
-  };
-  const server = serve({ fetch, port: config.port, hostname: config.host }, (info: AddressInfo) => {
+  const server = serve({ fetch: drainingAfterAnswer(app.fetch, afterAnswer), port: config.port, hostname: config.host }, (info: AddressInfo) => {
     console.log(`Samråd listening on http://${config.host}:${info.port} (pid ${process.pid}, database ${config.databasePath}, meetings: ${deps.scheduler.provider}, ${mailChoice(config, deps.mailer)})`);
   });
   const background = startBackground(deps, config.outboxIntervalMs);

@@ -61,3 +61,15 @@ export function drainSoon(queue: AfterAnswer): Promise<void> {
   if (queue.queued === 0) return Promise.resolve();
   return new Promise<void>((resolve) => setTimeout(resolve, 0)).then(() => queue.drain());
 }
+
+/**
+ * A server's fetch that starts the queue's drain once each answer is handed back (Node). The
+ * server's further arguments (@hono/node-server's incoming and outgoing messages) pass through.
+ */
+export function drainingAfterAnswer<A extends unknown[]>(fetch: (request: Request, ...rest: A) => Response | Promise<Response>, queue: AfterAnswer) {
+  return async (request: Request, ...rest: A): Promise<Response> => {
+    const response = await fetch(request, ...rest);
+    void drainSoon(queue);
+    return response;
+  };
+}
