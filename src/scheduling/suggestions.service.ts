@@ -1,7 +1,7 @@
 import type { Deps } from "../deps.js";
 import { findExpert } from "../directory/directory.repo.js";
 import type { Principal } from "../lib/auth.js";
-import { fail, ok, type Result } from "../lib/errors.js";
+import { fail, ok, upstreamUnavailable, type Result } from "../lib/errors.js";
 import { suggestTimes, type NordicCountry, type SuggestedSlot } from "./suggest-times.js";
 
 export interface SuggestionsQuery {
@@ -57,7 +57,17 @@ export async function suggestionsFor(deps: Deps, by: Principal, q: SuggestionsQu
   const group = visible[0]!;
 
   const emails = visible.map((m) => m.email);
-  const busyByEmail = deps.freeBusy.available ? await deps.freeBusy.busy(emails, from.toISOString(), to.toISOString()) : new Map();
+  let busyByEmail = new Map<string, { start: string; end: string }[]>();
+  if (deps.freeBusy.available) {
+    try {
+      busyByEmail = await deps.freeBusy.busy(emails, from.toISOString(), to.toISOString());
+    } catch (error) {
+      // Suggesting times without the calendars would offer times people are busy: say so instead.
+      const retryAfter = retryAfterOf(error);
+      deps.log.warn("free/busy unavailable", { code: (error as { code?: unknown }).code ?? "unknown", retryAfter });
+      return upstreamUnavailable("Microsoft 365 free/busy", retryAfter);
+    }
+  }
   const slots = suggestTimes({
     from: from.toISOString(),
     to: to.toISOString(),
@@ -77,4 +87,10 @@ export async function suggestionsFor(deps: Deps, by: Principal, q: SuggestionsQu
     unknownCalendars: deps.freeBusy.available ? visible.filter((m) => !busyByEmail.has(m.email)).map((m) => m.id) : [],
     slots,
   });
+}
+
+/** Graph's own Retry-After when it gave one, else half a minute. */
+function retryAfterOf(error: unknown): number {
+  const seconds = (error as { retryAfterSeconds?: unknown } | null)?.retryAfterSeconds;
+  return typeof seconds === "number" && seconds > 0 ? Math.min(seconds, 3600) : 30;
 }
