@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { pageQuery } from "../lib/paging.js";
 import { CountrySchema, IdSchema, LanguageSchema, TimeZoneSchema, text } from "../lib/common-schemas.js";
 
 export const CriteriaSchema = z
@@ -63,6 +64,7 @@ export const ExpertQuerySchema = z.object({
   theme: z.string().trim().min(1).max(100).optional().openapi({ param: { name: "theme", in: "query" } }),
   country: CountrySchema.optional().openapi({ param: { name: "country", in: "query" } }),
   language: LanguageSchema.optional().openapi({ param: { name: "language", in: "query" } }),
+  ...pageQuery("experts", 2),
 });
 
 export type CreateOrganisation = z.infer<typeof CreateOrganisationSchema>;
@@ -70,3 +72,4 @@ export type Organisation = z.infer<typeof OrganisationSchema>;
 export type CreateExpert = z.infer<typeof CreateExpertSchema>;
 export type Expert = z.infer<typeof ExpertSchema>;
 export type ExpertQuery = z.infer<typeof ExpertQuerySchema>;
+export type ExpertFilter = Pick<ExpertQuery, "theme" | "country" | "language">;
