@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { IdSchema, UtcInstantSchema, text } from "../lib/common-schemas.js";
+import { IdSchema, UtcInstantSchema, text, orNull } from "../lib/common-schemas.js";
 import { SLOT_RULES } from "./proposed-slots.js";
 
 export const STATUSES = ["draft", "requested", "confirmed", "held", "evaluated", "declined", "cancelled", "expired"] as const;
@@ -53,8 +53,8 @@ export const ConsultationSchema = z
     expert: z.object({ id: z.string(), name: z.string(), organisation: z.string(), country: z.string(), timeZone: z.string() }),
     durationMinutes: z.number().int(),
     slots: z.array(SlotSchema).openapi({ description: "The proposed times of the current round, UTC" }),
-    confirmedSlot: SlotSchema.nullable(),
-    meeting: MeetingSchema.nullable().openapi({ description: "Null until the meeting has been created" }),
+    confirmedSlot: orNull(SlotSchema),
+    meeting: orNull(MeetingSchema).openapi({ description: "Null until the meeting has been created" }),
     requestedAt: z.string().nullable(),
     confirmedAt: z.string().nullable(),
     closedAt: z.string().nullable(),

@@ -38,3 +38,9 @@ export const UtcInstantSchema = z.string().openapi({ example: "2027-03-29T07:00:
 
 /** Trimmed, non-empty text with a maximum length. */
 export const text = (max: number) => z.string().trim().min(1, { message: "must not be empty" }).max(max, { message: `must be at most ${max} characters` });
+
+/**
+ * A named schema or null. `.nullable()` on a schema with an OpenAPI name comes out wrong in the
+ * 3.1 document (an allOf that null cannot match, or the null lost), which a generated client would believe.
+ */
+export const orNull = <T extends z.ZodType>(schema: T) => z.union([schema, z.null()]);
