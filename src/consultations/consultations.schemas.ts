@@ -6,7 +6,8 @@ export const STATUSES = ["draft", "requested", "confirmed", "held", "evaluated",
 export const StatusSchema = z.enum(STATUSES).openapi("ConsultationStatus");
 
 export const SlotInputSchema = z.strictObject({
-  start: z.string().openapi({ example: "2027-03-29T10:00:00+03:00", description: "ISO 8601 instant with offset or Z" }),
+  // Checked by planProposedSlots, so that each issue names its slot and rule.
+  start: z.string().max(40).openapi({ example: "2027-03-29T10:00:00+03:00", description: "ISO 8601 instant with offset or Z, at most 12 months ahead" }),
 });
 
 export const SlotsInputSchema = z

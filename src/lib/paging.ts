@@ -64,7 +64,7 @@ export function pageQuery(list: string, arity: number, defaultLimit = PAGE_LIMIT
         }
         return key;
       })
-      .openapi({ param: { name: "cursor", in: "query" }, description: "nextCursor of the previous page", type: "string" }),
+      .openapi({ param: { name: "cursor", in: "query" }, description: "nextCursor of the previous page", type: "string", maxLength: 600 }),
   };
 }
 

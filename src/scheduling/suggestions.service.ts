@@ -25,6 +25,8 @@ export interface Suggestions {
 
 const DAY_MS = 86_400_000;
 export const MAX_RANGE_DAYS = 31;
+/** How far from now a suggestion range may lie: free/busy and holidays further out mean nothing. */
+export const MAX_YEARS_AWAY = 2;
 
 /**
  * Up to 10 times when the chosen members are free, within office hours in both the group's and
@@ -35,6 +37,10 @@ export async function suggestionsFor(deps: Deps, by: Principal, q: SuggestionsQu
   const now = deps.clock.now();
   const from = q.from ? new Date(q.from) : now;
   const to = q.to ? new Date(q.to) : new Date(from.getTime() + 14 * DAY_MS);
+  if (Math.abs(from.getTime() - now.getTime()) > MAX_YEARS_AWAY * 365 * DAY_MS) {
+    const message = `must be within ${MAX_YEARS_AWAY} years of now`;
+    return fail("VALIDATION_FAILED", `from: ${message}`, [{ path: "from", message }]);
+  }
   if (to.getTime() <= from.getTime()) return fail("VALIDATION_FAILED", "to: must be after from", [{ path: "to", message: "must be after from" }]);
   if (to.getTime() - from.getTime() > MAX_RANGE_DAYS * DAY_MS) {
     return fail("VALIDATION_FAILED", `to: at most ${MAX_RANGE_DAYS} days after from`, [{ path: "to", message: `at most ${MAX_RANGE_DAYS} days after from` }]);
