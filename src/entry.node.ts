@@ -27,9 +27,26 @@ async function main() {
   }
 
   const app = createApp(deps);
-  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info: AddressInfo) => {
-    console.log(`Samråd listening on http://${config.host}:${info.port} (pid ${process.pid}, database ${config.databasePath}, meetings: ${deps.scheduler.provider})`);
-  });
+  const limits = config.server;
+  const server = serve(
+    {
+      fetch: app.fetch,
+      port: config.port,
+      hostname: config.host,
+      serverOptions: {
+        // A client that trickles its request (slowloris) holds a connection at most this long.
+        requestTimeout: limits.requestTimeoutMs,
+        headersTimeout: limits.headersTimeoutMs,
+        keepAliveTimeout: limits.keepAliveTimeoutMs,
+        // Node checks the two timeouts only this often (30 s by default).
+        connectionsCheckingInterval: 1000,
+      },
+    },
+    (info: AddressInfo) => {
+      console.log(`Samråd listening on http://${config.host}:${info.port} (pid ${process.pid}, database ${config.databasePath}, meetings: ${deps.scheduler.provider})`);
+    },
+  );
+  if (limits.maxConnections !== null) (server as { maxConnections?: number }).maxConnections = limits.maxConnections;
   const background = startBackground(deps, config.outboxIntervalMs);
 
   let stopping = false;
