@@ -115,7 +115,7 @@ function stringFor(s: Schema, pools: Pools): fc.Arbitrary<string> {
     { weight: 3, arbitrary: fc.string({ minLength: s.minLength ?? 1, maxLength: max }) },
     { weight: 2, arbitrary: instantArb(pools.now) },
     { weight: 2, arbitrary: fc.constantFrom(...pools.ids) },
-    ...(examples.length ? [{ weight: 3, arbitrary: fc.constantFrom(...examples) }] : []),
+    ...(examples.length ? [{ weight: 12, arbitrary: fc.constantFrom(...examples) }] : []),
     { weight: 1, arbitrary: fc.string({ unit: "grapheme", minLength: 0, maxLength: max + 5 }) },
   );
 }
