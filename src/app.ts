@@ -1,4 +1,3 @@
-import { swaggerUI } from "@hono/swagger-ui";
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
@@ -9,6 +8,7 @@ import type { Deps } from "./deps.js";
 import { requireToken, type AppEnv } from "./lib/auth.js";
 import { AppError, errorStatus, type ErrorCode, type ErrorEnvelope } from "./lib/errors.js";
 import { validationHook } from "./lib/router.js";
+import { docsRoutes } from "./docs/docs.routes.js";
 import { featureRouters } from "./features.js";
 import { GraphRequestError } from "./graph/graph-errors.js";
 import { pageRouters } from "./pages/index.js";
@@ -86,7 +86,7 @@ export function createApp(deps: Deps) {
       description: "Books short Nordic video consultations for development work in the social and welfare sector.",
     },
   });
-  app.get("/docs", swaggerUI({ url: "/openapi.json" }));
+  app.route("/", docsRoutes());
 
   app.notFound((c) => envelope(c, "NOT_FOUND", `No route for ${c.req.method} ${c.req.path}`));
   app.onError((err, c) => {
