@@ -1,11 +1,25 @@
-import type { Kysely } from "kysely";
+import type { CompiledQuery, Kysely } from "kysely";
+import type { PlannedTransition } from "./consultations/transition-writes.js";
 import type { AppConfig } from "./config.js";
 import type { AtomicWrite } from "./db/atomic.js";
 import type { DB } from "./db/schema.js";
 import type { Clock } from "./lib/clock.js";
 import type { Logger } from "./lib/log.js";
+import type { Sealer } from "./lib/sealed.js";
 import type { Mailer, Scheduler } from "./meetings/scheduler.js";
 import type { FreeBusyLookup } from "./scheduling/free-busy.port.js";
+
+/**
+ * What happens right after a transition applied: the event consumers that answer the request
+ * (the calendar, so a confirmation answers with its meeting) act now; the rest follow in the
+ * background. The seam is the event, not the service.
+ */
+export interface Effects {
+  /** Runs the consumers with work left for this consultation (called only when there is some). */
+  settle(consultationId: string): Promise<void>;
+  /** Statements of consumers that act inside the transition's own batch (no outside world). */
+  inBatch(plan: PlannedTransition): CompiledQuery[];
+}
 
 /** Everything the app needs from the outside world, built in one place per entry point. */
 export interface Deps {
@@ -17,4 +31,7 @@ export interface Deps {
   freeBusy: FreeBusyLookup;
   config: AppConfig;
   log: Logger;
+  effects: Effects;
+  /** Seals and opens secrets kept at rest (lib/sealed.ts); refuses when there is no server key. */
+  sealer: Sealer;
 }

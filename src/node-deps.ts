@@ -1,4 +1,6 @@
+import { readFileSync, writeFileSync } from "node:fs";
 import type { AppConfig } from "./config.js";
+import { newServerKey } from "./lib/sealed.js";
 import { buildDeps } from "./build-deps.js";
 import { connectSqlite } from "./db/connect-sqlite.js";
 import { migrateSqlite } from "./db/migrate-sqlite.js";
@@ -12,7 +14,24 @@ export async function buildNodeDeps(
   overrides: { clock?: Clock; log?: Logger } = {},
 ): Promise<{ deps: Deps; close: () => Promise<void>; applied: string[] }> {
   const handle = connectSqlite(config.databasePath);
+  config = { ...config, secretKey: config.secretKey ?? serverKeyBeside(config.databasePath) };
   const applied = migrateSqlite(handle.raw);
   const deps = buildDeps({ db: handle.db, atomic: handle.atomic, config, ...overrides });
   return { deps, close: handle.close, applied };
+}
+
+/**
+ * Without SECRET_KEY, the embedded default keeps its server key in a file beside the database,
+ * readable by the owner only, made once ('wx': two processes starting at once agree on one key).
+ * Back it up with the database: sealed secrets do not open without it.
+ */
+function serverKeyBeside(databasePath: string): string | null {
+  if (databasePath === ":memory:") return null;
+  const path = `${databasePath}.key`;
+  try {
+    writeFileSync(path, `${newServerKey()}\n`, { flag: "wx", mode: 0o600 });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
+  }
+  return readFileSync(path, "utf8").trim();
 }

@@ -2,7 +2,7 @@ import { sql, type Kysely } from "kysely";
 import type { ConsultationStatus, DB } from "../db/schema.js";
 import { param, preparedQuery } from "../db/prepared.js";
 import { afterKey, toPage, type Page, type PageRequest } from "../lib/paging.js";
-import { effectiveStatus } from "./lifecycle.js";
+import { effectiveStatus } from "./transitions.js";
 import type { Consultation, Slot } from "./consultations.schemas.js";
 
 function baseQuery(db: Kysely<DB>) {
@@ -92,6 +92,27 @@ const byIdInGroup = preparedQuery<Row, { id: string; groupId: string }>((db) =>
 export async function findConsultation(db: Kysely<DB>, id: string, groupId: string | null, now: Date): Promise<Consultation | undefined> {
   const [row] = groupId ? await byIdInGroup(db, { id, groupId }) : await byId(db, { id });
   return row && toView(row, now);
+}
+
+// The expert's link and the consultation it opens, in one statement: the expert's pages and API
+// resolve the link on every request, and on D1 each statement is a round trip.
+const byLinkHashQuery = (db: Kysely<DB>) =>
+  baseQuery(db)
+    .innerJoin("expert_links as l", "l.consultationId", "c.id")
+    .select(["l.secretHash as linkSecretHash", "l.expiresAt as linkExpiresAt", "l.revokedAt as linkRevokedAt"])
+    .where("l.secretHash", "=", param<string>("secretHash"));
+type LinkRow = Awaited<ReturnType<ReturnType<typeof byLinkHashQuery>["executeTakeFirstOrThrow"]>>;
+const byLinkHash = preparedQuery<LinkRow, { secretHash: string }>(byLinkHashQuery);
+
+/** The link with this hash and its consultation (as the coordinator sees it), or undefined. */
+export async function findConsultationByLinkHash(
+  db: Kysely<DB>,
+  secretHash: string,
+  now: Date,
+): Promise<{ link: { secretHash: string; expiresAt: string; revokedAt: string | null }; consultation: Consultation } | undefined> {
+  const [row] = await byLinkHash(db, { secretHash });
+  if (!row) return undefined;
+  return { link: { secretHash: row.linkSecretHash, expiresAt: row.linkExpiresAt, revokedAt: row.linkRevokedAt }, consultation: toView(row, now) };
 }
 
 const NEWEST_FIRST = [{ column: "c.createdAt", desc: true }, { column: "c.id" }];

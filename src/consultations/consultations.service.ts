@@ -1,18 +1,14 @@
-import type { CompiledQuery } from "kysely";
 import type { Deps } from "../deps.js";
-import type { ConsultationStatus } from "../db/schema.js";
-import { auditIfChanged } from "../audit/audit.repo.js";
 import { findExpert } from "../directory/directory.repo.js";
-import { actorOf, groupScope, type Principal } from "../lib/auth.js";
+import { groupScope, type Principal } from "../lib/auth.js";
 import { fail, ok, type Result } from "../lib/errors.js";
 import { newId } from "../lib/secrets.js";
-import { deliverNowFor } from "../outbox/outbox.processor.js";
-import { enqueueIfChanged } from "../outbox/outbox.repo.js";
 import { findBrief, findTopic } from "../topics/topics.repo.js";
 import { findConsultation, findConsultationRow } from "./consultations.repo.js";
 import type { Consultation, CreateConsultation } from "./consultations.schemas.js";
 import { planProposedSlots } from "./proposed-slots.js";
 import { slotsWriteQueries } from "./slots.repo.js";
+import { applyTransition, planDraft, principalActor } from "./transition-writes.js";
 
 type Member = Extract<Principal, { role: "member" }>;
 
@@ -31,34 +27,12 @@ export async function createConsultation(deps: Deps, by: Member, input: CreateCo
   if (!plan.ok) return fail("VALIDATION_FAILED", `Invalid body: ${plan.issues[0]!.path}: ${plan.issues[0]!.message}`, plan.issues);
 
   const id = newId();
-  const changeId = newId();
-  const at = now.toISOString();
-  await deps.atomic([
-    deps.db
-      .insertInto("consultations")
-      .values({
-        id,
-        groupId: by.groupId,
-        topicId: topic.id,
-        briefId: brief.id,
-        expertId: expert.id,
-        createdBy: by.memberId,
-        durationMinutes: input.durationMinutes,
-        status: "draft",
-        slotRound: 0,
-        confirmedSlotId: null,
-        requestedAt: null,
-        confirmedAt: null,
-        closedAt: null,
-        closeReason: null,
-        changeId,
-        createdAt: at,
-        updatedAt: at,
-      })
-      .compile(),
-    ...slotsWriteQueries(deps.db, id, plan.slots, { round: 0 }),
-    auditIfChanged(deps.db, { consultationId: id, changeId }, { ...actorOf(by), at, action: "consultation.created" }),
-  ]);
+  const draft = planDraft(
+    deps.db,
+    { id, groupId: by.groupId, topicId: topic.id, briefId: brief.id, expertId: expert.id, createdBy: by.memberId, durationMinutes: input.durationMinutes },
+    { at: now, actor: principalActor(by) },
+  );
+  await deps.atomic([draft.insert, ...slotsWriteQueries(deps.db, id, plan.slots, { round: 0 }), ...draft.records]);
   return ok((await findConsultation(deps.db, id, by.groupId, now))!);
 }
 
@@ -70,38 +44,16 @@ export async function whyUnchanged(deps: Pick<Deps, "db" | "clock">, id: string,
 }
 
 export async function cancelConsultation(deps: Deps, by: Principal, id: string, reason: string): Promise<Result<Consultation>> {
-  const now = deps.clock.now();
-  const at = now.toISOString();
-  const changeId = newId();
   const groupId = groupScope(by);
-  let update = deps.db
-    .updateTable("consultations")
-    .set({ status: "cancelled", closedAt: at, closeReason: reason, changeId, updatedAt: at })
-    .where("id", "=", id)
-    .where((eb) =>
-      eb.or([
-        eb("status", "in", ["draft", "requested"] satisfies ConsultationStatus[]),
-        // A confirmed consultation can be cancelled until its session has ended (then it is held).
-        eb.and([
-          eb("status", "=", "confirmed"),
-          eb.exists(
-            eb
-              .selectFrom("proposed_slots as s")
-              .select("s.id")
-              .whereRef("s.id", "=", "consultations.confirmedSlotId")
-              .where("s.end", ">", at),
-          ),
-        ]),
-      ]),
-    );
-  if (groupId) update = update.where("groupId", "=", groupId);
-  const [result] = await deps.atomic([
-    update.compile(),
-    auditIfChanged(deps.db, { consultationId: id, changeId }, { ...actorOf(by), at, action: "consultation.cancelled" }),
-    enqueueIfChanged(deps.db, { consultationId: id, changeId, kind: "meeting.sync", payload: {}, now: at, onlyIfWasConfirmed: true }),
-  ]);
-  if (result!.changes === 0) return whyUnchanged(deps, id, groupId, "cancel");
-  await deliverNowFor(deps, id);
+  const applied = await applyTransition(deps, {
+    action: "cancel",
+    actor: principalActor(by),
+    at: deps.clock.now(),
+    consultationId: id,
+    groupId,
+    set: { closeReason: reason },
+  });
+  if (applied.changed === 0) return whyUnchanged(deps, id, groupId, "cancel");
   return ok((await findConsultation(deps.db, id, groupId, deps.clock.now()))!);
 }
 
@@ -121,30 +73,12 @@ export async function rescheduleConsultation(
   if (!row || (groupId && row.groupId !== groupId)) return fail("NOT_FOUND", `No consultation with id ${id}`);
   const plan = planProposedSlots(starts, row.durationMinutes, now);
   if (!plan.ok) return fail("VALIDATION_FAILED", `Invalid body: ${plan.issues[0]!.path}: ${plan.issues[0]!.message}`, plan.issues);
-  const at = now.toISOString();
-  const changeId = newId();
-  const queries: CompiledQuery[] = [
-    deps.db
-      .updateTable("consultations")
-      .set((eb) => ({ status: "requested", slotRound: eb("slotRound", "+", 1), changeId, updatedAt: at }))
-      .where("id", "=", id)
-      // Keyed on the round we validated against, so two reschedules cannot interleave.
-      .where("slotRound", "=", row.slotRound)
-      .where((eb) =>
-        eb.or([
-          eb("status", "=", "requested"),
-          eb.and([
-            eb("status", "=", "confirmed"),
-            eb.exists(eb.selectFrom("proposed_slots as s").select("s.id").whereRef("s.id", "=", "consultations.confirmedSlotId").where("s.end", ">", at)),
-          ]),
-        ]),
-      )
-      .compile(),
-    ...slotsWriteQueries(deps.db, id, plan.slots, { round: row.slotRound + 1, changeId }),
-    auditIfChanged(deps.db, { consultationId: id, changeId }, { ...actorOf(by), at, action: "consultation.rescheduled" }),
-  ];
-  const [result] = await deps.atomic(queries);
-  if (result!.changes === 0) return whyUnchanged(deps, id, groupId, "reschedule");
+  const applied = await applyTransition(
+    deps,
+    { action: "reschedule", actor: principalActor(by), at: now, consultationId: id, groupId, expectedRound: row.slotRound },
+    (changeId) => slotsWriteQueries(deps.db, id, plan.slots, { round: row.slotRound + 1, changeId }),
+  );
+  if (applied.changed === 0) return whyUnchanged(deps, id, groupId, "reschedule");
   return ok((await findConsultation(deps.db, id, groupId, deps.clock.now()))!);
 }
 

@@ -1,16 +1,15 @@
 import type { Deps } from "../deps.js";
-import { auditIfChanged } from "../audit/audit.repo.js";
 import { findExpert } from "../directory/directory.repo.js";
 import { expertRequestMessage, messageLanguage } from "../expert-access/expert-message.js";
 import { expertLinkInsert, expertLinkUrl } from "../expert-access/expert-links.repo.js";
-import { actorOf, groupScope, type Principal } from "../lib/auth.js";
+import { groupScope, type Principal } from "../lib/auth.js";
 import { fail, ok, type Result } from "../lib/errors.js";
-import { hashSecret, newId, newSecret } from "../lib/secrets.js";
-import { deliverNowFor } from "../outbox/outbox.processor.js";
+import { hashSecret, newSecret } from "../lib/secrets.js";
 import { enqueueIfChanged } from "../outbox/outbox.repo.js";
 import { findBrief } from "../topics/topics.repo.js";
 import { findConsultation } from "./consultations.repo.js";
 import { whyUnchanged } from "./consultations.service.js";
+import { applyTransition, principalActor } from "./transition-writes.js";
 import type { Consultation } from "./consultations.schemas.js";
 
 export interface RequestedConsultation extends Consultation {
@@ -52,36 +51,19 @@ export async function requestConsultation(deps: Deps, by: Principal, id: string)
     link,
   });
   const to = { name: expert.name, email: expert.email };
-  const at = now.toISOString();
-  const changeId = newId();
-  const [result] = await deps.atomic([
-    deps.db
-      .updateTable("consultations")
-      .set({ status: "requested", requestedAt: at, changeId, updatedAt: at })
-      .where("id", "=", id)
-      .where("status", "=", "draft")
-      .where(({ exists, selectFrom }) =>
-        exists(
-          selectFrom("proposed_slots as s")
-            .select("s.id")
-            .whereRef("s.consultationId", "=", "consultations.id")
-            .whereRef("s.round", "=", "consultations.slotRound")
-            .where("s.start", ">", at),
-        ),
-      )
-      .compile(),
-    expertLinkInsert(deps.db, { consultationId: id, changeId, secretHash: await hashSecret(secret), issuedAt: now }),
-    auditIfChanged(deps.db, { consultationId: id, changeId }, { ...actorOf(by), at, action: "consultation.requested" }),
+  const secretHash = await hashSecret(secret);
+  const applied = await applyTransition(deps, { action: "request", actor: principalActor(by), at: now, consultationId: id, groupId }, (changeId) => [
+    expertLinkInsert(deps.db, { consultationId: id, changeId, secretHash, issuedAt: now }),
+    // Until mail is a consumer of the requested event, the message goes as a command of its own.
     ...(deps.mailer.canSend
-      ? [enqueueIfChanged(deps.db, { consultationId: id, changeId, kind: "mail.send", payload: { to, ...message }, now: at })]
+      ? [enqueueIfChanged(deps.db, { consultationId: id, changeId, kind: "mail.send", payload: { to, ...message }, now: now.toISOString() })]
       : []),
   ]);
-  if (result!.changes === 0) {
+  if (applied.changed === 0) {
     const current = await findConsultation(deps.db, id, groupId, deps.clock.now());
     if (current?.status === "draft") return fail("CONFLICT", "Every proposed time has already started: propose new times");
     return whyUnchanged(deps, id, groupId, "request");
   }
-  if (deps.mailer.canSend) await deliverNowFor(deps, id);
   const requested = (await findConsultation(deps.db, id, groupId, deps.clock.now()))!;
   return ok({ ...requested, expertLink: link, expertMessage: { to, ...message, sent: deps.mailer.canSend } });
 }

@@ -49,6 +49,9 @@ export interface ApiTokensTable {
   label: string;
   createdAt: string;
   revokedAt: string | null;
+  /** migrations/0006_sign_in.sql */
+  expiresAt: string | null;
+  lastUsedAt: string | null;
 }
 
 export interface TopicsTable {
@@ -110,6 +113,8 @@ export interface ConsultationsTable {
   evaluationClosedAt: string | null;
   followUpOf: string | null;
   fundingSource: string | null;
+  /** migrations/0005_lifecycle_events.sql: the state the last transition started from. */
+  previousStatus: string | null;
 }
 
 export interface ProposedSlotsTable {
@@ -166,6 +171,8 @@ export interface OutboxTable {
   lastError: string | null;
   createdAt: string;
   updatedAt: string;
+  /** migrations/0005_lifecycle_events.sql: the event this delivery record is for (null for legacy commands). */
+  eventId: number | null;
 }
 
 /** One per person and consultation; authorId is a member's or the expert's id (never shown). */
@@ -188,6 +195,103 @@ export interface EvaluationsTable {
   updatedAt: string;
 }
 
+// --- migrations/0006_sign_in.sql: sessions, sign-in, rate limits, security events ---
+export interface SessionsTable {
+  idHash: string;
+  role: "coordinator" | "member";
+  memberId: string | null;
+  tokenId: string | null;
+  coordinatorKey: string | null;
+  method: "token" | "oidc" | "email";
+  createdAt: string;
+  lastSeenAt: string;
+  expiresAt: string;
+  endedAt: string | null;
+}
+
+export interface SignInIdentitiesTable {
+  issuer: string;
+  subject: string;
+  role: "coordinator" | "member";
+  memberId: string | null;
+  coordinatorKey: string | null;
+  linkedAt: string;
+}
+
+export interface OidcFlowsTable {
+  keyHash: string;
+  state: string;
+  nonce: string;
+  audience: "coordinator" | "member";
+  expiresAt: string;
+}
+
+export interface EmailSignInLinksTable {
+  secretHash: string;
+  role: "coordinator" | "member";
+  memberId: string | null;
+  coordinatorKey: string | null;
+  createdAt: string;
+  expiresAt: string;
+  usedAt: string | null;
+}
+
+export interface RateLimitCountersTable {
+  key: string;
+  windowStart: number;
+  count: number;
+}
+
+export interface SecurityEventsTable {
+  id: Generated<number>;
+  at: string;
+  kind: string;
+  method: string | null;
+  actorType: string | null;
+  actorId: string | null;
+  detail: string | null;
+}
+// --- end of 0006 ---
+/* migrations/0005_lifecycle_events.sql */
+export interface ConsultationEventsTable {
+  id: Generated<number>;
+  consultationId: string;
+  type: string;
+  fromStatus: string | null;
+  toStatus: string;
+  actorType: string;
+  at: string;
+  payload: string;
+  changeId: string;
+}
+
+export interface WebhookEndpointsTable {
+  id: string;
+  url: string;
+  events: string;
+  secretSealed: string;
+  state: Generated<"active" | "failing" | "deleted">;
+  lastSuccessAt: string | null;
+  lastFailureAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface WebhookDeliveriesTable {
+  id: string;
+  endpointId: string;
+  eventId: number;
+  consultationId: string;
+  status: Generated<"pending" | "done" | "failed">;
+  attempts: Generated<number>;
+  nextAttemptAt: string;
+  lockedUntil: string | null;
+  lastStatus: number | null;
+  lastError: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
 export interface DB {
   organisations: OrganisationsTable;
   experts: ExpertsTable;
@@ -204,6 +308,16 @@ export interface DB {
   audit_entries: AuditEntriesTable;
   outbox: OutboxTable;
   evaluations: EvaluationsTable;
+  // 0006_sign_in.sql
+  sessions: SessionsTable;
+  sign_in_identities: SignInIdentitiesTable;
+  oidc_flows: OidcFlowsTable;
+  email_sign_in_links: EmailSignInLinksTable;
+  rate_limit_counters: RateLimitCountersTable;
+  security_events: SecurityEventsTable;
+  consultation_events: ConsultationEventsTable;
+  webhook_endpoints: WebhookEndpointsTable;
+  webhook_deliveries: WebhookDeliveriesTable;
 }
 
 export type ConsultationRow = Selectable<ConsultationsTable>;

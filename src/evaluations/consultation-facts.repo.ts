@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
 import type { ConsultationStatus, DB } from "../db/schema.js";
-import { effectiveStatus } from "../consultations/lifecycle.js";
+import { effectiveStatus } from "../consultations/transitions.js";
 
 /**
  * What evaluations and the report need to know about consultations, as one composable query:

@@ -1,14 +1,12 @@
 import type { Deps } from "../deps.js";
-import { auditIfChanged } from "../audit/audit.repo.js";
-import { actorOf, groupScope, type Principal } from "../lib/auth.js";
+import { applyTransition, principalActor } from "../consultations/transition-writes.js";
+import { groupScope, type Principal } from "../lib/auth.js";
 import { fail, ok, type Result } from "../lib/errors.js";
-import { newId } from "../lib/secrets.js";
 import { findConsultationFacts, statusNow } from "./consultation-facts.repo.js";
 import type { ConsultationRecordView, FundingSource, RecordOutcome } from "./consultation-outcome.schemas.js";
-import { evaluable } from "./evaluations.repo.js";
 import { recordView } from "./evaluations-view.service.js";
 
-type OutcomeDeps = Pick<Deps, "db" | "atomic" | "clock">;
+type OutcomeDeps = Pick<Deps, "db" | "atomic" | "clock" | "effects">;
 type Coordinator = Extract<Principal, { role: "coordinator" }>;
 
 /** A recorded start further than this from the confirmed time is more likely a typo than a late start. */
@@ -47,25 +45,15 @@ export async function recordOutcome(deps: OutcomeDeps, by: Coordinator, id: stri
     }
   }
   const noShow = input.noShow === true;
-  const changeId = newId();
-  const [result] = await deps.atomic([
-    deps.db
-      .updateTable("consultations")
-      .set({ noShow: noShow ? 1 : 0, actualStart, actualMinutes: input.actualMinutes ?? null, changeId, updatedAt: at })
-      .where("id", "=", id)
-      .where("status", "in", ["confirmed", "held", "evaluated"])
-      .where(({ exists, selectFrom }) =>
-        exists(selectFrom("proposed_slots as s").select("s.id").whereRef("s.id", "=", "consultations.confirmedSlotId").where("s.end", "<=", at)),
-      )
-      .compile(),
-    auditIfChanged(deps.db, { consultationId: id, changeId }, {
-      ...actorOf(by),
-      at,
-      action: "consultation.outcome_recorded",
-      detail: { noShow, actualMinutes: input.actualMinutes ?? null },
-    }),
-  ]);
-  if (result!.changes === 0) {
+  const applied = await applyTransition(deps, {
+    action: "recordOutcome",
+    actor: principalActor(by),
+    at: now,
+    consultationId: id,
+    set: { noShow: noShow ? 1 : 0, actualStart, actualMinutes: input.actualMinutes ?? null },
+    detail: { noShow, actualMinutes: input.actualMinutes ?? null },
+  });
+  if (applied.changed === 0) {
     return whyUnchanged(deps, id, (v) => notEnded(v.status));
   }
   return currentView(deps, id, null);
@@ -75,17 +63,8 @@ export async function recordOutcome(deps: OutcomeDeps, by: Coordinator, id: stri
 export async function closeEvaluation(deps: OutcomeDeps, by: Coordinator, id: string): Promise<Result<ConsultationRecordView>> {
   const now = deps.clock.now();
   const at = now.toISOString();
-  const changeId = newId();
-  const [result] = await deps.atomic([
-    deps.db
-      .updateTable("consultations")
-      .set({ evaluationClosedAt: at, changeId, updatedAt: at })
-      .where("id", "=", id)
-      .where(evaluable(now))
-      .compile(),
-    auditIfChanged(deps.db, { consultationId: id, changeId }, { ...actorOf(by), at, action: "evaluation.closed" }),
-  ]);
-  if (result!.changes === 0) {
+  const applied = await applyTransition(deps, { action: "closeEvaluation", actor: principalActor(by), at: now, consultationId: id });
+  if (applied.changed === 0) {
     return whyUnchanged(deps, id, (v) =>
       v.evaluation.closesAt && v.evaluation.closesAt <= at
         ? `The evaluation already closed at ${v.evaluation.closesAt}`
@@ -97,15 +76,16 @@ export async function closeEvaluation(deps: OutcomeDeps, by: Coordinator, id: st
 
 /** Records where support came from; the coordinator or the consultation's own group, in any state. */
 export async function setFunding(deps: OutcomeDeps, by: Principal, id: string, source: FundingSource): Promise<Result<ConsultationRecordView>> {
-  const at = deps.clock.now().toISOString();
   const groupId = groupScope(by);
-  const changeId = newId();
-  let update = deps.db.updateTable("consultations").set({ fundingSource: source, changeId, updatedAt: at }).where("id", "=", id);
-  if (groupId) update = update.where("groupId", "=", groupId);
-  const [result] = await deps.atomic([
-    update.compile(),
-    auditIfChanged(deps.db, { consultationId: id, changeId }, { ...actorOf(by), at, action: "consultation.funding_set", detail: { source } }),
-  ]);
-  if (result!.changes === 0) return fail("NOT_FOUND", `No consultation with id ${id}`);
+  const applied = await applyTransition(deps, {
+    action: "setFunding",
+    actor: principalActor(by),
+    at: deps.clock.now(),
+    consultationId: id,
+    groupId,
+    set: { fundingSource: source },
+    detail: { source },
+  });
+  if (applied.changed === 0) return fail("NOT_FOUND", `No consultation with id ${id}`);
   return currentView(deps, id, groupId);
 }

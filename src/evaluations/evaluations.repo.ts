@@ -1,45 +1,9 @@
-import { sql, type CompiledQuery, type ExpressionBuilder, type Kysely } from "kysely";
+import { sql, type CompiledQuery, type Kysely } from "kysely";
 import { changedConsultations } from "../db/changed-consultations.js";
-import type { ConsultationStatus, DB } from "../db/schema.js";
+import type { DB } from "../db/schema.js";
 import type { Evaluation, SubmitEvaluation } from "./evaluations.schemas.js";
-import { windowOpenedAfter } from "./evaluation-window.js";
 
 export type Side = "member" | "expert";
-const EVALUABLE_STORED: ConsultationStatus[] = ["confirmed", "held", "evaluated"];
-
-/**
- * The SQL form of evaluationWindow(): the session (confirmed slot) has ended, less than 14 days
- * ago, the coordinator has not closed the evaluation and nobody recorded a no-show.
- * "confirmed" is included because time alone makes it held (the sweep may not have run yet).
- */
-export function evaluable(now: Date) {
-  const at = now.toISOString();
-  return (eb: ExpressionBuilder<DB, "consultations">) =>
-    eb.and([
-      eb("consultations.status", "in", EVALUABLE_STORED),
-      eb("consultations.noShow", "=", 0),
-      eb("consultations.evaluationClosedAt", "is", null),
-      eb.exists(
-        eb
-          .selectFrom("proposed_slots as s")
-          .select("s.id")
-          .whereRef("s.id", "=", "consultations.confirmedSlotId")
-          .where("s.end", "<=", at)
-          .where("s.end", ">", windowOpenedAfter(now)),
-      ),
-    ]);
-}
-
-/** Step 1 of a submission: marks the consultation with changeId only if it may be evaluated now. */
-export function touchIfEvaluable(db: Kysely<DB>, input: { consultationId: string; groupId: string | null; changeId: string; now: Date }) {
-  let update = db
-    .updateTable("consultations")
-    .set({ changeId: input.changeId, updatedAt: input.now.toISOString() })
-    .where("consultations.id", "=", input.consultationId)
-    .where(evaluable(input.now));
-  if (input.groupId) update = update.where("consultations.groupId", "=", input.groupId);
-  return update.compile();
-}
 
 export interface EvaluationWrite {
   id: string;
@@ -51,7 +15,7 @@ export interface EvaluationWrite {
   at: string;
 }
 
-/** Step 2: insert, or replace the same author's earlier evaluation, only if step 1 changed the row. */
+/** Insert, or replace the same author's earlier evaluation, only if the evaluate transition in the same batch applied (changeId). */
 export function upsertEvaluationIfChanged(db: Kysely<DB>, w: EvaluationWrite): CompiledQuery {
   const e = w.input;
   const blankToNull = (v: string | undefined) => (v === undefined || v === "" ? null : v);
@@ -88,25 +52,6 @@ export function upsertEvaluationIfChanged(db: Kysely<DB>, w: EvaluationWrite): C
         updatedAt: eb.ref("excluded.updatedAt"),
       })),
     )
-    .compile();
-}
-
-/** Step 3: held → evaluated once both sides have evaluated; keyed on step 1's changeId. */
-export function markEvaluatedIfComplete(
-  db: Kysely<DB>,
-  input: { consultationId: string; afterChangeId: string; changeId: string; at: string },
-) {
-  const bySide = (eb: ExpressionBuilder<DB, "consultations">, side: Side) =>
-    eb.exists(
-      eb.selectFrom("evaluations as ev").select("ev.id").whereRef("ev.consultationId", "=", "consultations.id").where("ev.side", "=", side),
-    );
-  return db
-    .updateTable("consultations")
-    .set({ status: "evaluated", changeId: input.changeId, updatedAt: input.at })
-    .where("consultations.id", "=", input.consultationId)
-    .where("consultations.changeId", "=", input.afterChangeId)
-    .where("consultations.status", "in", ["confirmed", "held"])
-    .where((eb) => eb.and([bySide(eb, "member"), bySide(eb, "expert")]))
     .compile();
 }
 

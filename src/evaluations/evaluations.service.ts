@@ -1,22 +1,16 @@
 import type { Deps } from "../deps.js";
-import { auditIfChanged } from "../audit/audit.repo.js";
+import { applyTransitions, planTransition, principalActor } from "../consultations/transition-writes.js";
 import { findLinkByHash } from "../expert-access/expert-links.repo.js";
-import { actorOf, type Principal } from "../lib/auth.js";
+import type { Principal } from "../lib/auth.js";
 import { fail, ok, type Result } from "../lib/errors.js";
 import { constantTimeEqual, hashSecret, newId } from "../lib/secrets.js";
 import { findConsultationFacts, sessionEndOf, statusNow } from "./consultation-facts.repo.js";
 import { evaluationWindow } from "./evaluation-window.js";
-import {
-  findEvaluationBy,
-  markEvaluatedIfComplete,
-  touchIfEvaluable,
-  upsertEvaluationIfChanged,
-  type Side,
-} from "./evaluations.repo.js";
+import { findEvaluationBy, upsertEvaluationIfChanged, type Side } from "./evaluations.repo.js";
 import type { Evaluation, ExpertEvaluationView, SubmitEvaluation } from "./evaluations.schemas.js";
 import { recordView } from "./evaluations-view.service.js";
 
-type EvaluationDeps = Pick<Deps, "db" | "atomic" | "clock">;
+type EvaluationDeps = Pick<Deps, "db" | "atomic" | "clock" | "effects">;
 type Member = Extract<Principal, { role: "member" }>;
 
 export interface Submitted {
@@ -30,7 +24,7 @@ interface Author {
   authorId: string;
   /** Scopes a member to the own group; null for the expert, whose link names the consultation. */
   groupId: string | null;
-  actor: { actorType: string; actorId: string };
+  actor: { kind: "member" | "expert"; id: string };
 }
 
 /**
@@ -39,20 +33,24 @@ interface Author {
  */
 async function submit(deps: EvaluationDeps, author: Author, consultationId: string, input: SubmitEvaluation): Promise<Result<Submitted>> {
   const now = deps.clock.now();
-  const at = now.toISOString();
   const id = newId();
-  const submitted = newId();
-  const completed = newId();
   const { db } = deps;
-  const [touched] = await deps.atomic([
-    touchIfEvaluable(db, { consultationId, groupId: author.groupId, changeId: submitted, now }),
-    upsertEvaluationIfChanged(db, { id, consultationId, changeId: submitted, side: author.side, authorId: author.authorId, input, at }),
-    // Ids and codes only: the audit trail never holds the ratings or the free text.
-    auditIfChanged(db, { consultationId, changeId: submitted }, { ...author.actor, at, action: "evaluation.submitted", detail: { side: author.side } }),
-    markEvaluatedIfComplete(db, { consultationId, afterChangeId: submitted, changeId: completed, at }),
-    auditIfChanged(db, { consultationId, changeId: completed }, { actorType: "system", actorId: null, at, action: "consultation.evaluated" }),
+  // Detail is the side only: the trail and the events never hold the ratings or the free text.
+  const submitted = planTransition(db, {
+    action: "evaluate",
+    actor: author.actor,
+    at: now,
+    consultationId,
+    groupId: author.groupId,
+    detail: { side: author.side },
+  });
+  const completed = planTransition(db, { action: "completeEvaluation", actor: { kind: "system", id: null }, at: now, consultationId, afterChangeId: submitted.changeId });
+  const { changed } = await applyTransitions(deps, [
+    submitted,
+    upsertEvaluationIfChanged(db, { id, consultationId, changeId: submitted.changeId, side: author.side, authorId: author.authorId, input, at: now.toISOString() }),
+    completed,
   ]);
-  if (touched!.changes === 0) return whyNotEvaluable(deps, consultationId, author.groupId);
+  if (changed(submitted) === 0) return whyNotEvaluable(deps, consultationId, author.groupId);
   const evaluation = await findEvaluationBy(db, consultationId, author.side, author.authorId);
   if (!evaluation) return fail("INTERNAL", "The evaluation was not stored");
   return ok({ evaluation, created: evaluation.id === id });
@@ -71,7 +69,7 @@ async function whyNotEvaluable(deps: Pick<Deps, "db" | "clock">, consultationId:
 }
 
 export function submitMemberEvaluation(deps: EvaluationDeps, by: Member, consultationId: string, input: SubmitEvaluation) {
-  return submit(deps, { side: "member", authorId: by.memberId, groupId: by.groupId, actor: actorOf(by) }, consultationId, input);
+  return submit(deps, { side: "member", authorId: by.memberId, groupId: by.groupId, actor: principalActor(by) as Author["actor"] }, consultationId, input);
 }
 
 /**
@@ -84,7 +82,7 @@ export async function submitExpertEvaluation(deps: EvaluationDeps, secret: strin
   if (!link.ok) return link;
   const facts = await findConsultationFacts(deps.db, link.value.consultationId, null);
   if (!facts) return fail("NOT_FOUND", "This link is not valid");
-  const author: Author = { side: "expert", authorId: facts.expertId, groupId: null, actor: { actorType: "expert", actorId: facts.expertId } };
+  const author: Author = { side: "expert", authorId: facts.expertId, groupId: null, actor: { kind: "expert", id: facts.expertId } };
   return submit(deps, author, facts.id, input);
 }
 

@@ -1,11 +1,10 @@
-import { sql } from "kysely";
 import type { Deps } from "../deps.js";
-import { auditIfChanged } from "../audit/audit.repo.js";
 import { findConsultation } from "../consultations/consultations.repo.js";
 import { planProposedSlots } from "../consultations/proposed-slots.js";
 import { slotsWriteQueries } from "../consultations/slots.repo.js";
+import { planDraft, principalActor } from "../consultations/transition-writes.js";
 import { findExpert } from "../directory/directory.repo.js";
-import { actorOf, type Principal } from "../lib/auth.js";
+import type { Principal } from "../lib/auth.js";
 import { fail, ok, type Result } from "../lib/errors.js";
 import { newId } from "../lib/secrets.js";
 import { findBrief, findTopic } from "../topics/topics.repo.js";
@@ -42,40 +41,13 @@ export async function createFollowUp(
   if (!plan.ok) return fail("VALIDATION_FAILED", `Invalid body: ${plan.issues[0]!.path}: ${plan.issues[0]!.message}`, plan.issues);
 
   const id = newId();
-  const changeId = newId();
-  const at = now.toISOString();
   const { db } = deps;
-  const [inserted] = await deps.atomic([
-    db
-      .insertInto("consultations")
-      .columns(["id", "groupId", "topicId", "briefId", "expertId", "durationMinutes", "status", "slotRound", "changeId", "createdAt", "updatedAt", "followUpOf"])
-      .expression(
-        db
-          .selectFrom("consultations as origin")
-          .select([
-            sql<string>`${id}`.as("id"),
-            "origin.groupId",
-            sql<string>`${topic.id}`.as("topicId"),
-            sql<string>`${brief.id}`.as("briefId"),
-            sql<string>`${expert.id}`.as("expertId"),
-            sql<number>`${input.durationMinutes}`.as("durationMinutes"),
-            sql<string>`${"draft"}`.as("status"),
-            sql<number>`0`.as("slotRound"),
-            sql<string>`${changeId}`.as("changeId"),
-            sql<string>`${at}`.as("createdAt"),
-            sql<string>`${at}`.as("updatedAt"),
-            "origin.id as followUpOf",
-          ])
-          .where("origin.id", "=", originId)
-          .where("origin.groupId", "=", by.groupId)
-          .where(({ exists, selectFrom }) =>
-            exists(selectFrom("evaluations as ev").select("ev.id").whereRef("ev.consultationId", "=", "origin.id").where("ev.followUpInterest", "=", 1)),
-          ),
-      )
-      .compile(),
-    ...slotsWriteQueries(db, id, plan.slots, { round: 0, changeId }),
-    auditIfChanged(db, { consultationId: id, changeId }, { ...actorOf(by), at, action: "consultation.created", detail: { followUpOf: originId } }),
-  ]);
+  const draft = planDraft(
+    db,
+    { id, groupId: by.groupId, topicId: topic.id, briefId: brief.id, expertId: expert.id, createdBy: by.memberId, durationMinutes: input.durationMinutes },
+    { at: now, actor: principalActor(by), followUpOf: originId, detail: { followUpOf: originId } },
+  );
+  const [inserted] = await deps.atomic([draft.insert, ...slotsWriteQueries(db, id, plan.slots, { round: 0, changeId: draft.changeId }), ...draft.records]);
   if (inserted!.changes === 0) return fail("CONFLICT", "No evaluation of this consultation asked for a follow-up");
   const created = await findConsultation(db, id, by.groupId, deps.clock.now());
   return created ? ok({ ...created, followUpOf: originId }) : fail("INTERNAL", "The follow-up was not stored");

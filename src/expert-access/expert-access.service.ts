@@ -1,15 +1,13 @@
 import type { Deps } from "../deps.js";
 import type { ConsultationStatus } from "../db/schema.js";
-import { auditIfChanged } from "../audit/audit.repo.js";
-import { findConsultation } from "../consultations/consultations.repo.js";
+import { findConsultation, findConsultationByLinkHash } from "../consultations/consultations.repo.js";
 import type { Consultation } from "../consultations/consultations.schemas.js";
 import { slotInZone } from "../consultations/proposed-slots.js";
 import { fail, ok, type Result } from "../lib/errors.js";
-import { constantTimeEqual, hashSecret, newId } from "../lib/secrets.js";
-import { deliverNowFor } from "../outbox/outbox.processor.js";
-import { enqueueIfChanged } from "../outbox/outbox.repo.js";
-import { findBrief } from "../topics/topics.repo.js";
-import { findLinkByHash } from "./expert-links.repo.js";
+import { constantTimeEqual, hashSecret } from "../lib/secrets.js";
+import { applyTransition } from "../consultations/transition-writes.js";
+import { readTogether } from "../db/read-together.js";
+import { briefOf, briefQuery } from "../topics/topics.repo.js";
 
 export type LinkProblem = "unknown" | "expired" | "used" | "cancelled";
 
@@ -28,13 +26,12 @@ export async function resolveLink(
 ): Promise<{ ok: true; consultation: Consultation } | { ok: false; problem: LinkProblem }> {
   if (secret.length < 20 || secret.length > 200) return { ok: false, problem: "unknown" };
   const hash = await hashSecret(secret);
-  const link = await findLinkByHash(deps.db, hash);
-  if (!link || !constantTimeEqual(link.secretHash, hash)) return { ok: false, problem: "unknown" };
   const now = deps.clock.now();
+  const found = await findConsultationByLinkHash(deps.db, hash, now);
+  if (!found || !constantTimeEqual(found.link.secretHash, hash)) return { ok: false, problem: "unknown" };
+  const { link, consultation } = found;
   if (link.revokedAt) return { ok: false, problem: "used" };
   if (Date.parse(link.expiresAt) <= now.getTime()) return { ok: false, problem: "expired" };
-  const consultation = await findConsultation(deps.db, link.consultationId, null, now);
-  if (!consultation) return { ok: false, problem: "unknown" };
   const closed: Partial<Record<ConsultationStatus, LinkProblem>> = { cancelled: "cancelled", declined: "used", expired: "expired" };
   const problem = closed[consultation.status];
   return problem ? { ok: false, problem } : { ok: true, consultation };
@@ -48,10 +45,13 @@ export async function expertView(deps: Deps, secret: string) {
 
 /** The expert's view of a consultation whose link has already been resolved. */
 export async function expertViewOf(deps: Deps, c: Consultation) {
-  const [brief, group] = await Promise.all([
-    findBrief(deps.db, c.briefId),
-    deps.db.selectFrom("dev_groups").select(["name", "organisation", "timeZone"]).where("id", "=", c.groupId).executeTakeFirstOrThrow(),
+  // One round trip for both (a D1 batch): the page already waited for the link's.
+  const [[briefRow], [group]] = await readTogether(deps, [
+    briefQuery(deps.db, c.briefId).compile(),
+    deps.db.selectFrom("dev_groups").select(["name", "organisation", "timeZone"]).where("id", "=", c.groupId).compile(),
   ]);
+  if (!briefRow || !group) throw new Error(`consultation ${c.id} lost its brief or group`);
+  const brief = briefOf(briefRow);
   const zone = c.expert.timeZone;
   const withLocal = (s: { id: string; start: string; end: string }) => ({ ...s, local: slotInZone(s, zone), groupLocal: slotInZone(s, group.timeZone) });
   return {
@@ -60,7 +60,7 @@ export async function expertViewOf(deps: Deps, c: Consultation) {
     durationMinutes: c.durationMinutes,
     group: { name: group.name, organisation: group.organisation, timeZone: group.timeZone },
     topic: c.topic,
-    brief: { challenge: brief!.challenge, questions: brief!.questions, language: brief!.language },
+    brief: { challenge: brief.challenge, questions: brief.questions, language: brief.language },
     expert: { name: c.expert.name, timeZone: zone },
     slots: c.slots.map(withLocal),
     confirmedSlot: c.confirmedSlot ? withLocal(c.confirmedSlot) : null,
@@ -75,37 +75,21 @@ export async function confirmSlot(deps: Deps, secret: string, slotId: string): P
   const link = await resolveLink(deps, secret);
   if (!link.ok) return linkFailure(link.problem);
   const id = link.consultation.id;
-  const now = deps.clock.now();
-  const at = now.toISOString();
-  const changeId = newId();
-  const [result] = await deps.atomic([
-    deps.db
-      .updateTable("consultations")
-      .set({ status: "confirmed", confirmedSlotId: slotId, confirmedAt: at, changeId, updatedAt: at })
-      .where("id", "=", id)
-      .where("status", "=", "requested")
-      .where(({ exists, selectFrom }) =>
-        exists(
-          selectFrom("proposed_slots as s")
-            .select("s.id")
-            .where("s.id", "=", slotId)
-            .whereRef("s.consultationId", "=", "consultations.id")
-            .whereRef("s.round", "=", "consultations.slotRound")
-            .where("s.start", ">", at),
-        ),
-      )
-      .compile(),
-    auditIfChanged(deps.db, { consultationId: id, changeId }, { actorType: "expert", actorId: link.consultation.expert.id, at, action: "consultation.confirmed", detail: { slotId } }),
-    enqueueIfChanged(deps.db, { consultationId: id, changeId, kind: "meeting.sync", payload: {}, now: at }),
-  ]);
-  if (result!.changes === 0) {
+  const applied = await applyTransition(deps, {
+    action: "confirm",
+    actor: { kind: "expert", id: link.consultation.expert.id },
+    at: deps.clock.now(),
+    consultationId: id,
+    slotId,
+    detail: { slotId },
+  });
+  if (applied.changed === 0) {
     const current = await findConsultation(deps.db, id, null, deps.clock.now());
     const slot = current?.slots.find((s) => s.id === slotId);
     if (current?.status === "requested" && !slot) return fail("NOT_FOUND", `No proposed time with id ${slotId} in this consultation`);
     if (current?.status === "requested") return fail("CONFLICT", "This time has already started: choose another");
     return fail("CONFLICT", `This consultation is already ${current?.status ?? "closed"}`);
   }
-  await deliverNowFor(deps, id);
   // The link was resolved above; read the consultation as it is now, not the link again.
   const confirmed = await findConsultation(deps.db, id, null, deps.clock.now());
   return ok(await expertViewOf(deps, confirmed!));
@@ -114,28 +98,13 @@ export async function confirmSlot(deps: Deps, secret: string, slotId: string): P
 export async function declineRequest(deps: Deps, secret: string, reason: string | undefined): Promise<Result<{ status: "declined" }>> {
   const link = await resolveLink(deps, secret);
   if (!link.ok) return linkFailure(link.problem);
-  const id = link.consultation.id;
-  const at = deps.clock.now().toISOString();
-  const changeId = newId();
-  const [result] = await deps.atomic([
-    deps.db
-      .updateTable("consultations")
-      .set({ status: "declined", closedAt: at, closeReason: reason ?? null, changeId, updatedAt: at })
-      .where("id", "=", id)
-      .where((eb) =>
-        eb.or([
-          eb("status", "=", "requested"),
-          eb.and([
-            eb("status", "=", "confirmed"),
-            eb.exists(eb.selectFrom("proposed_slots as s").select("s.id").whereRef("s.id", "=", "consultations.confirmedSlotId").where("s.end", ">", at)),
-          ]),
-        ]),
-      )
-      .compile(),
-    auditIfChanged(deps.db, { consultationId: id, changeId }, { actorType: "expert", actorId: link.consultation.expert.id, at, action: "consultation.declined" }),
-    enqueueIfChanged(deps.db, { consultationId: id, changeId, kind: "meeting.sync", payload: {}, now: at, onlyIfWasConfirmed: true }),
-  ]);
-  if (result!.changes === 0) return fail("CONFLICT", `This consultation is already ${link.consultation.status}`);
-  await deliverNowFor(deps, id);
+  const applied = await applyTransition(deps, {
+    action: "decline",
+    actor: { kind: "expert", id: link.consultation.expert.id },
+    at: deps.clock.now(),
+    consultationId: link.consultation.id,
+    set: { closeReason: reason ?? null },
+  });
+  if (applied.changed === 0) return fail("CONFLICT", `This consultation is already ${link.consultation.status}`);
   return ok({ status: "declined" });
 }

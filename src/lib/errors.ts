@@ -41,6 +41,14 @@ export class AppError extends Error {
   }
 }
 
+/** 429 with Retry-After: the app's error handler sets the header from retryAfterSeconds. */
+export class RateLimitedError extends AppError {
+  constructor(override readonly retryAfterSeconds: number) {
+    super("RATE_LIMITED", `Too many attempts: try again in ${retryAfterSeconds} s`, undefined, retryAfterSeconds);
+    this.name = "RateLimitedError";
+  }
+}
+
 /** An expected outcome that is not success: services return it, routes map it to a status. */
 export interface Failure {
   ok: false;
@@ -105,7 +113,7 @@ const errorDescriptions: Record<number, string> = {
   410: "The link no longer works",
   413: "Request body over 64 KiB",
   415: "The body is not JSON (Content-Type must be application/json)",
-  429: "Too many requests; Retry-After says when to try again",
+  429: "Too many failed attempts or requests from this address: wait for the seconds in Retry-After",
   500: "A fault on the service's side; the request id helps find it",
   503: "A service this request depends on (Microsoft Graph, mail, the database) is unavailable; Retry-After says when to try again",
 };
@@ -116,8 +124,10 @@ const retryAfterHeader = {
 
 /** OpenAPI response entries for the given error statuses, all in the one envelope. */
 export function errorResponses(...statuses: number[]) {
+  // Every route that takes a token can answer 429: refused tokens are rate-limited per address.
+  const all = statuses.includes(401) && !statuses.includes(429) ? [...statuses, 429] : statuses;
   return Object.fromEntries(
-    statuses.map((s) => [
+    all.map((s) => [
       s,
       {
         description: errorDescriptions[s] ?? "Error",

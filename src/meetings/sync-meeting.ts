@@ -1,6 +1,6 @@
 import type { Deps } from "../deps.js";
 import type { MeetingRow } from "../db/schema.js";
-import { CLOSED_STATES } from "../consultations/lifecycle.js";
+import { CLOSED_STATES } from "../consultations/transitions.js";
 import { loadMeetingDetails, meetingBody, meetingSubject, type MeetingDetails } from "./meeting-details.js";
 import type { MeetingRef, MeetingRequest } from "./scheduler.js";
 

@@ -1,6 +1,6 @@
 import type { Deps } from "../deps.js";
 import { Semaphore } from "../lib/semaphore.js";
-import { syncMeeting } from "../meetings/sync-meeting.js";
+import { CONSUMERS, isConsumer } from "../events/consumers.js";
 import type { OutgoingMail } from "../meetings/scheduler.js";
 import { claimDue, markDone, markFailed, markRetry, type OutboxItem } from "./outbox.repo.js";
 
@@ -25,11 +25,11 @@ export function nextDelayMs(attempts: number, retryAfterSeconds: number | undefi
 }
 
 async function deliver(deps: OutboxDeps, item: OutboxItem): Promise<void> {
-  if (item.kind === "meeting.sync") {
-    if (!item.consultationId) return;
-    await syncMeeting(deps, item.consultationId);
+  if (isConsumer(item.kind)) {
+    await CONSUMERS[item.kind](deps, { id: item.id, consumer: item.kind, consultationId: item.consultationId, eventId: item.eventId, attempts: item.attempts });
     return;
   }
+  // A command written before mail became a consumer of events: its message is in the payload.
   if (item.kind === "mail.send") {
     await deps.mailer.send(JSON.parse(item.payload) as OutgoingMail);
     return;

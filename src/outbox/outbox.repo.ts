@@ -3,7 +3,8 @@ import { changedConsultations } from "../db/changed-consultations.js";
 import type { DB } from "../db/schema.js";
 import { afterKey, toPage, type PageRequest } from "../lib/paging.js";
 
-export type OutboxKind = "meeting.sync" | "mail.send";
+/** A delivery record's kind: an event consumer's name, or a command kind. */
+export type OutboxKind = string;
 
 export interface OutboxItem {
   id: string;
@@ -11,6 +12,7 @@ export interface OutboxItem {
   consultationId: string | null;
   payload: string;
   attempts: number;
+  eventId: number | null;
 }
 
 /** How long a claimed command is reserved for its worker; a crashed worker's claim lapses after this. */
@@ -75,13 +77,14 @@ export async function claimDue(db: Kysely<DB>, now: string, only?: { consultatio
     .set({ lockedUntil: leaseUntil, attempts: sql`attempts + 1`, updatedAt: now })
     .where("id", "=", (eb) => eb.selectFrom(candidates.as("next")).select("next.id"))
     .where("status", "=", "pending")
-    .returning(["id", "kind", "consultationId", "payload", "attempts"])
+    .returning(["id", "kind", "consultationId", "payload", "attempts", "eventId"])
     .executeTakeFirst();
   return row as OutboxItem | undefined;
 }
 
 export async function markDone(db: Kysely<DB>, id: string, now: string): Promise<void> {
-  await db.updateTable("outbox").set({ status: "done", lockedUntil: null, lastError: null, updatedAt: now }).where("id", "=", id).execute();
+  // A delivered payload (a mail body, a calendar text) is not kept: only the record that it went.
+  await db.updateTable("outbox").set({ status: "done", payload: "{}", lockedUntil: null, lastError: null, updatedAt: now }).where("id", "=", id).execute();
 }
 
 export async function markRetry(db: Kysely<DB>, id: string, now: string, nextAttemptAt: string, error: string): Promise<void> {

@@ -8,6 +8,7 @@ import { apiContract } from "./api.contract.js";
 import { atomicContract } from "./atomic.contract.js";
 import { boundsContract } from "./bounds.contract.js";
 import { callThrough, type ContractTarget } from "./target.js";
+import { transitionsContract } from "./transitions.contract.js";
 
 const closers: (() => Promise<void>)[] = [];
 afterAll(async () => {
@@ -29,10 +30,12 @@ describe("node-sqlite", () => {
   apiContract(nodeTarget);
   boundsContract(nodeTarget);
 
-  atomicContract(async () => {
+  const migratedMemory = async () => {
     const handle = connectSqlite(":memory:");
     migrateSqlite(handle.raw);
     closers.push(handle.close);
     return handle;
-  });
+  };
+  atomicContract(migratedMemory);
+  transitionsContract(migratedMemory);
 });

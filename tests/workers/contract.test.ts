@@ -5,6 +5,7 @@ import { apiContract } from "../contract/api.contract.js";
 import { atomicContract } from "../contract/atomic.contract.js";
 import { boundsContract } from "../contract/bounds.contract.js";
 import { callThrough, type CallInit } from "../contract/target.js";
+import { transitionsContract } from "../contract/transitions.contract.js";
 import { coordinatorToken, d1 } from "./seed.js";
 
 describe("workers-d1", () => {
@@ -19,4 +20,5 @@ describe("workers-d1", () => {
   boundsContract(workersTarget);
 
   atomicContract(async () => d1());
+  transitionsContract(async () => d1());
 });

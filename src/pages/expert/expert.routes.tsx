@@ -12,12 +12,14 @@ import { submitExpertEvaluation } from "../../evaluations/evaluations.service.js
 import { invitationFor } from "../../meetings/meetings.service.js";
 import { parseEvaluation, readEvaluationForm } from "../evaluation/evaluation-input.js";
 import { finish, pageApp, setLanguage } from "../page-app.js";
+import { expertLinkPageGuard } from "../rate-limited.js";
 import type { PageEnv } from "../page-env.js";
 import { renderMessage, renderPage } from "../render.js";
 import { readForm } from "../security.js";
 import { sendIcs } from "../ics.js";
 import { expertEvaluationState } from "./expert-evaluation.js";
 import { ExpertPage, type ExpertPageProps } from "./expert.view.js";
+import { allowedActions } from "../../consultations/transitions.js";
 
 const REASON_MAX = 1000;
 
@@ -39,8 +41,9 @@ async function load(c: Context<PageEnv>, secret: string): Promise<Loaded> {
   return { ok: true, view: await expertViewOf(deps, link.consultation) };
 }
 
-async function renderExpert(c: Context<PageEnv>, props: Omit<ExpertPageProps, "t" | "lang" | "csrfToken">, status: 200 | 400 | 409 = 200) {
+async function renderExpert(c: Context<PageEnv>, input: Omit<ExpertPageProps, "t" | "lang" | "csrfToken" | "allowed">, status: 200 | 400 | 409 = 200) {
   const { t, lang, csrfToken, deps } = c.var;
+  let props: Omit<ExpertPageProps, "t" | "lang" | "csrfToken"> = { ...input, allowed: allowedActions(input.view, "expert", deps.clock.now()) };
   const held = props.view.status === "held" || props.view.status === "evaluated";
   if (held && !props.evaluation) {
     const state = await expertEvaluationState(deps, props.view.consultationId, lang, props.view.expert.timeZone);
@@ -66,6 +69,7 @@ async function afterFailure(c: Context<PageEnv>, secret: string, message: string
 
 export const expertPageRoutes = () => {
   const app = pageApp("/e");
+  app.use("*", expertLinkPageGuard);
 
   app.get("/:secret", async (c) => {
     const secret = c.req.param("secret");

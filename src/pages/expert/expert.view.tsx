@@ -1,3 +1,4 @@
+import type { Action } from "../../consultations/transitions.js";
 import type { ExpertView } from "../../expert-access/expert-access.service.js";
 import { BriefBody } from "../components/brief.js";
 import { CsrfField, ErrorSummary, Notice, TextArea, type FieldErrors } from "../components/form.js";
@@ -18,6 +19,8 @@ export interface ExpertPageProps {
   reason?: string;
   /** After the session: the evaluation form's state, and whether it was just saved. */
   evaluation?: EvaluationState & { saved: boolean; errors: FieldErrors };
+  /** From the lifecycle table (allowedActions): what the expert may do now. */
+  allowed: readonly Action[];
 }
 
 function Details({ t, view }: { t: Messages; view: ExpertView }) {
@@ -161,8 +164,8 @@ export function ExpertPage(p: ExpertPageProps) {
       ) : null}
       <Details t={t} view={view} />
       <Brief t={t} view={view} />
-      {view.status === "requested" ? <SlotChoice p={p} /> : null}
-      {view.status === "requested" || view.status === "confirmed" ? <Decline p={p} /> : null}
+      {p.allowed.includes("confirm") ? <SlotChoice p={p} /> : null}
+      {p.allowed.includes("decline") ? <Decline p={p} /> : null}
     </>
   );
 }

@@ -1,4 +1,5 @@
 import type { Consultation } from "../../consultations/consultations.schemas.js";
+import type { Action } from "../../consultations/transitions.js";
 import { BriefBody } from "../components/brief.js";
 import { DataTable } from "../components/data-table.js";
 import { CsrfField, ErrorSummary, Notice, TextArea, type FieldErrors } from "../components/form.js";
@@ -25,9 +26,9 @@ export interface DetailProps {
   problem?: string;
   errors?: FieldErrors;
   reason?: string;
+  /** From the lifecycle table (allowedActions): the page offers exactly what the API accepts. */
+  allowed: readonly Action[];
 }
-
-const CANCELLABLE: readonly Consultation["status"][] = ["draft", "requested", "confirmed"];
 
 function SlotLine({ p, slot }: { p: DetailProps; slot: { start: string; end: string } }) {
   const expertZone = p.consultation.expert.timeZone;
@@ -106,7 +107,7 @@ function History({ p }: { p: DetailProps }) {
 
 function Cancel({ p }: { p: DetailProps }) {
   const { t, consultation: c } = p;
-  if (!CANCELLABLE.includes(c.status)) return null;
+  if (!p.allowed.includes("cancel")) return null;
   return (
     <section aria-labelledby="cancel-title">
       <h2 id="cancel-title">{t.group.cancelTitle}</h2>
@@ -143,7 +144,7 @@ export function ConsultationDetail(p: DetailProps) {
       {p.notice ? <Notice>{p.notice}</Notice> : null}
       {p.problem ? <Notice kind="warning">{p.problem}</Notice> : null}
       <Facts p={p} />
-      {c.status === "draft" ? (
+      {p.allowed.includes("request") ? (
         <section aria-labelledby="send-title" class="panel">
           <h2 id="send-title">{t.group.sendTitle}</h2>
           <p>{t.group.sendBody}</p>
