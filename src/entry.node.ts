@@ -1,6 +1,8 @@
 import { serve } from "@hono/node-server";
 import type { AddressInfo } from "node:net";
 import { createApp } from "./app.js";
+import { serveSwaggerUi } from "./docs/docs.routes.js";
+import { swaggerUiFiles } from "./docs/swagger-ui-loader.js";
 import { startBackground } from "./background.js";
 import { buildNodeDeps } from "./node-deps.js";
 import { ConfigError, loadConfig } from "./config.js";
@@ -13,6 +15,7 @@ async function main() {
 
   await ensureFirstCoordinator(deps, { isTTY: process.stdout.isTTY === true, print: (text) => console.log(text) });
 
+  serveSwaggerUi(swaggerUiFiles);
   const app = createApp(deps);
   const limits = config.server;
   const server = serve(
