@@ -1,6 +1,6 @@
 /** The service as its own process (`node --import tsx src/entry.node.ts`) on a fresh database, for the fuzzer and server tests. */
 import { spawn } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -50,7 +50,9 @@ export async function startServerProcess(env: Record<string, string> = {}): Prom
   );
   const deadline = Date.now() + 60_000;
   while (!out.includes("listening") && !done && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-  const token = out.split("\n").find((l) => l.startsWith("smr_c_"));
+  // Without a terminal the first token goes to a file beside the database (src/tokens/first-coordinator.ts).
+  const tokenFile = join(dir, "first-coordinator-token.txt");
+  const token = existsSync(tokenFile) ? readFileSync(tokenFile, "utf8") : out.split("\n").find((l) => l.startsWith("smr_c_"));
   if (!out.includes("listening") || !token) {
     child.kill("SIGKILL");
     throw new Error(`the server did not start:\n${out}`);
