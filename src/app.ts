@@ -14,6 +14,7 @@ import { docsRoutes } from "./docs/docs.routes.js";
 import { featureRouters } from "./features.js";
 import { GraphRequestError } from "./graph/graph-errors.js";
 import { pageRouters } from "./pages/index.js";
+import { registerWebhookDocs } from "./webhooks/webhooks.routes.js";
 
 const API_BODY_LIMIT = 64 * 1024;
 
@@ -84,6 +85,7 @@ export function createApp(deps: Deps) {
     scheme: "bearer",
     description: "A coordinator or member token, shown once when it is created",
   });
+  registerWebhookDocs(app.openAPIRegistry);
   app.doc31("/openapi.json", {
     openapi: "3.1.0",
     info: {

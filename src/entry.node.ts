@@ -5,6 +5,7 @@ import { serveSwaggerUi } from "./docs/docs.routes.js";
 import { swaggerUiFiles } from "./docs/swagger-ui-loader.js";
 import { startBackground } from "./background.js";
 import { buildNodeDeps } from "./node-deps.js";
+import { mailChoice } from "./build-deps.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { ensureFirstCoordinator } from "./tokens/first-coordinator.js";
 
@@ -33,7 +34,7 @@ async function main() {
       },
     },
     (info: AddressInfo) => {
-      console.log(`Samråd listening on http://${config.host}:${info.port} (pid ${process.pid}, database ${config.databasePath}, meetings: ${deps.scheduler.provider})`);
+      console.log(`Samråd listening on http://${config.host}:${info.port} (pid ${process.pid}, database ${config.databasePath}, meetings: ${deps.scheduler.provider}, ${mailChoice(config, deps.mailer)})`);
     },
   );
   if (limits.maxConnections !== null) (server as { maxConnections?: number }).maxConnections = limits.maxConnections;

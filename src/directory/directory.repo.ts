@@ -111,9 +111,9 @@ export async function findExpert(db: Kysely<DB>, id: string): Promise<Expert | u
   return row && toExpert(row);
 }
 
-/** By name, one page at a time; without a page, every match (the pages' directory step). */
+/** The directory: experts who can be chosen, so not the erased ones. By name, one page at a time; without a page, every match (the pages' directory step). */
 export async function searchExperts(db: Kysely<DB>, q: ExpertFilter, page?: PageRequest): Promise<Page<Expert>> {
-  let query = expertsQuery(db);
+  let query = expertsQuery(db).where("experts.erasedAt", "is", null);
   if (q.country) query = query.where("organisations.country", "=", q.country);
   if (q.theme) {
     const theme = q.theme.toLowerCase();

@@ -3,15 +3,16 @@ import { coordinatorOnly } from "../lib/auth.js";
 import { errorResponses, unwrap } from "../lib/errors.js";
 import { linkNext, nextLinkHeader, pageQuery, pageRequest, pageSchema } from "../lib/paging.js";
 import { bearerSecurity, jsonBody, jsonResponse, newRouter } from "../lib/router.js";
-import { listOrganisations, searchExperts } from "./directory.repo.js";
+import { listOrganisations } from "./directory.repo.js";
 import {
   CreateExpertSchema,
   CreateOrganisationSchema,
+  DirectoryExpertSchema,
   ExpertQuerySchema,
   ExpertSchema,
   OrganisationSchema,
 } from "./directory.schemas.js";
-import { createExpert, createOrganisation } from "./directory.service.js";
+import { createExpert, createOrganisation, listExperts } from "./directory.service.js";
 
 const tags = ["Directory"];
 
@@ -49,10 +50,10 @@ const getExperts = createRoute({
   method: "get",
   path: "/api/experts",
   tags,
-  summary: "Find experts by theme, country and language",
+  summary: "Find experts by theme, country and language (members see no e-mail addresses)",
   security: bearerSecurity,
   request: { query: ExpertQuerySchema },
-  responses: { 200: { ...jsonResponse(pageSchema(ExpertSchema), "Experts"), headers: nextLinkHeader } },
+  responses: { 200: { ...jsonResponse(pageSchema(DirectoryExpertSchema), "Experts"), headers: nextLinkHeader } },
 });
 
 export const directoryRoutes = () =>
@@ -72,7 +73,7 @@ export const directoryRoutes = () =>
     })
     .openapi(getExperts, async (c) => {
       const { limit, cursor, ...filter } = c.req.valid("query");
-      const page = await searchExperts(c.var.deps.db, filter, pageRequest({ limit, cursor }));
+      const page = await listExperts(c.var.deps, c.var.principal, filter, pageRequest({ limit, cursor }));
       linkNext(c, page.nextCursor);
       return c.json(page, 200);
     });

@@ -1,5 +1,5 @@
 import type { Kysely } from "kysely";
-import type { DB } from "../db/schema.js";
+import type { DB, MailLanguage } from "../db/schema.js";
 import { afterKey, toPage, type Page, type PageRequest } from "../lib/paging.js";
 import type { Group, Member } from "./groups.schemas.js";
 
@@ -32,4 +32,20 @@ export async function insertMember(db: Kysely<DB>, m: Member): Promise<void> {
 
 export async function listMembers(db: Kysely<DB>, groupId: string): Promise<Member[]> {
   return db.selectFrom("group_members").selectAll().where("groupId", "=", groupId).orderBy("createdAt").orderBy("id").execute();
+}
+
+/** The language a member's mail and invitations are written in (fi when the member is unknown). */
+export async function memberLanguage(db: Kysely<DB>, memberId: string): Promise<MailLanguage> {
+  const row = await db.selectFrom("group_members").select("language").where("id", "=", memberId).executeTakeFirst();
+  return row?.language ?? "fi";
+}
+
+export async function setMemberLanguage(db: Kysely<DB>, groupId: string, memberId: string, language: MailLanguage): Promise<Member | undefined> {
+  return db
+    .updateTable("group_members")
+    .set({ language })
+    .where("id", "=", memberId)
+    .where("groupId", "=", groupId)
+    .returningAll()
+    .executeTakeFirst();
 }

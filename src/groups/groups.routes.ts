@@ -5,8 +5,8 @@ import { errorResponses, unwrap } from "../lib/errors.js";
 import { linkNext, nextLinkHeader, pageQuery, pageRequest, pageSchema } from "../lib/paging.js";
 import { bearerSecurity, jsonBody, jsonResponse, newRouter } from "../lib/router.js";
 import { listGroups } from "./groups.repo.js";
-import { CreateGroupSchema, CreateMemberSchema, GroupSchema, MemberWithTokenSchema } from "./groups.schemas.js";
-import { addMember, createGroup } from "./groups.service.js";
+import { CreateGroupSchema, CreateMemberSchema, GroupSchema, MemberParamsSchema, MemberSchema, MemberWithTokenSchema, UpdateMemberSchema } from "./groups.schemas.js";
+import { addMember, createGroup, updateMember } from "./groups.service.js";
 
 const tags = ["Development groups"];
 
@@ -40,6 +40,16 @@ const postMember = createRoute({
   responses: { 201: jsonResponse(MemberWithTokenSchema, "Created; the token is shown only now"), ...errorResponses(400, 401, 403, 404, 413) },
 });
 
+const patchMember = createRoute({
+  method: "patch",
+  path: "/api/groups/{id}/members/{memberId}",
+  tags,
+  summary: "Change a member's mail language (coordinator, or the member themself)",
+  security: bearerSecurity,
+  request: { params: MemberParamsSchema, body: jsonBody(UpdateMemberSchema) },
+  responses: { 200: jsonResponse(MemberSchema, "Updated"), ...errorResponses(400, 401, 403, 404, 413) },
+});
+
 export const groupRoutes = () =>
   newRouter()
     .openapi(postGroup, async (c) => {
@@ -56,4 +66,9 @@ export const groupRoutes = () =>
       const by = coordinatorOnly(c);
       const result = await addMember(c.var.deps, by, c.req.valid("param").id, c.req.valid("json"));
       return c.json(unwrap(result), 201);
+    })
+    .openapi(patchMember, async (c) => {
+      const by = c.var.principal;
+      const { id, memberId } = c.req.valid("param");
+      return c.json(unwrap(await updateMember(c.var.deps, by, id, memberId, c.req.valid("json"))), 200);
     });
