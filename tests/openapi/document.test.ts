@@ -78,7 +78,7 @@ describe("the OpenAPI document", () => {
   it("pages every list of items", () => {
     // Lists that came with other work and do not take limit + cursor yet (security events page by
     // their own nextBefore). Remove an entry once its list is paged like the others.
-    const notYetPaged = new Set(["GET /api/tokens", "GET /api/security-events"]);
+    const notYetPaged = new Set(["GET /api/tokens", "GET /api/security-events", "GET /api/webhooks", "GET /api/consultations/{id}/messages"]);
     const lists = operations().filter(({ name, method, op }) => {
       if (notYetPaged.has(name)) return false;
       const schema = op.responses[200]?.content?.["application/json"]?.schema;
