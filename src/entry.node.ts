@@ -1,6 +1,8 @@
 import { serve } from "@hono/node-server";
 import type { AddressInfo } from "node:net";
 import { createApp } from "./app.js";
+import { serveSwaggerUi } from "./docs/docs.routes.js";
+import { swaggerUiFiles } from "./docs/swagger-ui-loader.js";
 import { startBackground } from "./background.js";
 import { buildNodeDeps } from "./node-deps.js";
 import { mailChoice } from "./build-deps.js";
@@ -10,17 +12,35 @@ import { afterAnswerQueue, drainingAfterAnswer } from "./lib/after-answer.js";
 
 async function main() {
   const config = loadConfig(process.env);
-  // Mail and webhooks after a transition run once the answer is handed back (drainSoon below).
+  // Mail and webhooks after a transition run once the answer is handed back (drainingAfterAnswer below).
   const afterAnswer = afterAnswerQueue();
   const { deps, close, applied } = await buildNodeDeps(config, { afterAnswer });
   if (applied.length > 0) deps.log.info("migrations applied", { migrations: applied });
 
   await ensureFirstCoordinator(deps, { isTTY: process.stdout.isTTY === true, print: (text) => console.log(text) });
 
+  serveSwaggerUi(swaggerUiFiles);
   const app = createApp(deps);
-  const server = serve({ fetch: drainingAfterAnswer(app.fetch, afterAnswer), port: config.port, hostname: config.host }, (info: AddressInfo) => {
-    console.log(`Samråd listening on http://${config.host}:${info.port} (pid ${process.pid}, database ${config.databasePath}, meetings: ${deps.scheduler.provider}, ${mailChoice(config, deps.mailer)})`);
-  });
+  const limits = config.server;
+  const server = serve(
+    {
+      fetch: drainingAfterAnswer(app.fetch, afterAnswer),
+      port: config.port,
+      hostname: config.host,
+      serverOptions: {
+        // A client that trickles its request (slowloris) holds a connection at most this long.
+        requestTimeout: limits.requestTimeoutMs,
+        headersTimeout: limits.headersTimeoutMs,
+        keepAliveTimeout: limits.keepAliveTimeoutMs,
+        // Node checks the two timeouts only this often (30 s by default).
+        connectionsCheckingInterval: 1000,
+      },
+    },
+    (info: AddressInfo) => {
+      console.log(`Samråd listening on http://${config.host}:${info.port} (pid ${process.pid}, database ${config.databasePath}, meetings: ${deps.scheduler.provider}, ${mailChoice(config, deps.mailer)})`);
+    },
+  );
+  if (limits.maxConnections !== null) (server as { maxConnections?: number }).maxConnections = limits.maxConnections;
   const background = startBackground(deps, config.outboxIntervalMs);
 
   let stopping = false;

@@ -20,8 +20,12 @@ export const API_SECURITY_HEADERS: readonly (readonly [string, string])[] = [
   ["X-XSS-Protection", "0"],
 ];
 
+/** API answers carry personal data and tokens shown once: no cache on the way may keep them. */
+export const API_CACHE_CONTROL = "no-store";
+
 /** For routes that answer through the context (c.json, c.body): every API route and its errors do. */
 export const apiSecurityHeaders: MiddlewareHandler = (c, next) => {
   for (const [name, value] of API_SECURITY_HEADERS) c.header(name, value);
+  c.header("Cache-Control", API_CACHE_CONTROL);
   return next();
 };

@@ -17,7 +17,7 @@ describe("the API's security headers", () => {
     expect(Object.fromEntries(API_SECURITY_HEADERS.map(([name, value]) => [name.toLowerCase(), value]))).toEqual(securityHeadersOf(res, names));
   });
 
-  it("come with every kind of API answer: a read, a CSV, an error, an unknown route", async () => {
+  it("come with every kind of API answer, with no-store: a read, a CSV, an error, an unknown route", async () => {
     const t = await testApp();
     try {
       const names = API_SECURITY_HEADERS.map(([name]) => name);
@@ -29,7 +29,10 @@ describe("the API's security headers", () => {
         await t.call("GET", "/api/no-such-route", { token: t.coordinator }),
       ];
       expect(answers.map((a) => a.status)).toEqual([200, 200, 401, 404]);
-      for (const answer of answers) expect(securityHeadersOf(answer, names)).toEqual(expected);
+      for (const answer of answers) {
+        expect(securityHeadersOf(answer, names)).toEqual(expected);
+        expect(answer.headers.get("cache-control")).toBe("no-store");
+      }
     } finally {
       await t.close();
     }
