@@ -1,6 +1,14 @@
 import type { Deps } from "../deps.js";
 import type { ConsultationStatus } from "../db/schema.js";
-import { consultationFromRow, consultationQuery, findConsultation, findConsultationByLinkHash } from "../consultations/consultations.repo.js";
+import type { Expression } from "kysely";
+import {
+  consultationByLinkHashQuery,
+  consultationFromRow,
+  consultationQuery,
+  findConsultation,
+  findConsultationByLinkHash,
+  linkedConsultationFromRow,
+} from "../consultations/consultations.repo.js";
 import type { Consultation } from "../consultations/consultations.schemas.js";
 import { slotInZone } from "../consultations/proposed-slots.js";
 import { fail, ok, type Result } from "../lib/errors.js";
@@ -24,10 +32,20 @@ export async function resolveLink(
   deps: Pick<Deps, "db" | "clock">,
   secret: string,
 ): Promise<{ ok: true; consultation: Consultation } | { ok: false; problem: LinkProblem }> {
-  if (secret.length < 20 || secret.length > 200) return { ok: false, problem: "unknown" };
+  if (!plausibleSecret(secret)) return { ok: false, problem: "unknown" };
   const hash = await hashSecret(secret);
   const now = deps.clock.now();
-  const found = await findConsultationByLinkHash(deps.db, hash, now);
+  return checkLink(await findConsultationByLinkHash(deps.db, hash, now), hash, now);
+}
+
+const plausibleSecret = (secret: string) => secret.length >= 20 && secret.length <= 200;
+
+/** Whether a link found by its hash still opens its consultation. */
+function checkLink(
+  found: { link: { secretHash: string; expiresAt: string; revokedAt: string | null }; consultation: Consultation } | undefined,
+  hash: string,
+  now: Date,
+): { ok: true; consultation: Consultation } | { ok: false; problem: LinkProblem } {
   if (!found || !constantTimeEqual(found.link.secretHash, hash)) return { ok: false, problem: "unknown" };
   const { link, consultation } = found;
   if (link.revokedAt) return { ok: false, problem: "used" };
@@ -37,10 +55,23 @@ export async function resolveLink(
   return problem ? { ok: false, problem } : { ok: true, consultation };
 }
 
+/**
+ * The expert's view through the link, in one round trip: the brief and the group are read by
+ * subqueries on the link's hash beside the link itself (they are shown only if the link holds).
+ */
 export async function expertView(deps: Deps, secret: string) {
-  const link = await resolveLink(deps, secret);
+  if (!plausibleSecret(secret)) return linkFailure("unknown");
+  const hash = await hashSecret(secret);
+  const linked = deps.db.selectFrom("expert_links as l").innerJoin("consultations as c", "c.id", "l.consultationId").where("l.secretHash", "=", hash);
+  const [linkRows, briefRows, groupRows] = await readTogether(deps, [
+    consultationByLinkHashQuery(deps.db, hash),
+    briefQuery(deps.db, linked.select("c.briefId").$asScalar()).compile(),
+    groupQuery(deps, linked.select("c.groupId").$asScalar()),
+  ]);
+  const now = deps.clock.now();
+  const link = checkLink(linkRows[0] ? linkedConsultationFromRow(linkRows[0], now) : undefined, hash, now);
   if (!link.ok) return linkFailure(link.problem);
-  return ok(await expertViewOf(deps, link.consultation));
+  return ok(assembleView(link.consultation, briefRows, groupRows));
 }
 
 /** The expert's view of a consultation whose link has already been resolved. */
@@ -54,9 +85,12 @@ export async function expertViewOf(deps: Deps, c: Consultation) {
 function viewQueries(deps: Pick<Deps, "db">, c: Consultation) {
   return [
     briefQuery(deps.db, c.briefId).compile(),
-    deps.db.selectFrom("dev_groups").select(["name", "organisation", "timeZone"]).where("id", "=", c.groupId).compile(),
+    groupQuery(deps, c.groupId),
   ] as const;
 }
+
+const groupQuery = (deps: Pick<Deps, "db">, id: string | Expression<string>) =>
+  deps.db.selectFrom("dev_groups").select(["name", "organisation", "timeZone"]).where("id", "=", id).compile();
 
 function assembleView(c: Consultation, [briefRow]: unknown[], [group]: { name: string; organisation: string; timeZone: string }[]) {
   if (!briefRow || !group) throw new Error(`consultation ${c.id} lost its brief or group`);

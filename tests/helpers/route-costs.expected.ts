@@ -9,7 +9,8 @@ export const EXPECTED_ROUTE_COSTS: Record<string, Counts> = {
   "GET /api/consultations/:id": { statements: 1, roundTrips: 1 },
   "GET /api/consultations": { statements: 1, roundTrips: 1 },
   "GET /api/experts": { statements: 1, roundTrips: 1 },
-  "GET /api/expert/:secret": { statements: 4, roundTrips: 3 },
+  // The link guard's read, then the link with the brief and the group in one batch.
+  "GET /api/expert/:secret": { statements: 4, roundTrips: 2 },
   "GET /api/reports/concept": { statements: 7, roundTrips: 1 },
   "GET /e/:secret (page)": { statements: 5, roundTrips: 4 },
   "GET /app (page)": { statements: 3, roundTrips: 3 },
