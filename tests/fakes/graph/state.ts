@@ -40,6 +40,10 @@ export interface StoredMail {
   subject: string;
   body: { contentType: string; content: string };
   to: { name: string | null; address: string }[];
+  /** File attachments, their content decoded from base64 (an invitation is text/calendar). */
+  attachments: { name: string; contentType: string; content: string }[];
+  /** internetMessageHeaders as sent (custom X- headers). */
+  headers: Record<string, string>;
   saveToSentItems: boolean;
   atMs: number;
 }
