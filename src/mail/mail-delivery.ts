@@ -21,22 +21,34 @@ async function linkFor(deps: MailDeps, ctx: MailContext, to: Recipient): Promise
 
 type Outcome = "sent" | "skipped" | "wait" | "retry" | "failed";
 
+/**
+ * Why a send failed, as a code that is safe to store, log and show the coordinator: the SMTP
+ * reply code or Graph's status and error code, never the server's text (it may quote an address).
+ */
+export function mailErrorCode(err: unknown): string {
+  if (!(err instanceof Error)) return "error";
+  if (/^SMTP \w{1,20}$/.test(err.message)) return err.message;
+  const { status, code } = err as { status?: unknown; code?: unknown };
+  if (err.name === "GraphRequestError") return `Graph ${typeof status === "number" ? status : "no answer"}${typeof code === "string" && /^[\w.-]{1,60}$/.test(code) ? ` ${code}` : ""}`;
+  return err.name;
+}
+
 async function deliverOne(deps: MailDeps, row: MailRow): Promise<Outcome> {
   const now = deps.clock.now();
   const at = now.toISOString();
   const ctx = await loadMailContext(deps.db, row.consultationId);
   const to = ctx ? recipientOf(ctx, row.recipientRole, row.recipientId) : undefined;
   if (!ctx || !to || !isMailKind(row.kind)) {
-    await markMessage(deps.db, row.id, at, { status: "skipped", error: "recipient or consultation gone" });
+    await markMessage(deps.db, row.id, at, { status: "skipped", error: "recipient gone" });
     return "skipped";
   }
   const wanted = stillWanted(row.kind, row.round, ctx, to, now);
   if (wanted === "skip") {
-    await markMessage(deps.db, row.id, at, { status: "skipped" });
+    await markMessage(deps.db, row.id, at, { status: "skipped", error: "no longer wanted" });
     return "skipped";
   }
   if (wanted === "wait") {
-    await markMessage(deps.db, row.id, at, { status: "pending", nextAttemptAt: at, refundAttempt: true });
+    await markMessage(deps.db, row.id, at, { status: "pending", nextAttemptAt: at, refundAttempt: true, error: "waiting for the meeting" });
     return "wait";
   }
   try {
@@ -51,8 +63,7 @@ async function deliverOne(deps: MailDeps, row: MailRow): Promise<Outcome> {
     deps.log.info("mail sent", { consultationId: row.consultationId, kind: row.kind, recipientRole: row.recipientRole, attempts: row.attempts });
     return "sent";
   } catch (err) {
-    // Only the error's name and the SMTP or Graph code: never the message, which may quote an address.
-    const error = err instanceof Error ? `${err.name}: ${err.message}`.slice(0, 120) : "error";
+    const error = mailErrorCode(err);
     if (row.attempts >= MAIL_MAX_ATTEMPTS || (err as { retryable?: boolean }).retryable === false || (err as Error).name === "SealError") {
       deps.log.warn("mail failed", { consultationId: row.consultationId, kind: row.kind, attempts: row.attempts, error });
       await markMessage(deps.db, row.id, at, { status: "failed", error });
