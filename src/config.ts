@@ -19,6 +19,12 @@ const ConfigSchema = z
     /** How often the Node server delivers pending outbox commands and advances the lifecycle. */
     OUTBOX_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(5000),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+    /** The Node server's limits on slow clients: a whole request, its headers, an idle keep-alive connection. */
+    REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).max(300_000).default(10_000),
+    HEADERS_TIMEOUT_MS: z.coerce.number().int().min(1000).max(300_000).default(5_000),
+    KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(5_000),
+    /** At most this many open connections; 0 for no cap. */
+    MAX_CONNECTIONS: z.coerce.number().int().min(0).max(1_000_000).default(0),
     AZURE_TENANT_ID: optionalText,
     AZURE_CLIENT_ID: optionalText,
     AZURE_CLIENT_SECRET: optionalText,
@@ -130,6 +136,8 @@ export interface AppConfig {
   publicBaseUrl: string;
   outboxIntervalMs: number;
   logLevel: "debug" | "info" | "warn" | "error" | "silent";
+  /** Node only: timeouts against slow clients, and an optional cap on connections (null: none). */
+  server: { requestTimeoutMs: number; headersTimeoutMs: number; keepAliveTimeoutMs: number; maxConnections: number | null };
   /** Present only when the whole Microsoft 365 set is configured; otherwise meetings are ICS. */
   graph: GraphSettings | null;
   signIn: SignInSettings;
@@ -180,6 +188,13 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ""),
     outboxIntervalMs: e.OUTBOX_INTERVAL_MS,
     logLevel: e.LOG_LEVEL,
+    server: {
+      requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
+      // Node requires the headers timeout not to exceed the request timeout.
+      headersTimeoutMs: Math.min(e.HEADERS_TIMEOUT_MS, e.REQUEST_TIMEOUT_MS),
+      keepAliveTimeoutMs: e.KEEP_ALIVE_TIMEOUT_MS,
+      maxConnections: e.MAX_CONNECTIONS > 0 ? e.MAX_CONNECTIONS : null,
+    },
     graph,
     signIn: {
       oidc:

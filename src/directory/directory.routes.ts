@@ -1,6 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { coordinatorOnly } from "../lib/auth.js";
 import { errorResponses, unwrap } from "../lib/errors.js";
+import { linkNext, nextLinkHeader, pageQuery, pageRequest, pageSchema } from "../lib/paging.js";
 import { bearerSecurity, jsonBody, jsonResponse, newRouter } from "../lib/router.js";
 import { listOrganisations } from "./directory.repo.js";
 import {
@@ -31,7 +32,8 @@ const getOrganisations = createRoute({
   tags,
   summary: "List consulting organisations",
   security: bearerSecurity,
-  responses: { 200: jsonResponse(z.object({ items: z.array(OrganisationSchema) }), "Organisations"), ...errorResponses(401) },
+  request: { query: z.object(pageQuery("organisations", 2)) },
+  responses: { 200: { ...jsonResponse(pageSchema(OrganisationSchema), "Organisations"), headers: nextLinkHeader } },
 });
 
 const postExpert = createRoute({
@@ -51,7 +53,7 @@ const getExperts = createRoute({
   summary: "Find experts by theme, country and language (members see no e-mail addresses)",
   security: bearerSecurity,
   request: { query: ExpertQuerySchema },
-  responses: { 200: jsonResponse(z.object({ items: z.array(DirectoryExpertSchema) }), "Experts"), ...errorResponses(400, 401) },
+  responses: { 200: { ...jsonResponse(pageSchema(DirectoryExpertSchema), "Experts"), headers: nextLinkHeader } },
 });
 
 export const directoryRoutes = () =>
@@ -60,9 +62,18 @@ export const directoryRoutes = () =>
       const by = coordinatorOnly(c);
       return c.json(await createOrganisation(c.var.deps, by, c.req.valid("json")), 201);
     })
-    .openapi(getOrganisations, async (c) => c.json({ items: await listOrganisations(c.var.deps.db) }, 200))
+    .openapi(getOrganisations, async (c) => {
+      const page = await listOrganisations(c.var.deps.db, pageRequest(c.req.valid("query")));
+      linkNext(c, page.nextCursor);
+      return c.json(page, 200);
+    })
     .openapi(postExpert, async (c) => {
       const by = coordinatorOnly(c);
       return c.json(unwrap(await createExpert(c.var.deps, by, c.req.valid("json"))), 201);
     })
-    .openapi(getExperts, async (c) => c.json({ items: await listExperts(c.var.deps, c.var.principal, c.req.valid("query")) }, 200));
+    .openapi(getExperts, async (c) => {
+      const { limit, cursor, ...filter } = c.req.valid("query");
+      const page = await listExperts(c.var.deps, c.var.principal, filter, pageRequest({ limit, cursor }));
+      linkNext(c, page.nextCursor);
+      return c.json(page, 200);
+    });

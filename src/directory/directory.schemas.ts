@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { pageQuery } from "../lib/paging.js";
 import { CountrySchema, IdSchema, LanguageSchema, TimeZoneSchema, text } from "../lib/common-schemas.js";
 
 export const CriteriaSchema = z
@@ -68,6 +69,7 @@ export const ExpertQuerySchema = z.object({
   theme: z.string().trim().min(1).max(100).optional().openapi({ param: { name: "theme", in: "query" } }),
   country: CountrySchema.optional().openapi({ param: { name: "country", in: "query" } }),
   language: LanguageSchema.optional().openapi({ param: { name: "language", in: "query" } }),
+  ...pageQuery("experts", 2),
 });
 
 export type CreateOrganisation = z.infer<typeof CreateOrganisationSchema>;
@@ -76,3 +78,4 @@ export type CreateExpert = z.infer<typeof CreateExpertSchema>;
 export type Expert = z.infer<typeof ExpertSchema>;
 export type DirectoryExpert = z.infer<typeof DirectoryExpertSchema>;
 export type ExpertQuery = z.infer<typeof ExpertQuerySchema>;
+export type ExpertFilter = Pick<ExpertQuery, "theme" | "country" | "language">;

@@ -5,7 +5,8 @@ import { recordAudit } from "../audit/audit.repo.js";
 import type { Principal } from "../lib/auth.js";
 import { actorOf } from "../lib/auth.js";
 import { findOrganisation, insertExpert, insertOrganisation, findExpert, searchExperts } from "./directory.repo.js";
-import type { CreateExpert, CreateOrganisation, DirectoryExpert, Expert, ExpertQuery, Organisation } from "./directory.schemas.js";
+import { mapPage, type Page, type PageRequest } from "../lib/paging.js";
+import type { CreateExpert, CreateOrganisation, DirectoryExpert, Expert, ExpertFilter, Organisation } from "./directory.schemas.js";
 
 type DirectoryDeps = Pick<Deps, "db" | "clock">;
 
@@ -45,7 +46,7 @@ export async function createExpert(deps: DirectoryDeps, by: Principal, input: Cr
 }
 
 /** The directory as the caller's role may see it: members get no e-mail addresses (minimal disclosure). */
-export async function listExperts(deps: DirectoryDeps, by: Principal, query: ExpertQuery): Promise<DirectoryExpert[]> {
-  const experts = await searchExperts(deps.db, query);
-  return by.role === "coordinator" ? experts : experts.map(({ email: _email, ...rest }) => rest);
+export async function listExperts(deps: DirectoryDeps, by: Principal, filter: ExpertFilter, page: PageRequest): Promise<Page<DirectoryExpert>> {
+  const experts = await searchExperts(deps.db, filter, page);
+  return by.role === "coordinator" ? experts : mapPage(experts, ({ email: _email, ...rest }) => rest);
 }

@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import type { DB, MailLanguage } from "../db/schema.js";
+import { afterKey, toPage, type Page, type PageRequest } from "../lib/paging.js";
 import type { Group, Member } from "./groups.schemas.js";
 
 export async function insertGroup(db: Kysely<DB>, g: Group): Promise<void> {
@@ -15,8 +16,14 @@ export function groupTimeZoneQuery(db: Kysely<DB>, id: string) {
   return db.selectFrom("dev_groups").select("timeZone").where("id", "=", id);
 }
 
-export async function listGroups(db: Kysely<DB>): Promise<Group[]> {
-  return db.selectFrom("dev_groups").selectAll().orderBy("name").execute();
+const BY_NAME = [{ column: "name" }, { column: "id" }];
+
+/** By name, one page at a time. */
+export async function listGroups(db: Kysely<DB>, page: PageRequest): Promise<Page<Group>> {
+  let q = db.selectFrom("dev_groups").selectAll();
+  if (page.after) q = q.where(afterKey(BY_NAME, page.after));
+  const rows = await q.orderBy("name").orderBy("id").limit(page.limit + 1).execute();
+  return toPage("groups", rows, page.limit, (g) => [g.name, g.id]);
 }
 
 export async function insertMember(db: Kysely<DB>, m: Member): Promise<void> {

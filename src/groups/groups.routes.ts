@@ -2,6 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { coordinatorOnly } from "../lib/auth.js";
 import { IdParamSchema } from "../lib/common-schemas.js";
 import { errorResponses, unwrap } from "../lib/errors.js";
+import { linkNext, nextLinkHeader, pageQuery, pageRequest, pageSchema } from "../lib/paging.js";
 import { bearerSecurity, jsonBody, jsonResponse, newRouter } from "../lib/router.js";
 import { listGroups } from "./groups.repo.js";
 import { CreateGroupSchema, CreateMemberSchema, GroupSchema, MemberParamsSchema, MemberSchema, MemberWithTokenSchema, UpdateMemberSchema } from "./groups.schemas.js";
@@ -25,7 +26,8 @@ const getGroups = createRoute({
   tags,
   summary: "List development groups (coordinator)",
   security: bearerSecurity,
-  responses: { 200: jsonResponse(z.object({ items: z.array(GroupSchema) }), "Groups"), ...errorResponses(401, 403) },
+  request: { query: z.object(pageQuery("groups", 2)) },
+  responses: { 200: { ...jsonResponse(pageSchema(GroupSchema), "Groups"), headers: nextLinkHeader }, ...errorResponses(403) },
 });
 
 const postMember = createRoute({
@@ -56,7 +58,9 @@ export const groupRoutes = () =>
     })
     .openapi(getGroups, async (c) => {
       coordinatorOnly(c);
-      return c.json({ items: await listGroups(c.var.deps.db) }, 200);
+      const page = await listGroups(c.var.deps.db, pageRequest(c.req.valid("query")));
+      linkNext(c, page.nextCursor);
+      return c.json(page, 200);
     })
     .openapi(postMember, async (c) => {
       const by = coordinatorOnly(c);

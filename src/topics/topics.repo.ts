@@ -1,16 +1,20 @@
 import { sql, type Kysely } from "kysely";
 import type { AtomicWrite } from "../db/atomic.js";
 import type { DB } from "../db/schema.js";
+import { afterKey, toPage, type Page, type PageRequest } from "../lib/paging.js";
 import type { Brief, Topic } from "./topics.schemas.js";
 
 const TOPIC_COLUMNS = ["id", "groupId", "title", "theme", "description", "createdAt"] as const;
 const BRIEF_COLUMNS = ["id", "topicId", "groupId", "challenge", "language", "createdAt"] as const;
+const NEWEST_FIRST = [{ column: "createdAt", desc: true }, { column: "id" }];
 
-/** Topics visible to a principal: a member's own group, or every group for the coordinator (groupId null). */
-export async function listTopics(db: Kysely<DB>, groupId: string | null): Promise<Topic[]> {
+/** Topics visible to a principal, newest first: a member's own group, or every group for the coordinator (groupId null). */
+export async function listTopics(db: Kysely<DB>, groupId: string | null, page: PageRequest): Promise<Page<Topic>> {
   let q = db.selectFrom("topics").select(TOPIC_COLUMNS);
   if (groupId) q = q.where("groupId", "=", groupId);
-  return q.orderBy("createdAt", "desc").orderBy("id").execute();
+  if (page.after) q = q.where(afterKey(NEWEST_FIRST, page.after));
+  const rows = await q.orderBy("createdAt", "desc").orderBy("id").limit(page.limit + 1).execute();
+  return toPage("topics", rows, page.limit, (t) => [t.createdAt, t.id]);
 }
 
 export async function findTopic(db: Kysely<DB>, id: string, groupId: string | null): Promise<Topic | undefined> {
@@ -67,7 +71,8 @@ export async function listBriefs(db: Kysely<DB>, topicId: string): Promise<Brief
   const questions = await db
     .selectFrom("brief_questions")
     .select(["briefId", "text"])
-    .where("briefId", "in", briefs.map((b) => b.id))
+    // A sub-select rather than one bound id per brief: D1 allows 100 parameters per statement.
+    .where("briefId", "in", db.selectFrom("briefs").select("id").where("topicId", "=", topicId))
     .orderBy("briefId")
     .orderBy("position")
     .execute();

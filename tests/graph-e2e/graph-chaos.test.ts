@@ -302,8 +302,8 @@ describe("chaos: faults in 30 % of Graph calls and SIGKILLed restarts", () => {
     const drainStarted = Date.now();
     let quietSince: number | null = null;
     for (;;) {
-      const pending = (await read("/api/admin/outbox?status=pending&limit=500", coordinator)).items as any[];
-      const failed = (await read("/api/admin/outbox?status=failed&limit=500", coordinator)).items as any[];
+      const pending = (await read("/api/admin/outbox?status=pending&limit=100", coordinator)).items as any[];
+      const failed = (await read("/api/admin/outbox?status=failed&limit=100", coordinator)).items as any[];
       for (const item of failed) {
         const answer = await api(base, "POST", `/api/admin/outbox/${item.id}/retry`, { token: coordinator });
         if (answer.status === 200) stats.failedRetried++;

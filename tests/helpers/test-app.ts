@@ -1,4 +1,6 @@
 import { createApp } from "../../src/app.js";
+import { serveSwaggerUi } from "../../src/docs/docs.routes.js";
+import { swaggerUiFiles } from "../../src/docs/swagger-ui-loader.js";
 import { buildDeps } from "../../src/build-deps.js";
 import { loadConfig } from "../../src/config.js";
 import { connectSqlite } from "../../src/db/connect-sqlite.js";
@@ -29,6 +31,7 @@ export async function testApp(
   const clock = fixedClock(opts.now ?? TEST_NOW);
   const config = loadConfig({ PUBLIC_BASE_URL: "http://samrad.test", LOG_LEVEL: "silent", ...opts.env });
   const deps: Deps = buildDeps({ db: handle.db, atomic: handle.atomic, config, clock, log: opts.log ?? silentLogger, scheduler: opts.scheduler, mailer: opts.mailer, webhookTransport: opts.webhookTransport, promptWebhooks: opts.promptWebhooks });
+  serveSwaggerUi(swaggerUiFiles);
   const app = createApp(deps);
   const coordinator = (await issueToken(handle.db, { role: "coordinator", label: "test", now: clock.now().toISOString() })).token;
 

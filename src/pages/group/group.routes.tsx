@@ -58,7 +58,7 @@ export const groupPageRoutes = () => {
 
   app.get("/", member, async (c) => {
     const { deps, t, lang } = c.var;
-    const items = await listConsultations(deps.db, { groupId: memberOf(c).groupId, limit: 200 }, deps.clock.now());
+    const { items } = await listConsultations(deps.db, { groupId: memberOf(c).groupId }, { limit: 200 }, deps.clock.now());
     const zone = await groupZone(c);
     return renderPage(c, {
       title: t.group.listTitle,
