@@ -91,6 +91,8 @@ describe("booking through Microsoft Graph, end to end (real server process, fake
     const before = fake.state.graphRequests().length;
     const b = await requested();
     expect(b.requested.expertMessage.sent).toBe(true);
+    // Sent with the request or right after it: wait for it rather than assume which.
+    await waitFor("the request mail", async () => fake.state.mails.some((m) => m.body.content.includes(b.secret)));
     const mails = fake.state.mails.filter((m) => m.body.content.includes(b.secret));
     expect(mails).toHaveLength(1);
     const mail = mails[0]!;
@@ -123,7 +125,9 @@ describe("booking through Microsoft Graph, end to end (real server process, fake
 
     const view = await confirm(b, slot.id);
 
-    // Delivered inline: the expert's answer already carries the join link.
+    // The meeting is made inline (the expert's answer already carries the join link); the three
+    // messages may go with the answer or right after it.
+    await waitFor("a message to each person", async () => fake.state.mails.length - mailsBefore >= 3);
     const booking = fake.state.graphRequests().slice(before);
     console.log(
       `[graph-e2e] Graph requests for one confirmation: ${booking.length} (${booking.map((r) => `${r.method} ${r.path.replace(/^\/v1\.0\/users\/[^/]+/, "")} → ${r.outcome}`).join(", ")}); ` +
