@@ -1,7 +1,7 @@
 import type { Deps } from "../deps.js";
 import { expertLinkUrl } from "../expert-access/expert-links.repo.js";
 import { organizerOf } from "../meetings/meetings.service.js";
-import { nextDelayMs } from "../outbox/outbox.processor.js";
+import { mailboxSlots, nextDelayMs } from "../outbox/outbox.processor.js";
 import { composeMail } from "./compose.js";
 import { loadMailContext, recipientOf, type MailContext, type Recipient } from "./mail-context.js";
 import { isMailKind, messageIdOf } from "./mail-kinds.js";
@@ -58,7 +58,9 @@ async function deliverOne(deps: MailDeps, row: MailRow): Promise<Outcome> {
       return "skipped";
     }
     const mail = await composeMail({ kind: row.kind, ctx, to, link, now, publicBaseUrl: deps.config.publicBaseUrl, organizer: (d) => organizerOf(deps, d), db: deps.db });
-    await deps.mailer.send({ ...mail, messageId: await messageIdOf(row.messageKey, deps.config.publicBaseUrl) });
+    const outgoing = { ...mail, messageId: await messageIdOf(row.messageKey, deps.config.publicBaseUrl) };
+    // Graph mail goes from the organiser mailbox, which the calendar calls share (4 at a time).
+    await (deps.mailer.provider === "graph" ? mailboxSlots.run(() => deps.mailer.send(outgoing)) : deps.mailer.send(outgoing));
     await markMessage(deps.db, row.id, deps.clock.now().toISOString(), { status: "sent" });
     deps.log.info("mail sent", { consultationId: row.consultationId, kind: row.kind, recipientRole: row.recipientRole, attempts: row.attempts });
     return "sent";

@@ -85,4 +85,28 @@ describe("mail through Graph sendMail", () => {
     }
     expect(log.lines.join("\n")).not.toContain("astrid.testesen@example.org");
   });
+
+  it("sends at most 4 requests at once to the organiser mailbox, mail and calendar together", async () => {
+    stack = await startGraphStack();
+    t = await testApp({ env: { SECRET_KEY: TEST_SECRET_KEY }, scheduler: stack.scheduler, mailer: stack.mailer });
+    const s = await seedRequested(t);
+    // Slow answers, so that the sends overlap; eight new requests at once, each mailed as it is made.
+    stack.fake.faults.add({ match: { pathIncludes: "/sendMail" }, kind: "slow", delayMs: 150, times: Infinity, probability: 1 });
+    const drafts = await Promise.all(
+      Array.from({ length: 8 }, async (_, k) => {
+        const created = await t.call("POST", "/api/consultations", {
+          token: s.memberToken,
+          body: { topicId: s.topicId, briefId: s.briefId, expertId: s.expertId, durationMinutes: 30, slots: [{ start: `2027-03-${15 + (k % 4)}T${k < 4 ? "09" : "13"}:00:00+02:00` }, { start: `2027-03-${15 + (k % 4)}T${k < 4 ? "11" : "15"}:00:00+02:00` }] },
+        });
+        expect(created.status, JSON.stringify(created.body)).toBe(201);
+        return created.body.id as string;
+      }),
+    );
+    stack.fake.state.maxInFlight = 0;
+    const answers = await Promise.all(drafts.map((id) => t.call("POST", `/api/consultations/${id}/request`, { token: s.memberToken })));
+    expect(answers.map((a) => a.status)).toEqual(Array(8).fill(200));
+    await until(() => stack.fake.state.mails.length === 9, "eight more requests");
+    expect(stack.fake.state.maxInFlight).toBeGreaterThan(1);
+    expect(stack.fake.state.maxInFlight).toBeLessThanOrEqual(4);
+  });
 });

@@ -76,6 +76,9 @@ export class FakeGraphState {
   /** access token -> expiry (epoch ms). */
   readonly tokens = new Map<string, number>();
   readonly requests: RequestRecord[] = [];
+  /** Graph requests being served right now, and the most at once (Outlook allows 4 per mailbox). */
+  inFlight = 0;
+  maxInFlight = 0;
 
   constructor(mailboxes: string[]) {
     for (const mailbox of mailboxes) this.mailboxes.add(mailbox.toLowerCase());
