@@ -52,6 +52,9 @@ async function requested(count = 2): Promise<Booked> {
   );
   const req = expectStatus(await call("POST", `/api/consultations/${created.id}/request`), 200, "request");
   const secret = String(req.expertLink).split("/e/")[1]!;
+  // The request's message goes right after the answer: wait for it, so that what a test counts
+  // next is its own step's Graph traffic.
+  await waitFor("the request mail", async () => fake.state.mails.some((m) => m.body.content.includes(secret)));
   return { id: created.id, secret, slots: created.slots, requested: req };
 }
 
