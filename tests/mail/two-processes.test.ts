@@ -35,6 +35,9 @@ describe("mail from two processes", () => {
           ids.push({ id: created.id, secret: String(requested.expertLink).split("/e/")[1]!, slot: created.slots[0].id });
         }),
       );
+      // The request's message goes right after the answer; one still unsent when the expert has
+      // already confirmed is rightly dropped as no longer wanted. The experts here answer after it.
+      await until(() => catcher.mails.length >= 6, "the requests", 30_000);
       await Promise.all(ids.map((c, k) => on(k % 2 ? b : a, "POST", `/api/expert/${c.secret}/confirm`, { slotId: c.slot }, null).then((r) => expectStatus(r, 200, "confirm"))));
       await until(() => catcher.mails.length >= 6 + 18, "the requests and invitations", 30_000);
       await Promise.all(ids.slice(0, 2).map((c, k) => on(k % 2 ? a : b, "POST", `/api/consultations/${c.id}/cancel`, { reason: "Clash with a training day" }).then((r) => expectStatus(r, 200, "cancel"))));
