@@ -19,6 +19,14 @@ export interface OutboxItem {
 export const CLAIM_LEASE_MS = 120_000;
 
 /**
+ * Kinds whose work is a few local writes, idempotent by key (the mail consumer records its
+ * messages and sends nothing itself): a crashed worker's claim on them lapses sooner, so that its
+ * messages are not held back for the two minutes a Graph call may need.
+ */
+export const SHORT_LEASE_KINDS: readonly string[] = ["mail"];
+export const SHORT_CLAIM_LEASE_MS = 15_000;
+
+/**
  * For an atomic batch: enqueue a command only when the consultation carries `changeId`,
  * i.e. only when the state change in the same batch actually happened.
  */
@@ -50,6 +58,7 @@ export function enqueueIfChanged(
  */
 export async function claimDue(db: Kysely<DB>, now: string, only?: { consultationId: string }): Promise<OutboxItem | undefined> {
   const leaseUntil = new Date(Date.parse(now) + CLAIM_LEASE_MS).toISOString();
+  const shortLeaseUntil = new Date(Date.parse(now) + SHORT_CLAIM_LEASE_MS).toISOString();
   let candidates = db
     .selectFrom("outbox as o")
     .select("o.id")
@@ -74,7 +83,11 @@ export async function claimDue(db: Kysely<DB>, now: string, only?: { consultatio
   if (only) candidates = candidates.where("o.consultationId", "=", only.consultationId);
   const row = await db
     .updateTable("outbox")
-    .set({ lockedUntil: leaseUntil, attempts: sql`attempts + 1`, updatedAt: now })
+    .set({
+      lockedUntil: sql<string>`case when kind in (${sql.join(SHORT_LEASE_KINDS)}) then ${shortLeaseUntil} else ${leaseUntil} end`,
+      attempts: sql`attempts + 1`,
+      updatedAt: now,
+    })
     .where("id", "=", (eb) => eb.selectFrom(candidates.as("next")).select("next.id"))
     .where("status", "=", "pending")
     .returning(["id", "kind", "consultationId", "payload", "attempts", "eventId"])
