@@ -6,7 +6,7 @@ import { expertAccessRoutes } from "./expert-access/expert-access.routes.js";
 import { groupRoutes } from "./groups/groups.routes.js";
 import { meetingRoutes } from "./meetings/meetings.routes.js";
 import { outboxRoutes } from "./outbox/outbox.routes.js";
-import { accessibilityFeedbackRoutes } from "./pages/accessibility/feedback.routes.js";
+import { accessibilityFeedbackRoutes } from "./accessibility/feedback.routes.js";
 import { reportRoutes } from "./reports/reports.routes.js";
 import { suggestionRoutes } from "./scheduling/suggestions.routes.js";
 import { topicRoutes } from "./topics/topics.routes.js";

@@ -22,6 +22,8 @@ export interface ExpertsTable {
   themes: string;
   timeZone: string;
   createdAt: string;
+  /** migrations/0012: 0 once deactivated. */
+  active: Generated<number>;
 }
 
 export interface DevGroupsTable {
@@ -39,6 +41,10 @@ export interface GroupMembersTable {
   name: string;
   email: string;
   createdAt: string;
+  /** migrations/0012: set when the coordinator removes the member. */
+  removedAt: Generated<string | null>;
+  /** migrations/0012: fi, sv or en; null for members added before. */
+  language: Generated<"fi" | "sv" | "en" | null>;
 }
 
 export interface ApiTokensTable {

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from "kysely";
+import { sql, type Kysely, type Updateable } from "kysely";
 import type { DB } from "../db/schema.js";
 import type { NordicCountry } from "../lib/common-schemas.js";
 import type { Expert, ExpertQuery, Organisation } from "./directory.schemas.js";
@@ -82,11 +82,12 @@ function toExpert(r: ExpertJoinRow): Expert {
     languages: JSON.parse(r.languages) as string[],
     timeZone: r.timeZone,
     themes: JSON.parse(r.themes) as string[],
+    active: r.active === 1,
     createdAt: r.createdAt,
   };
 }
 
-export async function insertExpert(db: Kysely<DB>, e: Omit<Expert, "organisation">): Promise<void> {
+export async function insertExpert(db: Kysely<DB>, e: Omit<Expert, "organisation" | "active">): Promise<void> {
   await db
     .insertInto("experts")
     .values({
@@ -117,6 +118,34 @@ export async function searchExperts(db: Kysely<DB>, q: ExpertQuery): Promise<Exp
   if (q.language) {
     query = query.where(sql<boolean>`exists (select 1 from json_each(experts.languages) where value = ${q.language})`);
   }
+  if (q.includeInactive !== "true") query = query.where("experts.active", "=", 1);
+  if (q.q) {
+    // LIKE's own wildcards in the search text are matched literally.
+    const pattern = `%${q.q.toLowerCase().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+    query = query.where((eb) =>
+      eb.or([
+        sql<boolean>`lower(experts.name) like ${pattern} escape '\\'`,
+        sql<boolean>`lower(organisations.name) like ${pattern} escape '\\'`,
+        sql<boolean>`lower(experts.email) like ${pattern} escape '\\'`,
+      ]),
+    );
+  }
   const rows = await query.orderBy("experts.name").execute();
   return rows.map(toExpert);
+}
+
+/** The stored columns an update may change, already in their stored form. */
+export type OrganisationChanges = Omit<Updateable<DB["organisations"]>, "id" | "createdAt">;
+export type ExpertChanges = Omit<Updateable<DB["experts"]>, "id" | "createdAt">;
+
+/** One conditional write; false when there is no such organisation. */
+export async function updateOrganisation(db: Kysely<DB>, id: string, changes: OrganisationChanges): Promise<boolean> {
+  const r = await db.updateTable("organisations").set(changes).where("id", "=", id).executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/** One conditional write; false when there is no such expert. A duplicate active e-mail throws a UNIQUE violation. */
+export async function updateExpert(db: Kysely<DB>, id: string, changes: ExpertChanges): Promise<boolean> {
+  const r = await db.updateTable("experts").set(changes).where("id", "=", id).executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
 }

@@ -3,9 +3,8 @@ import { coordinatorOnly } from "../lib/auth.js";
 import { IdParamSchema } from "../lib/common-schemas.js";
 import { errorResponses, unwrap } from "../lib/errors.js";
 import { bearerSecurity, jsonBody, jsonResponse, newRouter } from "../lib/router.js";
-import { listGroups } from "./groups.repo.js";
-import { CreateGroupSchema, CreateMemberSchema, GroupSchema, MemberWithTokenSchema } from "./groups.schemas.js";
-import { addMember, createGroup } from "./groups.service.js";
+import { CreateGroupSchema, CreateMemberSchema, GroupSchema, MemberParamsSchema, MemberSchema, MemberWithTokenSchema } from "./groups.schemas.js";
+import { addMember, createGroup, groups, membersOf, removeMember } from "./groups.service.js";
 
 const tags = ["Development groups"];
 
@@ -35,7 +34,27 @@ const postMember = createRoute({
   summary: "Add a member to a group and issue the member's token (coordinator)",
   security: bearerSecurity,
   request: { params: IdParamSchema, body: jsonBody(CreateMemberSchema) },
-  responses: { 201: jsonResponse(MemberWithTokenSchema, "Created; the token is shown only now"), ...errorResponses(400, 401, 403, 404, 413) },
+  responses: { 201: jsonResponse(MemberWithTokenSchema, "Created; the token is shown only now"), ...errorResponses(400, 401, 403, 404, 409, 413) },
+});
+
+const getMembers = createRoute({
+  method: "get",
+  path: "/api/groups/{id}/members",
+  tags,
+  summary: "The group's current members (coordinator)",
+  security: bearerSecurity,
+  request: { params: IdParamSchema },
+  responses: { 200: jsonResponse(z.object({ items: z.array(MemberSchema) }), "Members"), ...errorResponses(400, 401, 403, 404) },
+});
+
+const deleteMember = createRoute({
+  method: "delete",
+  path: "/api/groups/{id}/members/{memberId}",
+  tags,
+  summary: "Remove a member from the group and revoke the member's tokens (coordinator); their consultations stay",
+  security: bearerSecurity,
+  request: { params: MemberParamsSchema },
+  responses: { 200: jsonResponse(z.object({ removedAt: z.string() }), "Removed"), ...errorResponses(400, 401, 403, 404) },
 });
 
 export const groupRoutes = () =>
@@ -46,10 +65,19 @@ export const groupRoutes = () =>
     })
     .openapi(getGroups, async (c) => {
       coordinatorOnly(c);
-      return c.json({ items: await listGroups(c.var.deps.db) }, 200);
+      return c.json({ items: await groups(c.var.deps) }, 200);
     })
     .openapi(postMember, async (c) => {
       const by = coordinatorOnly(c);
       const result = await addMember(c.var.deps, by, c.req.valid("param").id, c.req.valid("json"));
       return c.json(unwrap(result), 201);
+    })
+    .openapi(getMembers, async (c) => {
+      coordinatorOnly(c);
+      return c.json({ items: unwrap(await membersOf(c.var.deps, c.req.valid("param").id)) }, 200);
+    })
+    .openapi(deleteMember, async (c) => {
+      const by = coordinatorOnly(c);
+      const { id, memberId } = c.req.valid("param");
+      return c.json(unwrap(await removeMember(c.var.deps, by, id, memberId)), 200);
     });

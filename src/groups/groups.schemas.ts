@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { CountrySchema, TimeZoneSchema, text } from "../lib/common-schemas.js";
+import { CountrySchema, IdSchema, TimeZoneSchema, text } from "../lib/common-schemas.js";
 
 export const CreateGroupSchema = z
   .strictObject({
@@ -25,15 +25,29 @@ export const CreateMemberSchema = z
   .strictObject({
     name: text(200),
     email: z.email({ message: "must be an e-mail address" }).max(320),
+    language: z.enum(["fi", "sv", "en"]).optional().openapi({ description: "The language the member reads the service in" }),
   })
   .openapi("CreateMember");
 
 export const MemberSchema = z
-  .object({ id: z.string(), groupId: z.string(), name: z.string(), email: z.string(), createdAt: z.string() })
+  .object({
+    id: z.string(),
+    groupId: z.string(),
+    name: z.string(),
+    email: z.string(),
+    language: z.enum(["fi", "sv", "en"]).nullable(),
+    createdAt: z.string(),
+  })
   .openapi("Member");
+
+export const MemberParamsSchema = z.object({
+  id: IdSchema.openapi({ param: { name: "id", in: "path" } }),
+  memberId: IdSchema.openapi({ param: { name: "memberId", in: "path" } }),
+});
 
 export const MemberWithTokenSchema = MemberSchema.extend({
   token: z.string().openapi({ description: "The member's API token: shown only this once" }),
+  tokenId: z.string().openapi({ description: "The token's id, e.g. to revoke it later" }),
 }).openapi("MemberWithToken");
 
 export type CreateGroup = z.infer<typeof CreateGroupSchema>;

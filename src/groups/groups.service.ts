@@ -1,16 +1,20 @@
 import type { Deps } from "../deps.js";
 import { recordAudit } from "../audit/audit.repo.js";
+import { isUniqueViolation } from "../db/unique-violation.js";
 import { actorOf, type Principal } from "../lib/auth.js";
 import { fail, ok, type Result } from "../lib/errors.js";
 import { newId } from "../lib/secrets.js";
 import { issueToken } from "../tokens/tokens.repo.js";
-import { findGroup, insertGroup, insertMember } from "./groups.repo.js";
+import { findGroup, insertGroup, insertMember, listGroups, listMembers, removeMemberQueries } from "./groups.repo.js";
 import type { CreateGroup, CreateMember, Group, Member } from "./groups.schemas.js";
 
 type GroupDeps = Pick<Deps, "db" | "clock">;
 
+export const groups = (deps: Pick<Deps, "db">): Promise<Group[]> => listGroups(deps.db);
+export const group = (deps: Pick<Deps, "db">, id: string) => findGroup(deps.db, id);
+
 export async function createGroup(deps: GroupDeps, by: Principal, input: CreateGroup): Promise<Group> {
-  const group: Group = {
+  const created: Group = {
     id: newId(),
     name: input.name,
     organisation: input.organisation,
@@ -18,24 +22,49 @@ export async function createGroup(deps: GroupDeps, by: Principal, input: CreateG
     country: input.country ?? "FI",
     createdAt: deps.clock.now().toISOString(),
   };
-  await insertGroup(deps.db, group);
-  await recordAudit(deps.db, { ...actorOf(by), at: group.createdAt, action: "group.created", entityType: "group", entityId: group.id });
-  return group;
+  await insertGroup(deps.db, created);
+  await recordAudit(deps.db, { ...actorOf(by), at: created.createdAt, action: "group.created", entityType: "group", entityId: created.id });
+  return created;
 }
 
-/** Adds a member and issues the member's token (returned once, stored as a hash). */
+/** The group's current members (coordinator). */
+export async function membersOf(deps: Pick<Deps, "db">, groupId: string): Promise<Result<Member[]>> {
+  if (!(await findGroup(deps.db, groupId))) return fail("NOT_FOUND", `No development group with id ${groupId}`);
+  return ok(await listMembers(deps.db, groupId));
+}
+
+/**
+ * Adds a member and issues the member's token (returned once, stored as a hash). An e-mail
+ * address already used by a current member anywhere in the service is refused.
+ */
 export async function addMember(
   deps: GroupDeps,
   by: Principal,
   groupId: string,
   input: CreateMember,
-): Promise<Result<Member & { token: string }>> {
-  const group = await findGroup(deps.db, groupId);
-  if (!group) return fail("NOT_FOUND", `No development group with id ${groupId}`);
+): Promise<Result<Member & { token: string; tokenId: string }>> {
+  const found = await findGroup(deps.db, groupId);
+  if (!found) return fail("NOT_FOUND", `No development group with id ${groupId}`);
   const now = deps.clock.now().toISOString();
-  const member: Member = { id: newId(), groupId, name: input.name, email: input.email.toLowerCase(), createdAt: now };
-  await insertMember(deps.db, member);
-  const { token } = await issueToken(deps.db, { role: "member", label: `member ${member.id}`, memberId: member.id, now });
+  const member: Member = { id: newId(), groupId, name: input.name, email: input.email.toLowerCase(), language: input.language ?? null, createdAt: now };
+  try {
+    await insertMember(deps.db, member);
+  } catch (err) {
+    if (isUniqueViolation(err)) {
+      return fail("CONFLICT", "A member with this e-mail address already exists in the service", [{ path: "email", message: "already a member" }]);
+    }
+    throw err;
+  }
+  const { id: tokenId, token } = await issueToken(deps.db, { role: "member", label: `member ${member.id}`, memberId: member.id, now });
   await recordAudit(deps.db, { ...actorOf(by), at: now, action: "member.added", entityType: "group", entityId: groupId, detail: { memberId: member.id } });
-  return ok({ ...member, token });
+  return ok({ ...member, token, tokenId });
+}
+
+/** Removes a member from the group and revokes the member's tokens in the same atomic write. */
+export async function removeMember(deps: Pick<Deps, "db" | "clock" | "atomic">, by: Principal, groupId: string, memberId: string): Promise<Result<{ removedAt: string }>> {
+  const at = deps.clock.now().toISOString();
+  const [removed] = await deps.atomic(removeMemberQueries(deps.db, groupId, memberId, at));
+  if (removed!.changes === 0) return fail("NOT_FOUND", `No current member ${memberId} in group ${groupId}`);
+  await recordAudit(deps.db, { ...actorOf(by), at, action: "member.removed", entityType: "group", entityId: groupId, detail: { memberId } });
+  return ok({ removedAt: at });
 }

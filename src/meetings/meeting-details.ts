@@ -49,7 +49,7 @@ export async function loadMeetingDetails(db: Kysely<DB>, consultationId: string,
   if (!row) return undefined;
   const [questions, members] = await Promise.all([
     db.selectFrom("brief_questions").select("text").where("briefId", "=", row.briefId).orderBy("position").execute(),
-    db.selectFrom("group_members").select(["name", "email"]).where("groupId", "=", row.groupId).orderBy("createdAt").orderBy("id").execute(),
+    db.selectFrom("group_members").select(["name", "email"]).where("groupId", "=", row.groupId).where("removedAt", "is", null).orderBy("createdAt").orderBy("id").execute(),
   ]);
   return {
     consultationId: row.id,

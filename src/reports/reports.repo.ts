@@ -60,7 +60,12 @@ export async function loadConsultationRecords(db: Kysely<DB>, filter: ReportFilt
     briefsQ.execute(),
     questionsQ.execute(),
     db.selectFrom("experts as e").innerJoin("organisations as o", "o.id", "e.organisationId").select(["e.id", "o.country"]).execute(),
-    db.selectFrom("group_members").select((eb) => ["groupId", eb.fn.countAll<number>().as("n")]).groupBy("groupId").execute(),
+    db
+      .selectFrom("group_members")
+      .select((eb) => ["groupId", eb.fn.countAll<number>().as("n")])
+      .where("removedAt", "is", null)
+      .groupBy("groupId")
+      .execute(),
   ]);
   const themeOf = new Map(topics.map((t) => [t.id, t.theme]));
   const challengeLengthOf = new Map(briefs.map((b) => [b.id, Number(b.challengeLength)]));

@@ -55,8 +55,12 @@ export async function testApp(
 
 export type TestApp = Awaited<ReturnType<typeof testApp>>;
 
+/** E-mail addresses are unique in the directory and among members: each seeded set gets its own. */
+let seeded = 0;
+
 /** Directory entries, a group with two members, a topic and a brief: what a consultation needs. */
 export async function seedGroup(t: TestApp, opts: { expertZone?: string; groupName?: string; languages?: string[] } = {}) {
+  const n = ++seeded;
   const org = await t.call("POST", "/api/organisations", {
     token: t.coordinator,
     body: { name: "VISO", country: "DK", criteria: { nationallySignificant: true, innovative: false, evidenceBased: true } },
@@ -66,7 +70,7 @@ export async function seedGroup(t: TestApp, opts: { expertZone?: string; groupNa
     body: {
       organisationId: org.body.id,
       name: "Astrid Testesen",
-      email: "astrid.testesen@example.org",
+      email: `astrid.testesen.${n}@example.org`,
       languages: opts.languages ?? ["sv", "en"],
       timeZone: opts.expertZone ?? "Europe/Stockholm",
       themes: ["child protection", "preventive family work"],
@@ -78,11 +82,11 @@ export async function seedGroup(t: TestApp, opts: { expertZone?: string; groupNa
   });
   const member = await t.call("POST", `/api/groups/${group.body.id}/members`, {
     token: t.coordinator,
-    body: { name: "Mikko Keksitty", email: "mikko.keksitty@example.fi" },
+    body: { name: "Mikko Keksitty", email: `mikko.keksitty.${n}@example.fi` },
   });
   const member2 = await t.call("POST", `/api/groups/${group.body.id}/members`, {
     token: t.coordinator,
-    body: { name: "Sanna Kuvitteellinen", email: "sanna.k@example.fi" },
+    body: { name: "Sanna Kuvitteellinen", email: `sanna.k.${n}@example.fi` },
   });
   const topic = await t.call("POST", "/api/topics", {
     token: member.body.token,

@@ -7,7 +7,7 @@ import { finish, pageApp } from "../page-app.js";
 import type { PageEnv } from "../page-env.js";
 import { renderMessage, renderPage } from "../render.js";
 import { readForm } from "../security.js";
-import { submitFeedback, type FeedbackInput } from "./feedback.service.js";
+import { submitFeedback, type FeedbackInput } from "../../accessibility/feedback.service.js";
 
 /** When the statement was prepared (Act 306/2019 asks for the date); update it with the statement. */
 export const STATEMENT_DATE = "2026-11-23T10:00:00.000Z";

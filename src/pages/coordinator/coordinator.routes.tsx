@@ -1,5 +1,6 @@
 import { conceptReport, evaluationsExport } from "../../reports/reports.service.js";
-import { listFeedback } from "../accessibility/feedback.repo.js";
+import { feedbackPage } from "../../accessibility/feedback.service.js";
+import { recentEvaluations } from "../../evaluations/recent-evaluations.service.js";
 import { countryName } from "../i18n/format.js";
 import { finish, pageApp } from "../page-app.js";
 import { renderPage } from "../render.js";
@@ -8,7 +9,6 @@ import { addSignIn } from "../sign-in.js";
 import { DurationFitSection, FunnelSection } from "./funnel.view.js";
 import { FeedbackList, RecentEvaluations } from "./lists.view.js";
 import { OutcomesSection } from "./outcomes.view.js";
-import { recentEvaluations } from "./recent-evaluations.repo.js";
 
 const coordinator = requireSignIn("coordinator");
 
@@ -23,7 +23,7 @@ export const coordinatorPageRoutes = () => {
   app.get("/", coordinator, async (c) => {
     const { deps, t, lang } = c.var;
     const k = t.coordinator;
-    const [report, recent, feedback] = await Promise.all([conceptReport(deps, {}), recentEvaluations(deps.db), listFeedback(deps.db)]);
+    const [report, recent, feedback] = await Promise.all([conceptReport(deps, {}), recentEvaluations(deps), feedbackPage(deps)]);
     const body = (
       <>
         <h1>{k.title}</h1>
@@ -65,7 +65,7 @@ export const coordinatorPageRoutes = () => {
             </li>
           </ul>
         </section>
-        <FeedbackList t={t} lang={lang} items={feedback} now={deps.clock.now()} />
+        <FeedbackList t={t} lang={lang} items={feedback.items} now={deps.clock.now()} />
       </>
     );
     return renderPage(c, { title: k.title, body, frame: { area: "coordinator", scripts: ["chart.umd.min.js", "charts.js"] } });
