@@ -29,6 +29,13 @@ const ConfigSchema = z
       .trim()
       .regex(/^[A-Za-z0-9_-]{43}=?$/, "must be 32 bytes in base64url (make one with: openssl rand -base64 32 | tr '+/' '-_' | tr -d '=')")
       .optional(),
+    /** The day the Microsoft 365 client secret expires (YYYY-MM-DD); the coordinator is warned 30 days before. */
+    AZURE_CLIENT_SECRET_EXPIRES: z
+      .string()
+      .trim()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date such as 2027-06-30")
+      .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), "must be a real date")
+      .optional(),
     /** Development and tests only: lets webhooks go to http://127.0.0.1. */
     WEBHOOK_ALLOW_LOOPBACK: z.enum(["true", "false"]).default("false"),
   })
@@ -59,6 +66,8 @@ export interface AppConfig {
   /** The server key (SECRET_KEY) in base64url; on Node filled from the key file when unset. */
   secretKey: string | null;
   webhookAllowLoopback: boolean;
+  /** AZURE_CLIENT_SECRET_EXPIRES as given (YYYY-MM-DD), or null. */
+  graphSecretExpires: string | null;
 }
 
 export class ConfigError extends Error {
@@ -94,5 +103,6 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     graph,
     secretKey: e.SECRET_KEY ?? null,
     webhookAllowLoopback: e.WEBHOOK_ALLOW_LOOPBACK === "true",
+    graphSecretExpires: e.AZURE_CLIENT_SECRET_EXPIRES ?? null,
   };
 }

@@ -50,7 +50,14 @@ function AreaNav({ frame }: { frame: PageFrame }) {
           { href: "/app", text: t.myConsultations },
           { href: "/app/new", text: t.newConsultation },
         ]
-      : [{ href: "/coordinator", text: t.conceptReport }];
+      : [
+          { href: "/coordinator", text: frame.t.workplace.nav.report },
+          { href: "/coordinator/directory", text: frame.t.workplace.nav.directory },
+          { href: "/coordinator/groups", text: frame.t.workplace.nav.groups },
+          { href: "/coordinator/consultations", text: frame.t.workplace.nav.consultations },
+          { href: "/coordinator/outbox", text: frame.t.workplace.nav.outbox },
+          { href: "/coordinator/feedback", text: frame.t.workplace.nav.feedback },
+        ];
   return (
     <nav class="area-nav" aria-label={t.mainNav}>
       <div class="wrap area-nav-inner">

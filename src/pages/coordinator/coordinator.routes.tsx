@@ -9,6 +9,10 @@ import { addSignIn } from "../sign-in.js";
 import { DurationFitSection, FunnelSection } from "./funnel.view.js";
 import { FeedbackList, RecentEvaluations } from "./lists.view.js";
 import { OutcomesSection } from "./outcomes.view.js";
+import { addConsultationPages } from "./workplace/consultations.routes.js";
+import { addDirectoryPages } from "./workplace/directory.routes.js";
+import { addGroupPages } from "./workplace/groups.routes.js";
+import { addOperationsPages } from "./workplace/operations.routes.js";
 
 const coordinator = requireSignIn("coordinator");
 
@@ -19,6 +23,10 @@ const coordinator = requireSignIn("coordinator");
 export const coordinatorPageRoutes = () => {
   const app = pageApp("/coordinator");
   addSignIn(app, "coordinator", "/coordinator");
+  addDirectoryPages(app, coordinator);
+  addGroupPages(app, coordinator);
+  addConsultationPages(app, coordinator);
+  addOperationsPages(app, coordinator);
 
   app.get("/", coordinator, async (c) => {
     const { deps, t, lang } = c.var;
