@@ -126,7 +126,7 @@ export function ConsultationView(p: { t: Messages; lang: Lang; csrfToken: string
           </>
         ) : null}
         <dt>{k.outcomeTitle}</dt>
-        <dd data-testid="outcome">
+        <dd id="outcome-recorded" data-testid="outcome">
           {record.outcome.noShow
             ? k.outcomeNoShow
             : record.outcome.actualStart && record.outcome.actualMinutes
