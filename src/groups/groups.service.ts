@@ -4,11 +4,11 @@ import { isUniqueViolation } from "../db/unique-violation.js";
 import { actorOf, type Principal } from "../lib/auth.js";
 import { fail, ok, type Result } from "../lib/errors.js";
 import { newId } from "../lib/secrets.js";
-import { issueToken } from "../tokens/tokens.repo.js";
+import { issueApiToken } from "../tokens/tokens.service.js";
 import { findGroup, insertGroup, insertMember, listGroups, listMembers, removeMemberQueries } from "./groups.repo.js";
 import type { CreateGroup, CreateMember, Group, Member } from "./groups.schemas.js";
 
-type GroupDeps = Pick<Deps, "db" | "clock">;
+type GroupDeps = Pick<Deps, "db" | "clock" | "config" | "log">;
 
 export const groups = (deps: Pick<Deps, "db">): Promise<Group[]> => listGroups(deps.db);
 export const group = (deps: Pick<Deps, "db">, id: string) => findGroup(deps.db, id);
@@ -42,7 +42,7 @@ export async function addMember(
   by: Principal,
   groupId: string,
   input: CreateMember,
-): Promise<Result<Member & { token: string; tokenId: string }>> {
+): Promise<Result<Member & { token: string; tokenId: string; tokenExpiresAt: string }>> {
   const found = await findGroup(deps.db, groupId);
   if (!found) return fail("NOT_FOUND", `No development group with id ${groupId}`);
   const now = deps.clock.now().toISOString();
@@ -55,9 +55,9 @@ export async function addMember(
     }
     throw err;
   }
-  const { id: tokenId, token } = await issueToken(deps.db, { role: "member", label: `member ${member.id}`, memberId: member.id, now });
+  const issued = await issueApiToken(deps, by, { role: "member", label: `member ${member.id}`, memberId: member.id });
   await recordAudit(deps.db, { ...actorOf(by), at: now, action: "member.added", entityType: "group", entityId: groupId, detail: { memberId: member.id } });
-  return ok({ ...member, token, tokenId });
+  return ok({ ...member, token: issued.token, tokenId: issued.id, tokenExpiresAt: issued.expiresAt });
 }
 
 /** Removes a member from the group and revokes the member's tokens in the same atomic write. */

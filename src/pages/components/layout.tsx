@@ -57,6 +57,7 @@ function AreaNav({ frame }: { frame: PageFrame }) {
           { href: "/coordinator/consultations", text: frame.t.workplace.nav.consultations },
           { href: "/coordinator/outbox", text: frame.t.workplace.nav.outbox },
           { href: "/coordinator/feedback", text: frame.t.workplace.nav.feedback },
+          { href: "/coordinator/security-events", text: frame.t.signIn.eventsLink },
         ];
   return (
     <nav class="area-nav" aria-label={t.mainNav}>

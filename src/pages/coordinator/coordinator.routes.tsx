@@ -1,3 +1,6 @@
+import type { MiddlewareHandler } from "hono";
+import { recordAdminActions } from "../../security-events/admin-actions.js";
+import type { PageEnv } from "../page-env.js";
 import { conceptReport, evaluationsExport } from "../../reports/reports.service.js";
 import { feedbackPage } from "../../accessibility/feedback.service.js";
 import { recentEvaluations } from "../../evaluations/recent-evaluations.service.js";
@@ -13,6 +16,7 @@ import { addConsultationPages } from "./workplace/consultations.routes.js";
 import { addDirectoryPages } from "./workplace/directory.routes.js";
 import { addGroupPages } from "./workplace/groups.routes.js";
 import { addOperationsPages } from "./workplace/operations.routes.js";
+import { addSecurityEventsPage } from "./security-events.page.js";
 
 const coordinator = requireSignIn("coordinator");
 
@@ -22,11 +26,13 @@ const coordinator = requireSignIn("coordinator");
  */
 export const coordinatorPageRoutes = () => {
   const app = pageApp("/coordinator");
+  app.use("*", recordAdminActions as unknown as MiddlewareHandler<PageEnv>);
   addSignIn(app, "coordinator", "/coordinator");
   addDirectoryPages(app, coordinator);
   addGroupPages(app, coordinator);
   addConsultationPages(app, coordinator);
   addOperationsPages(app, coordinator);
+  addSecurityEventsPage(app, coordinator);
 
   app.get("/", coordinator, async (c) => {
     const { deps, t, lang } = c.var;
