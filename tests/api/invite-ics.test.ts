@@ -25,9 +25,9 @@ describe("the ICS invitation", () => {
     expect(event.description).toContain("1. What works?");
     const attendees = event.attendees.map((a) => String(a.getFirstValue()).toLowerCase());
     expect(attendees).toEqual(
-      expect.arrayContaining(["mailto:astrid.testesen@example.org", "mailto:mikko.keksitty@example.fi", "mailto:sanna.k@example.fi"]),
+      expect.arrayContaining([expect.stringMatching(/^mailto:astrid\.testesen\.\d+@example\.org$/), expect.stringMatching(/^mailto:mikko\.keksitty\.\d+@example\.fi$/), expect.stringMatching(/^mailto:sanna\.k\.\d+@example\.fi$/)]),
     );
-    expect(String(vevent.getFirstPropertyValue("organizer")).toLowerCase()).toBe("mailto:mikko.keksitty@example.fi");
+    expect(String(vevent.getFirstPropertyValue("organizer")).toLowerCase()).toMatch(/^mailto:mikko\.keksitty\.\d+@example\.fi$/);
 
     // The expert can download the same invitation through the link.
     const viaLink = await t.call("GET", `/api/expert/${s.secret}/invite.ics`);

@@ -58,6 +58,8 @@ describe("the coordinator's workplace pages", () => {
       const secret = String(requested.body.expertLink).split("/e/")[1];
       expect((await t.call("POST", `/api/expert/${secret}/confirm`, { body: { slotId: draft.body.slots[0].id } })).status).toBe(200);
       t.clock.set("2027-03-08T12:00:00.000Z");
+      // A week later the session of the first day has ended: sign in again.
+      await page.post("/coordinator/login", { token: t.coordinator });
 
       const id = draft.body.id as string;
       const listed = await page.get(`/coordinator/consultations?country=NO&group=${groupId}`);
