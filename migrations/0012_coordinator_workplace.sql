@@ -6,8 +6,6 @@ ALTER TABLE experts ADD COLUMN active INTEGER NOT NULL DEFAULT 1 CHECK (active I
 
 -- A removed member stays, because consultations and tokens name them; removedAt hides them.
 ALTER TABLE group_members ADD COLUMN removedAt TEXT;
--- The language the member reads the service in (invitations, mails); null for members added before.
-ALTER TABLE group_members ADD COLUMN language TEXT CHECK (language IS NULL OR language IN ('fi','sv','en'));
 
 ALTER TABLE accessibility_feedback ADD COLUMN answerNote TEXT;
 
@@ -16,16 +14,16 @@ ALTER TABLE accessibility_feedback ADD COLUMN answerNote TEXT;
 -- later members with the same address are marked removed and their tokens revoked, so the
 -- person keeps the membership and token they received first.
 UPDATE experts SET active = 0
-WHERE EXISTS (
+WHERE erasedAt IS NULL AND EXISTS (
   SELECT 1 FROM experts older
-  WHERE lower(older.email) = lower(experts.email)
+  WHERE older.erasedAt IS NULL AND lower(older.email) = lower(experts.email)
     AND (older.createdAt < experts.createdAt OR (older.createdAt = experts.createdAt AND older.id < experts.id))
 );
 
 UPDATE group_members SET removedAt = strftime('%Y-%m-%dT%H:%M:%fZ', 'now')
-WHERE EXISTS (
+WHERE erasedAt IS NULL AND EXISTS (
   SELECT 1 FROM group_members older
-  WHERE lower(older.email) = lower(group_members.email)
+  WHERE older.erasedAt IS NULL AND lower(older.email) = lower(group_members.email)
     AND (older.createdAt < group_members.createdAt OR (older.createdAt = group_members.createdAt AND older.id < group_members.id))
 );
 
@@ -34,8 +32,9 @@ WHERE revokedAt IS NULL
   AND memberId IN (SELECT id FROM group_members WHERE removedAt IS NOT NULL);
 
 -- Unique among the active directory and the current members: the index is the rule, so two
--- simultaneous additions cannot both succeed.
-CREATE UNIQUE INDEX experts_email_active ON experts(lower(email)) WHERE active = 1;
-CREATE UNIQUE INDEX group_members_email_current ON group_members(lower(email)) WHERE removedAt IS NULL;
+-- simultaneous additions cannot both succeed. Erased people all carry the same placeholder
+-- address (migration 0007), so they are left out.
+CREATE UNIQUE INDEX experts_email_active ON experts(lower(email)) WHERE active = 1 AND erasedAt IS NULL;
+CREATE UNIQUE INDEX group_members_email_current ON group_members(lower(email)) WHERE removedAt IS NULL AND erasedAt IS NULL;
 
 CREATE INDEX accessibility_feedback_open ON accessibility_feedback(answeredAt, answerBy, receivedAt);

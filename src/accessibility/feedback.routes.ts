@@ -1,6 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { coordinatorOnly } from "../lib/auth.js";
 import { errorResponses, unwrap } from "../lib/errors.js";
+import { encodeCursor, linkNext, nextLinkHeader, pageQuery, pageSchema } from "../lib/paging.js";
 import { bearerSecurity, jsonBody, jsonResponse, newRouter } from "../lib/router.js";
 import { AnswerFeedbackSchema, answerFeedback, feedbackPage } from "./feedback.service.js";
 
@@ -26,18 +27,10 @@ const list = createRoute({
   tags: ["Accessibility"],
   summary: "Feedback from the accessibility statement's form, unanswered and most urgent first, in pages (coordinator)",
   security: bearerSecurity,
-  request: {
-    query: z.object({
-      limit: z.coerce.number().int().min(1).max(200).default(50).openapi({ param: { name: "limit", in: "query" } }),
-      offset: z.coerce.number().int().min(0).max(1_000_000).default(0).openapi({ param: { name: "offset", in: "query" } }),
-    }),
-  },
+  request: { query: z.object(pageQuery("feedback", 1)) },
   responses: {
-    200: jsonResponse(
-      z.object({ items: z.array(AccessibilityFeedbackSchema), total: z.number().int(), limit: z.number().int(), offset: z.number().int() }),
-      "Feedback",
-    ),
-    ...errorResponses(400, 401, 403),
+    200: { ...jsonResponse(pageSchema(AccessibilityFeedbackSchema), "Feedback"), headers: nextLinkHeader },
+    ...errorResponses(403),
   },
 });
 
@@ -50,7 +43,7 @@ const answer = createRoute({
   request: { params: z.object({ id: z.string().min(1).max(64).openapi({ param: { name: "id", in: "path" } }) }), body: jsonBody(AnswerFeedbackSchema) },
   responses: {
     200: jsonResponse(z.object({ id: z.string(), answeredAt: z.string() }), "Answered"),
-    ...errorResponses(400, 401, 403, 404, 409, 413),
+    ...errorResponses(403, 409),
   },
 });
 
@@ -58,7 +51,14 @@ export const accessibilityFeedbackRoutes = () =>
   newRouter()
     .openapi(list, async (c) => {
       coordinatorOnly(c);
-      return c.json(await feedbackPage(c.var.deps, c.req.valid("query")), 200);
+      // Paged by position: the order mixes directions, and feedback arrives a few times a year.
+      const { limit, cursor } = c.req.valid("query");
+      const at = cursor?.[0];
+      const offset = typeof at === "number" && at > 0 ? at : 0;
+      const page = await feedbackPage(c.var.deps, { limit, offset });
+      const nextCursor = offset + page.items.length < page.total ? encodeCursor("feedback", [offset + limit]) : null;
+      linkNext(c, nextCursor);
+      return c.json({ items: page.items, nextCursor }, 200);
     })
     .openapi(answer, async (c) => {
       coordinatorOnly(c);

@@ -1,15 +1,15 @@
 import { DateTime } from "luxon";
+import { INSTANT_WITH_OFFSET } from "../lib/common-schemas.js";
 import type { FieldIssue } from "../lib/errors.js";
 
-export const SLOT_RULES = { minDuration: 30, maxDuration: 45, minSlots: 2, maxSlots: 5, gridMinutes: 5 } as const;
+/** maxMonthsAhead: a consultation is planned weeks ahead, not years; it also keeps every time a four-digit year. */
+export const SLOT_RULES = { minDuration: 30, maxDuration: 45, minSlots: 2, maxSlots: 5, gridMinutes: 5, maxMonthsAhead: 12 } as const;
 
 export interface ProposedSlot {
   start: string;
   end: string;
 }
 
-/** An ISO 8601 instant that names its offset (Z or ±hh:mm): a wall time without a zone is ambiguous. */
-const INSTANT_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
 
 export function toUtcIso(dt: DateTime): string {
   return dt.toUTC().toISO({ suppressMilliseconds: false })!;
@@ -28,7 +28,7 @@ export function planProposedSlots(
   const parsed: { index: number; start: DateTime }[] = [];
   starts.forEach((raw, index) => {
     const path = `slots.${index}.start`;
-    if (!INSTANT_WITH_OFFSET.test(raw)) {
+    if (raw.length > 40 || !INSTANT_WITH_OFFSET.test(raw)) {
       issues.push({ path, message: "must be an ISO 8601 instant with an offset or Z, e.g. 2027-03-29T10:00:00+03:00" });
       return;
     }
@@ -44,6 +44,10 @@ export function planProposedSlots(
     }
     if (utc.toMillis() <= now.getTime()) {
       issues.push({ path, message: "must be in the future" });
+      return;
+    }
+    if (utc > DateTime.fromJSDate(now).plus({ months: SLOT_RULES.maxMonthsAhead })) {
+      issues.push({ path, message: `must be at most ${SLOT_RULES.maxMonthsAhead} months ahead` });
       return;
     }
     parsed.push({ index, start: utc });

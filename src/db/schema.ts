@@ -43,8 +43,8 @@ export interface GroupMembersTable {
   createdAt: string;
   /** migrations/0012: set when the coordinator removes the member. */
   removedAt: Generated<string | null>;
-  /** migrations/0012: fi, sv or en; null for members added before. */
-  language: Generated<"fi" | "sv" | "en" | null>;
+  /** migrations/0011_mail.sql */
+  language: Generated<MailLanguage>;
 }
 
 export interface ApiTokensTable {
@@ -138,6 +138,8 @@ export interface ExpertLinksTable {
   issuedAt: string;
   expiresAt: string;
   revokedAt: string | null;
+  /** migrations/0011_mail.sql: the secret sealed for the mail that carries the link. */
+  secretSealed: string | null;
 }
 
 export interface MeetingsTable {
@@ -298,6 +300,41 @@ export interface WebhookDeliveriesTable {
   updatedAt: string;
 }
 
+// 0010_webhook_delivery.sql: the columns webhooks add.
+export interface WebhookDeliveriesTable {
+  /** Set by the first claim; retries go on for at least 24 hours from it. */
+  firstAttemptAt: string | null;
+}
+export interface WebhookEndpointsTable {
+  /** Set by each registration, deletion or rotation; the audit entry in its batch keys on it. */
+  changeId: string | null;
+}
+
+/* migrations/0011_mail.sql: member languages, sealed expert links, one row per message. */
+export type MailLanguage = "fi" | "sv" | "en";
+export type MailRecipientRole = "expert" | "member";
+export type MailStatus = "pending" | "sent" | "skipped" | "failed";
+
+export interface MailMessagesTable {
+  id: string;
+  /** consultation:kind:recipient:round; unique, so a message is recorded once. */
+  messageKey: string;
+  consultationId: string;
+  kind: string;
+  recipientRole: MailRecipientRole;
+  recipientId: string;
+  round: number;
+  dueAt: string;
+  status: Generated<MailStatus>;
+  attempts: Generated<number>;
+  nextAttemptAt: string;
+  lockedUntil: string | null;
+  sentAt: string | null;
+  lastError: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
 export interface DB {
   organisations: OrganisationsTable;
   experts: ExpertsTable;
@@ -324,6 +361,35 @@ export interface DB {
   consultation_events: ConsultationEventsTable;
   webhook_endpoints: WebhookEndpointsTable;
   webhook_deliveries: WebhookDeliveriesTable;
+  mail_messages: MailMessagesTable;
+}
+
+/**
+ * migrations/0007_personal_data.sql (issue 14). Interface declarations merge with the ones above;
+ * what each column holds about a person is listed in src/privacy/personal-data.ts.
+ */
+export interface ExpertsTable {
+  /** Set on erasure; name and email are then placeholders. */
+  erasedAt: string | null;
+}
+export interface GroupMembersTable {
+  erasedAt: string | null;
+}
+export interface TopicsTable {
+  /** The member who wrote it (null when unknown or erased). */
+  createdBy: string | null;
+}
+export interface BriefsTable {
+  createdBy: string | null;
+  /** The challenge's length once its text has been removed; null while the text is there. */
+  challengeLength: number | null;
+}
+export interface AnonymisedConsultationsTable {
+  consultationId: string;
+  anonymisedAt: string;
+}
+export interface DB {
+  anonymised_consultations: AnonymisedConsultationsTable;
 }
 
 export type ConsultationRow = Selectable<ConsultationsTable>;

@@ -2,17 +2,19 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { coordinatorOnly } from "../lib/auth.js";
 import { IdParamSchema } from "../lib/common-schemas.js";
 import { errorResponses, unwrap } from "../lib/errors.js";
+import { linkNext, nextLinkHeader, pageQuery, pageRequest, pageSchema } from "../lib/paging.js";
 import { bearerSecurity, jsonBody, jsonResponse, newRouter } from "../lib/router.js";
 import {
   CreateExpertSchema,
   CreateOrganisationSchema,
+  DirectoryExpertSchema,
   ExpertQuerySchema,
   ExpertSchema,
   OrganisationSchema,
   UpdateExpertSchema,
   UpdateOrganisationSchema,
 } from "./directory.schemas.js";
-import { createExpert, createOrganisation, findExperts, organisations, updateExpert, updateOrganisation } from "./directory.service.js";
+import { createExpert, createOrganisation, listExperts, organisationsPage, updateExpert, updateOrganisation } from "./directory.service.js";
 
 const tags = ["Directory"];
 
@@ -42,7 +44,8 @@ const getOrganisations = createRoute({
   tags,
   summary: "List consulting organisations",
   security: bearerSecurity,
-  responses: { 200: jsonResponse(z.object({ items: z.array(OrganisationSchema) }), "Organisations"), ...errorResponses(401) },
+  request: { query: z.object(pageQuery("organisations", 2)) },
+  responses: { 200: { ...jsonResponse(pageSchema(OrganisationSchema), "Organisations"), headers: nextLinkHeader } },
 });
 
 const postExpert = createRoute({
@@ -69,10 +72,10 @@ const getExperts = createRoute({
   method: "get",
   path: "/api/experts",
   tags,
-  summary: "Find active experts by theme, country, language or text (the coordinator may include deactivated ones)",
+  summary: "Find active experts by theme, country, language or text (the coordinator may include deactivated ones; members see no e-mail addresses)",
   security: bearerSecurity,
   request: { query: ExpertQuerySchema },
-  responses: { 200: jsonResponse(z.object({ items: z.array(ExpertSchema) }), "Experts"), ...errorResponses(400, 401) },
+  responses: { 200: { ...jsonResponse(pageSchema(DirectoryExpertSchema), "Experts"), headers: nextLinkHeader } },
 });
 
 export const directoryRoutes = () =>
@@ -85,7 +88,11 @@ export const directoryRoutes = () =>
       const by = coordinatorOnly(c);
       return c.json(unwrap(await updateOrganisation(c.var.deps, by, c.req.valid("param").id, c.req.valid("json"))), 200);
     })
-    .openapi(getOrganisations, async (c) => c.json({ items: await organisations(c.var.deps) }, 200))
+    .openapi(getOrganisations, async (c) => {
+      const page = await organisationsPage(c.var.deps, pageRequest(c.req.valid("query")));
+      linkNext(c, page.nextCursor);
+      return c.json(page, 200);
+    })
     .openapi(postExpert, async (c) => {
       const by = coordinatorOnly(c);
       return c.json(unwrap(await createExpert(c.var.deps, by, c.req.valid("json"))), 201);
@@ -94,4 +101,9 @@ export const directoryRoutes = () =>
       const by = coordinatorOnly(c);
       return c.json(unwrap(await updateExpert(c.var.deps, by, c.req.valid("param").id, c.req.valid("json"))), 200);
     })
-    .openapi(getExperts, async (c) => c.json({ items: await findExperts(c.var.deps, c.var.principal, c.req.valid("query")) }, 200));
+    .openapi(getExperts, async (c) => {
+      const { limit, cursor, ...filter } = c.req.valid("query");
+      const page = await listExperts(c.var.deps, c.var.principal, filter, pageRequest({ limit, cursor }));
+      linkNext(c, page.nextCursor);
+      return c.json(page, 200);
+    });

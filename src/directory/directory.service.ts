@@ -5,6 +5,7 @@ import { recordAudit } from "../audit/audit.repo.js";
 import type { Principal } from "../lib/auth.js";
 import { actorOf } from "../lib/auth.js";
 import { isUniqueViolation } from "../db/unique-violation.js";
+import { mapPage, type Page, type PageRequest } from "../lib/paging.js";
 import {
   findExpert,
   findOrganisation,
@@ -17,19 +18,21 @@ import {
   type ExpertChanges,
   type OrganisationChanges,
 } from "./directory.repo.js";
-import type { CreateExpert, CreateOrganisation, Expert, ExpertQuery, Organisation, UpdateExpert, UpdateOrganisation } from "./directory.schemas.js";
+import type { CreateExpert, CreateOrganisation, DirectoryExpert, Expert, ExpertFilter, Organisation, UpdateExpert, UpdateOrganisation } from "./directory.schemas.js";
 
 type DirectoryDeps = Pick<Deps, "db" | "clock">;
 
 const duplicateEmail = () => fail("CONFLICT", "Another active expert in the directory has this e-mail address", [{ path: "email", message: "already in the directory" }]);
 
-export const organisations = (deps: Pick<Deps, "db">): Promise<Organisation[]> => listOrganisations(deps.db);
+/** Every organisation, by name: the pages' choice lists (the directory holds tens, not thousands). */
+export const organisations = async (deps: Pick<Deps, "db">): Promise<Organisation[]> => (await listOrganisations(deps.db)).items;
+export const organisationsPage = (deps: Pick<Deps, "db">, page: PageRequest) => listOrganisations(deps.db, page);
 export const organisation = (deps: Pick<Deps, "db">, id: string) => findOrganisation(deps.db, id);
 export const expert = (deps: Pick<Deps, "db">, id: string) => findExpert(deps.db, id);
 
 /** The directory as a principal may search it: only the coordinator sees deactivated experts. */
-export function findExperts(deps: Pick<Deps, "db">, by: Principal, q: ExpertQuery): Promise<Expert[]> {
-  return searchExperts(deps.db, by.role === "coordinator" ? q : { ...q, includeInactive: undefined });
+export async function findExperts(deps: Pick<Deps, "db">, by: Principal, q: ExpertFilter): Promise<Expert[]> {
+  return (await searchExperts(deps.db, by.role === "coordinator" ? q : { ...q, includeInactive: undefined })).items;
 }
 
 export async function createOrganisation(deps: DirectoryDeps, by: Principal, input: CreateOrganisation): Promise<Organisation> {
@@ -111,4 +114,10 @@ export async function updateExpert(deps: DirectoryDeps, by: Principal, id: strin
   const action = input.active === false ? "expert.deactivated" : input.active === true ? "expert.activated" : "expert.updated";
   await recordAudit(deps.db, { ...actorOf(by), at: deps.clock.now().toISOString(), action, entityType: "expert", entityId: id });
   return ok((await findExpert(deps.db, id))!);
+}
+
+/** The directory as the caller's role may see it: members get no e-mail addresses (minimal disclosure). */
+export async function listExperts(deps: DirectoryDeps, by: Principal, filter: ExpertFilter, page: PageRequest): Promise<Page<DirectoryExpert>> {
+  const experts = await searchExperts(deps.db, by.role === "coordinator" ? filter : { ...filter, includeInactive: undefined }, page);
+  return by.role === "coordinator" ? experts : mapPage(experts, ({ email: _email, ...rest }) => rest);
 }

@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { IdSchema, UtcInstantSchema, text } from "../lib/common-schemas.js";
+import { IdSchema, UtcInstantSchema, text, orNull } from "../lib/common-schemas.js";
 import { StatusSchema } from "../consultations/consultations.schemas.js";
 
 export const SecretParamSchema = z.object({
@@ -28,7 +28,7 @@ export const ExpertViewSchema = z
     brief: z.object({ challenge: z.string(), questions: z.array(z.string()), language: z.string() }),
     expert: z.object({ name: z.string(), timeZone: z.string() }),
     slots: z.array(ExpertSlotSchema),
-    confirmedSlot: ExpertSlotSchema.nullable(),
+    confirmedSlot: orNull(ExpertSlotSchema),
     meeting: z.object({ joinUrl: z.string().nullable(), start: z.string(), end: z.string() }).nullable(),
   })
   .openapi("ExpertView");

@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
-import type { DB } from "../db/schema.js";
+import type { DB, MailLanguage } from "../db/schema.js";
+import { afterKey, toPage, type Page, type PageRequest } from "../lib/paging.js";
 import type { Group, Member } from "./groups.schemas.js";
 
 export async function insertGroup(db: Kysely<DB>, g: Group): Promise<void> {
@@ -15,8 +16,15 @@ export function groupTimeZoneQuery(db: Kysely<DB>, id: string) {
   return db.selectFrom("dev_groups").select("timeZone").where("id", "=", id);
 }
 
-export async function listGroups(db: Kysely<DB>): Promise<Group[]> {
-  return db.selectFrom("dev_groups").selectAll().orderBy("name").execute();
+const BY_NAME = [{ column: "name" }, { column: "id" }];
+
+/** By name, one page at a time; without a page, all of them (the pages' choice lists). */
+export async function listGroups(db: Kysely<DB>, page?: PageRequest): Promise<Page<Group>> {
+  let q = db.selectFrom("dev_groups").selectAll();
+  if (!page) return { items: await q.orderBy("name").orderBy("id").execute(), nextCursor: null };
+  if (page.after) q = q.where(afterKey(BY_NAME, page.after));
+  const rows = await q.orderBy("name").orderBy("id").limit(page.limit + 1).execute();
+  return toPage("groups", rows, page.limit, (g) => [g.name, g.id]);
 }
 
 /** A second current member with the same e-mail address throws a UNIQUE violation (migrations/0012). */
@@ -26,16 +34,18 @@ export async function insertMember(db: Kysely<DB>, m: Member): Promise<void> {
 
 const memberColumns = ["id", "groupId", "name", "email", "language", "createdAt"] as const;
 
-/** The group's current members; removed ones stay in the table for the history. */
-export async function listMembers(db: Kysely<DB>, groupId: string): Promise<Member[]> {
-  return db
-    .selectFrom("group_members")
-    .select(memberColumns)
-    .where("groupId", "=", groupId)
-    .where("removedAt", "is", null)
-    .orderBy("createdAt")
-    .orderBy("id")
-    .execute();
+const BY_ADDED = [{ column: "createdAt" }, { column: "id" }];
+
+/**
+ * The group's current members in the order they were added; removed and erased ones stay in
+ * the table for the history. Without a page, all of them (a group has a handful).
+ */
+export async function listMembers(db: Kysely<DB>, groupId: string, page?: PageRequest): Promise<Page<Member>> {
+  let q = db.selectFrom("group_members").select(memberColumns).where("groupId", "=", groupId).where("removedAt", "is", null).where("erasedAt", "is", null);
+  if (page?.after) q = q.where(afterKey(BY_ADDED, page.after));
+  q = q.orderBy("createdAt").orderBy("id");
+  if (!page) return { items: await q.execute(), nextCursor: null };
+  return toPage("members", await q.limit(page.limit + 1).execute(), page.limit, (m) => [m.createdAt, m.id]);
 }
 
 /**
@@ -61,4 +71,20 @@ export function removeMemberQueries(db: Kysely<DB>, groupId: string, memberId: s
       )
       .compile(),
   ];
+}
+
+/** The language a member's mail and invitations are written in (fi when the member is unknown). */
+export async function memberLanguage(db: Kysely<DB>, memberId: string): Promise<MailLanguage> {
+  const row = await db.selectFrom("group_members").select("language").where("id", "=", memberId).executeTakeFirst();
+  return row?.language ?? "fi";
+}
+
+export async function setMemberLanguage(db: Kysely<DB>, groupId: string, memberId: string, language: MailLanguage): Promise<Member | undefined> {
+  return db
+    .updateTable("group_members")
+    .set({ language })
+    .where("id", "=", memberId)
+    .where("groupId", "=", groupId)
+    .returningAll()
+    .executeTakeFirst();
 }

@@ -2,9 +2,10 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { coordinatorOnly } from "../lib/auth.js";
 import { IdParamSchema } from "../lib/common-schemas.js";
 import { errorResponses, unwrap } from "../lib/errors.js";
+import { linkNext, nextLinkHeader, pageQuery, pageRequest, pageSchema } from "../lib/paging.js";
 import { bearerSecurity, jsonBody, jsonResponse, newRouter } from "../lib/router.js";
-import { CreateGroupSchema, CreateMemberSchema, GroupSchema, MemberParamsSchema, MemberSchema, MemberWithTokenSchema } from "./groups.schemas.js";
-import { addMember, createGroup, groups, membersOf, removeMember } from "./groups.service.js";
+import { CreateGroupSchema, CreateMemberSchema, GroupSchema, MemberParamsSchema, MemberSchema, MemberWithTokenSchema, UpdateMemberSchema } from "./groups.schemas.js";
+import { addMember, createGroup, groupsPage, membersOf, removeMember, updateMember } from "./groups.service.js";
 
 const tags = ["Development groups"];
 
@@ -24,7 +25,8 @@ const getGroups = createRoute({
   tags,
   summary: "List development groups (coordinator)",
   security: bearerSecurity,
-  responses: { 200: jsonResponse(z.object({ items: z.array(GroupSchema) }), "Groups"), ...errorResponses(401, 403) },
+  request: { query: z.object(pageQuery("groups", 2)) },
+  responses: { 200: { ...jsonResponse(pageSchema(GroupSchema), "Groups"), headers: nextLinkHeader }, ...errorResponses(403) },
 });
 
 const postMember = createRoute({
@@ -43,8 +45,8 @@ const getMembers = createRoute({
   tags,
   summary: "The group's current members (coordinator)",
   security: bearerSecurity,
-  request: { params: IdParamSchema },
-  responses: { 200: jsonResponse(z.object({ items: z.array(MemberSchema) }), "Members"), ...errorResponses(400, 401, 403, 404) },
+  request: { params: IdParamSchema, query: z.object(pageQuery("members", 2)) },
+  responses: { 200: { ...jsonResponse(pageSchema(MemberSchema), "Members"), headers: nextLinkHeader }, ...errorResponses(403) },
 });
 
 const deleteMember = createRoute({
@@ -54,7 +56,17 @@ const deleteMember = createRoute({
   summary: "Remove a member from the group and revoke the member's tokens (coordinator); their consultations stay",
   security: bearerSecurity,
   request: { params: MemberParamsSchema },
-  responses: { 200: jsonResponse(z.object({ removedAt: z.string() }), "Removed"), ...errorResponses(400, 401, 403, 404) },
+  responses: { 200: jsonResponse(z.object({ removedAt: z.string() }), "Removed"), ...errorResponses(403) },
+});
+
+const patchMember = createRoute({
+  method: "patch",
+  path: "/api/groups/{id}/members/{memberId}",
+  tags,
+  summary: "Change a member's mail language (coordinator, or the member themself)",
+  security: bearerSecurity,
+  request: { params: MemberParamsSchema, body: jsonBody(UpdateMemberSchema) },
+  responses: { 200: jsonResponse(MemberSchema, "Updated"), ...errorResponses(400, 401, 403, 404, 413) },
 });
 
 export const groupRoutes = () =>
@@ -65,7 +77,9 @@ export const groupRoutes = () =>
     })
     .openapi(getGroups, async (c) => {
       coordinatorOnly(c);
-      return c.json({ items: await groups(c.var.deps) }, 200);
+      const page = await groupsPage(c.var.deps, pageRequest(c.req.valid("query")));
+      linkNext(c, page.nextCursor);
+      return c.json(page, 200);
     })
     .openapi(postMember, async (c) => {
       const by = coordinatorOnly(c);
@@ -74,10 +88,17 @@ export const groupRoutes = () =>
     })
     .openapi(getMembers, async (c) => {
       coordinatorOnly(c);
-      return c.json({ items: unwrap(await membersOf(c.var.deps, c.req.valid("param").id)) }, 200);
+      const page = unwrap(await membersOf(c.var.deps, c.req.valid("param").id, pageRequest(c.req.valid("query"))));
+      linkNext(c, page.nextCursor);
+      return c.json(page, 200);
     })
     .openapi(deleteMember, async (c) => {
       const by = coordinatorOnly(c);
       const { id, memberId } = c.req.valid("param");
       return c.json(unwrap(await removeMember(c.var.deps, by, id, memberId)), 200);
+    })
+    .openapi(patchMember, async (c) => {
+      const by = c.var.principal;
+      const { id, memberId } = c.req.valid("param");
+      return c.json(unwrap(await updateMember(c.var.deps, by, id, memberId, c.req.valid("json"))), 200);
     });

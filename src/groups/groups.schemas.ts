@@ -1,6 +1,8 @@
 import { z } from "@hono/zod-openapi";
 import { CountrySchema, IdSchema, TimeZoneSchema, text } from "../lib/common-schemas.js";
 
+const LanguageSchema = z.enum(["fi", "sv", "en"]);
+
 export const CreateGroupSchema = z
   .strictObject({
     name: text(200),
@@ -25,25 +27,20 @@ export const CreateMemberSchema = z
   .strictObject({
     name: text(200),
     email: z.email({ message: "must be an e-mail address" }).max(320),
-    language: z.enum(["fi", "sv", "en"]).optional().openapi({ description: "The language the member reads the service in" }),
+    language: LanguageSchema.optional().openapi({ description: "The language of the member's mail and invitations; defaults to fi" }),
   })
   .openapi("CreateMember");
 
-export const MemberSchema = z
-  .object({
-    id: z.string(),
-    groupId: z.string(),
-    name: z.string(),
-    email: z.string(),
-    language: z.enum(["fi", "sv", "en"]).nullable(),
-    createdAt: z.string(),
-  })
-  .openapi("Member");
+export const UpdateMemberSchema = z.strictObject({ language: LanguageSchema }).openapi("UpdateMember");
 
 export const MemberParamsSchema = z.object({
   id: IdSchema.openapi({ param: { name: "id", in: "path" } }),
   memberId: IdSchema.openapi({ param: { name: "memberId", in: "path" } }),
 });
+
+export const MemberSchema = z
+  .object({ id: z.string(), groupId: z.string(), name: z.string(), email: z.string(), language: LanguageSchema, createdAt: z.string() })
+  .openapi("Member");
 
 export const MemberWithTokenSchema = MemberSchema.extend({
   token: z.string().openapi({ description: "The member's API token: shown only this once" }),
@@ -55,3 +52,4 @@ export type CreateGroup = z.infer<typeof CreateGroupSchema>;
 export type Group = z.infer<typeof GroupSchema>;
 export type CreateMember = z.infer<typeof CreateMemberSchema>;
 export type Member = z.infer<typeof MemberSchema>;
+export type UpdateMember = z.infer<typeof UpdateMemberSchema>;

@@ -5,12 +5,14 @@ import { actorOf, type Principal } from "../lib/auth.js";
 import { fail, ok, type Result } from "../lib/errors.js";
 import { newId } from "../lib/secrets.js";
 import { issueApiToken } from "../tokens/tokens.service.js";
-import { findGroup, insertGroup, insertMember, listGroups, listMembers, removeMemberQueries } from "./groups.repo.js";
-import type { CreateGroup, CreateMember, Group, Member } from "./groups.schemas.js";
+import { type Page, type PageRequest } from "../lib/paging.js";
+import { findGroup, insertGroup, insertMember, listGroups, listMembers, removeMemberQueries, setMemberLanguage } from "./groups.repo.js";
+import type { CreateGroup, CreateMember, Group, Member, UpdateMember } from "./groups.schemas.js";
 
 type GroupDeps = Pick<Deps, "db" | "clock" | "config" | "log">;
 
-export const groups = (deps: Pick<Deps, "db">): Promise<Group[]> => listGroups(deps.db);
+export const groups = async (deps: Pick<Deps, "db">): Promise<Group[]> => (await listGroups(deps.db)).items;
+export const groupsPage = (deps: Pick<Deps, "db">, page: PageRequest): Promise<Page<Group>> => listGroups(deps.db, page);
 export const group = (deps: Pick<Deps, "db">, id: string) => findGroup(deps.db, id);
 
 export async function createGroup(deps: GroupDeps, by: Principal, input: CreateGroup): Promise<Group> {
@@ -28,9 +30,9 @@ export async function createGroup(deps: GroupDeps, by: Principal, input: CreateG
 }
 
 /** The group's current members (coordinator). */
-export async function membersOf(deps: Pick<Deps, "db">, groupId: string): Promise<Result<Member[]>> {
+export async function membersOf(deps: Pick<Deps, "db">, groupId: string, page?: PageRequest): Promise<Result<Page<Member>>> {
   if (!(await findGroup(deps.db, groupId))) return fail("NOT_FOUND", `No development group with id ${groupId}`);
-  return ok(await listMembers(deps.db, groupId));
+  return ok(await listMembers(deps.db, groupId, page));
 }
 
 /**
@@ -46,7 +48,7 @@ export async function addMember(
   const found = await findGroup(deps.db, groupId);
   if (!found) return fail("NOT_FOUND", `No development group with id ${groupId}`);
   const now = deps.clock.now().toISOString();
-  const member: Member = { id: newId(), groupId, name: input.name, email: input.email.toLowerCase(), language: input.language ?? null, createdAt: now };
+  const member: Member = { id: newId(), groupId, name: input.name, email: input.email.toLowerCase(), language: input.language ?? "fi", createdAt: now };
   try {
     await insertMember(deps.db, member);
   } catch (err) {
@@ -67,4 +69,14 @@ export async function removeMember(deps: Pick<Deps, "db" | "clock" | "atomic">, 
   if (removed!.changes === 0) return fail("NOT_FOUND", `No current member ${memberId} in group ${groupId}`);
   await recordAudit(deps.db, { ...actorOf(by), at, action: "member.removed", entityType: "group", entityId: groupId, detail: { memberId } });
   return ok({ removedAt: at });
+}
+
+/** A member's language: the coordinator may change anyone's, a member only their own. */
+export async function updateMember(deps: GroupDeps, by: Principal, groupId: string, memberId: string, input: UpdateMember): Promise<Result<Member>> {
+  if (by.role === "member" && (by.memberId !== memberId || by.groupId !== groupId)) return fail("FORBIDDEN", "A member may change only their own settings");
+  const member = await setMemberLanguage(deps.db, groupId, memberId, input.language);
+  if (!member) return fail("NOT_FOUND", `No member with id ${memberId} in group ${groupId}`);
+  const now = deps.clock.now().toISOString();
+  await recordAudit(deps.db, { ...actorOf(by), at: now, action: "member.updated", entityType: "group", entityId: groupId, detail: { memberId, language: input.language } });
+  return ok(member);
 }

@@ -1,5 +1,6 @@
 import { DateTime } from "luxon";
 import type { Deps } from "../deps.js";
+import { decodeCursor, type PageRequest } from "../lib/paging.js";
 import { graphActivity, listOutbox, retryFailed } from "./outbox.repo.js";
 
 type OutboxDeps = Pick<Deps, "db" | "clock">;
@@ -7,7 +8,14 @@ type OutboxDeps = Pick<Deps, "db" | "clock">;
 /** The warning comes this many days before the client secret expires (cal.com issues #7777, #18098). */
 export const SECRET_WARNING_DAYS = 30;
 
-export const failedCommands = (deps: Pick<Deps, "db">, limit = 100) => listOutbox(deps.db, "failed", limit);
+/** Failed commands, newest first, one page at a time. */
+export const failedCommands = (deps: Pick<Deps, "db">, page: PageRequest = { limit: 100 }) => listOutbox(deps.db, "failed", page);
+
+/** A page's `?cursor=` as this list gave it out; anything else starts from the top. */
+export function failedCommandsPage(cursor: string | undefined, limit = 100): PageRequest {
+  const after = cursor ? decodeCursor("outbox", cursor.slice(0, 600), 2) : null;
+  return after ? { limit, after } : { limit };
+}
 
 /** A failed command back to the queue; false when there is no failed command with this id. */
 export const retryCommand = (deps: OutboxDeps, id: string) => retryFailed(deps.db, id, deps.clock.now().toISOString());

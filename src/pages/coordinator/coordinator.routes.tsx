@@ -17,6 +17,7 @@ import { addDirectoryPages } from "./workplace/directory.routes.js";
 import { addGroupPages } from "./workplace/groups.routes.js";
 import { addOperationsPages } from "./workplace/operations.routes.js";
 import { addSecurityEventsPage } from "./security-events.page.js";
+import { addPrivacyRequests } from "./privacy-requests.js";
 
 const coordinator = requireSignIn("coordinator");
 
@@ -93,6 +94,8 @@ export const coordinatorPageRoutes = () => {
       "content-disposition": `attachment; filename="${filename}"`,
     });
   });
+
+  addPrivacyRequests(app, coordinator);
 
   return finish(app);
 };

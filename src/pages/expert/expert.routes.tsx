@@ -41,9 +41,9 @@ async function load(c: Context<PageEnv>, secret: string): Promise<Loaded> {
   return { ok: true, view: await expertViewOf(deps, link.consultation) };
 }
 
-async function renderExpert(c: Context<PageEnv>, input: Omit<ExpertPageProps, "t" | "lang" | "csrfToken" | "allowed">, status: 200 | 400 | 409 = 200) {
+async function renderExpert(c: Context<PageEnv>, input: Omit<ExpertPageProps, "t" | "lang" | "csrfToken" | "allowed" | "mailOn">, status: 200 | 400 | 409 = 200) {
   const { t, lang, csrfToken, deps } = c.var;
-  let props: Omit<ExpertPageProps, "t" | "lang" | "csrfToken"> = { ...input, allowed: allowedActions(input.view, "expert", deps.clock.now()) };
+  let props: Omit<ExpertPageProps, "t" | "lang" | "csrfToken"> = { ...input, allowed: allowedActions(input.view, "expert", deps.clock.now()), mailOn: deps.mailer.canSend };
   const held = props.view.status === "held" || props.view.status === "evaluated";
   if (held && !props.evaluation) {
     const state = await expertEvaluationState(deps, props.view.consultationId, lang, props.view.expert.timeZone);
@@ -124,7 +124,7 @@ export const expertPageRoutes = () => {
   app.get("/:secret/invite.ics", async (c) => {
     const link = await resolveLink(c.var.deps, c.req.param("secret"));
     if (!link.ok) return renderLinkProblem(c, link.problem);
-    const ics = await invitationFor(c.var.deps, link.consultation.id);
+    const ics = await invitationFor(c.var.deps, link.consultation.id, { kind: "expert", secret: c.req.param("secret") });
     if (!ics.ok) return renderMessage(c, { title: c.var.t.errors.notFoundTitle, lines: [c.var.t.errors.conflict] }, 409);
     return sendIcs(c, ics.value);
   });

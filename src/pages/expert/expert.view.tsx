@@ -21,6 +21,8 @@ export interface ExpertPageProps {
   evaluation?: EvaluationState & { saved: boolean; errors: FieldErrors };
   /** From the lifecycle table (allowedActions): what the expert may do now. */
   allowed: readonly Action[];
+  /** Whether the service sends mail itself: the page says who was told, or what happens instead. */
+  mailOn: boolean;
 }
 
 function Details({ t, view }: { t: Messages; view: ExpertView }) {
@@ -88,7 +90,7 @@ function Confirmed({ p }: { p: ExpertPageProps }) {
   return (
     <section aria-labelledby="confirmed-title" class="notice">
       <h2 id="confirmed-title">{t.expert.confirmedTitle}</h2>
-      <p>{t.expert.confirmedBody}</p>
+      <p>{p.mailOn ? t.mail.pages.expertConfirmedTold : t.mail.pages.expertConfirmedNoMail}</p>
       <p>
         <strong>{t.expert.time}: </strong>
         <span data-testid="confirmed-time">
@@ -104,7 +106,7 @@ function Confirmed({ p }: { p: ExpertPageProps }) {
           </a>
         </p>
       ) : (
-        <p>{t.expert.meetingByGroup}</p>
+        <p>{p.mailOn ? t.mail.pages.meetingLinkMail : t.mail.pages.meetingLinkNoMail}</p>
       )}
       {view.meeting ? (
         <p>

@@ -28,6 +28,10 @@ export interface DetailProps {
   reason?: string;
   /** From the lifecycle table (allowedActions): the page offers exactly what the API accepts. */
   allowed: readonly Action[];
+  /** Whether the service sends mail itself: the page says who was told, or what to do. */
+  mailOn: boolean;
+  /** Whether meetings are Teams meetings made by the service (a join link will come). */
+  makesMeetings: boolean;
 }
 
 function SlotLine({ p, slot }: { p: DetailProps; slot: { start: string; end: string } }) {
@@ -72,8 +76,10 @@ function Facts({ p }: { p: DetailProps }) {
               <a href={c.meeting.joinUrl} rel="noopener noreferrer">
                 {t.common.joinMeeting}
               </a>
+            ) : p.makesMeetings ? (
+              t.mail.pages.joinLinkLater
             ) : (
-              t.common.noJoinLink
+              t.mail.pages.joinLinkNone
             )}
             <br />
             <a href={`/app/consultations/${c.id}/invite.ics`} download="samrad-invite.ics">
@@ -118,7 +124,7 @@ function Cancel({ p }: { p: DetailProps }) {
           id="reason"
           name="reason"
           label={t.group.cancelReason}
-          hint={t.group.cancelHint}
+          hint={p.mailOn ? t.mail.pages.cancelTold : t.mail.pages.cancelNoMail}
           rows={3}
           max={1000}
           value={p.reason}

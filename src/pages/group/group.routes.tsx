@@ -38,7 +38,8 @@ async function renderDetail(c: Context<PageEnv>, id: string, extra: Extra = {}, 
   ]);
   if (!briefRow) throw new Error(`consultation ${id} lost its brief`);
   const allowed = allowedActions(consultation, "member", deps.clock.now());
-  const props: DetailProps = { t, lang, csrfToken, zone: zoneOfRow(group), consultation, brief: briefOf(briefRow), history, allowed, ...extra };
+  const mail = { mailOn: deps.mailer.canSend, makesMeetings: deps.scheduler.provider === "graph" };
+  const props: DetailProps = { t, lang, csrfToken, zone: zoneOfRow(group), consultation, brief: briefOf(briefRow), history, allowed, ...mail, ...extra };
   return renderPage(
     c,
     {
@@ -57,7 +58,7 @@ export const groupPageRoutes = () => {
 
   app.get("/", member, async (c) => {
     const { deps, t, lang } = c.var;
-    const items = await listConsultations(deps.db, { groupId: memberOf(c).groupId, limit: 200 }, deps.clock.now());
+    const { items } = await listConsultations(deps.db, { groupId: memberOf(c).groupId }, { limit: 200 }, deps.clock.now());
     const zone = await groupZone(c);
     return renderPage(c, {
       title: t.group.listTitle,
@@ -96,7 +97,7 @@ export const groupPageRoutes = () => {
     const id = c.req.param("id");
     const visible = await findConsultation(deps.db, id, memberOf(c).groupId, deps.clock.now());
     if (!visible) return renderNotFound(c);
-    const ics = await invitationFor(deps, id);
+    const ics = await invitationFor(deps, id, { kind: "member", lang: c.var.lang });
     if (!ics.ok) return renderMessage(c, { title: t.errors.notFoundTitle, lines: [t.errors.conflict], frame: memberArea }, 409);
     return sendIcs(c, ics.value);
   });

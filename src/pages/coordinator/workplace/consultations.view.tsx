@@ -223,7 +223,7 @@ export function ConsultationView(p: { t: Messages; lang: Lang; csrfToken: string
           <h3 id="cancel-title">{t.group.cancelTitle}</h3>
           <form method="post" action={action("cancel")} novalidate>
             <CsrfField token={p.csrfToken} />
-            <TextArea t={t} id="reason" name="reason" label={t.group.cancelReason} hint={t.group.cancelHint} rows={3} max={1000} value={p.values.reason} error={p.errors.reason} />
+            <TextArea t={t} id="reason" name="reason" label={t.group.cancelReason} rows={3} max={1000} value={p.values.reason} error={p.errors.reason} />
             <button type="submit" class="button-danger">
               {t.group.cancel}
             </button>

@@ -156,7 +156,7 @@ export function addGroupPages(app: Hono<PageEnv>, coordinator: MiddlewareHandler
       lang,
       csrfToken: c.var.csrfToken,
       group: found,
-      members: members.value,
+      members: members.value.items,
       values: { name: "", email: "", language: lang },
       errors: {},
       ...extra,

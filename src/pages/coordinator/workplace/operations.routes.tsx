@@ -1,6 +1,6 @@
 import type { Context, Hono, MiddlewareHandler } from "hono";
 import { answerFeedback, feedbackPage, isOverdue, type AccessibilityFeedback } from "../../../accessibility/feedback.service.js";
-import { failedCommands, microsoftConnection, retryCommand, type MicrosoftConnection } from "../../../outbox/outbox.service.js";
+import { failedCommands, failedCommandsPage, microsoftConnection, retryCommand, type MicrosoftConnection } from "../../../outbox/outbox.service.js";
 import { DataTable } from "../../components/data-table.js";
 import { CsrfField, Notice, TextInput } from "../../components/form.js";
 import { formatDateTime, formatDay } from "../../i18n/format.js";
@@ -11,7 +11,7 @@ import { readForm } from "../../security.js";
 import { COORDINATOR_ZONE } from "./consultations.view.js";
 import { offsetFrom, Pager, renderWorkplace } from "./controls.js";
 
-type Failed = Awaited<ReturnType<typeof failedCommands>>[number];
+type Failed = Awaited<ReturnType<typeof failedCommands>>["items"][number];
 
 function Connection({ t, lang, m }: { t: Messages; lang: Lang; m: MicrosoftConnection }) {
   const k = t.workplace;
@@ -53,7 +53,7 @@ function Connection({ t, lang, m }: { t: Messages; lang: Lang; m: MicrosoftConne
   );
 }
 
-function OutboxView(p: { t: Messages; lang: Lang; csrfToken: string; items: Failed[]; connection: MicrosoftConnection; notice?: string }) {
+function OutboxView(p: { t: Messages; lang: Lang; csrfToken: string; items: Failed[]; nextCursor: string | null; connection: MicrosoftConnection; notice?: string }) {
   const k = p.t.workplace;
   return (
     <>
@@ -90,6 +90,11 @@ function OutboxView(p: { t: Messages; lang: Lang; csrfToken: string; items: Fail
           ))}
         </DataTable>
       )}
+      {p.nextCursor ? (
+        <p>
+          <a href={`/coordinator/outbox?cursor=${encodeURIComponent(p.nextCursor)}`}>{k.next}</a>
+        </p>
+      ) : null}
       <Connection t={p.t} lang={p.lang} m={p.connection} />
     </>
   );
@@ -154,9 +159,13 @@ function FeedbackView(p: {
 export function addOperationsPages(app: Hono<PageEnv>, coordinator: MiddlewareHandler<PageEnv>) {
   app.get("/outbox", coordinator, async (c) => {
     const { deps, t, lang, csrfToken } = c.var;
-    const [items, connection] = await Promise.all([failedCommands(deps), microsoftConnection(deps)]);
+    const [failed, connection] = await Promise.all([failedCommands(deps, failedCommandsPage(c.req.query("cursor"))), microsoftConnection(deps)]);
     const notice = c.req.query("done") === "retried" ? t.workplace.retried : undefined;
-    return renderWorkplace(c, t.workplace.outboxTitle, <OutboxView t={t} lang={lang} csrfToken={csrfToken} items={items} connection={connection} notice={notice} />);
+    return renderWorkplace(
+      c,
+      t.workplace.outboxTitle,
+      <OutboxView t={t} lang={lang} csrfToken={csrfToken} items={failed.items} nextCursor={failed.nextCursor} connection={connection} notice={notice} />,
+    );
   });
 
   app.post("/outbox/:id/retry", coordinator, async (c) => {
