@@ -131,7 +131,7 @@ describe("accessibility feedback", () => {
     let cursor: string | null = null;
     let last: { id: string; answerNote: string | null } | undefined;
     do {
-      const page = await t.call("GET", `/api/admin/accessibility-feedback?limit=100${cursor ? `&cursor=${cursor}` : ""}`, { token: t.coordinator });
+      const page: { status: number; body: { items: { id: string; answerNote: string | null }[]; nextCursor: string | null } } = await t.call("GET", `/api/admin/accessibility-feedback?limit=100${cursor ? `&cursor=${cursor}` : ""}`, { token: t.coordinator });
       expect(page.status).toBe(200);
       seen.push(...page.body.items.map((f: { id: string }) => f.id));
       last = page.body.items.at(-1);
