@@ -2,7 +2,10 @@ import type { Deps } from "../deps.js";
 import { actorOf, forgetToken, type Principal } from "../lib/auth.js";
 import { fail, ok, type Result } from "../lib/errors.js";
 import { recordSecurityEvent } from "../security-events/security-events.service.js";
-import { findToken, issueToken, listTokens, revokeTokenRow, type IssuedToken, type TokenRow } from "./tokens.repo.js";
+import type { Page, PageRequest } from "../lib/paging.js";
+import { findToken, issueToken, listTokens, revokeTokenRow, type IssuedToken, type TokenListing, type TokenRow } from "./tokens.repo.js";
+
+export type { TokenListing };
 
 type TokenDeps = Pick<Deps, "db" | "clock" | "config" | "log">;
 
@@ -26,13 +29,29 @@ export async function issueApiToken(
   return issued;
 }
 
-export const allTokens = (deps: Pick<Deps, "db">): Promise<TokenRow[]> => listTokens(deps.db);
+/** Every token, newest first, one page at a time (GET /api/tokens and the tokens page). */
+export const tokensPage = (deps: Pick<Deps, "db">, page: PageRequest): Promise<Page<TokenListing>> => listTokens(deps.db, page);
+
+/** The tokens of these members, newest first (a group's page: a handful per member). */
+export async function tokensOfMembers(deps: Pick<Deps, "db">, memberIds: string[]): Promise<TokenListing[]> {
+  if (memberIds.length === 0) return [];
+  return (await listTokens(deps.db, { limit: 100 }, { memberIds: memberIds.slice(0, 90) })).items;
+}
+
+export type TokenState = "active" | "expired" | "revoked";
+
+/** What a token is now: revoked wins over expired, as the sign-in refuses it for that first. */
+export function tokenState(t: Pick<TokenRow, "revokedAt" | "expiresAt">, now: Date): TokenState {
+  if (t.revokedAt) return "revoked";
+  if (t.expiresAt && Date.parse(t.expiresAt) <= now.getTime()) return "expired";
+  return "active";
+}
 
 /**
  * Revokes a token. This process refuses it from the next request; other processes and isolates
  * within their token cache's few seconds. Page sessions opened with it end with it.
  */
-export async function revokeToken(deps: TokenDeps, by: Principal, id: string): Promise<Result<TokenRow>> {
+export async function revokeToken(deps: TokenDeps, by: Principal, id: string): Promise<Result<TokenListing>> {
   const now = deps.clock.now().toISOString();
   const revoked = await revokeTokenRow(deps.db, id, now);
   forgetToken(deps, id);

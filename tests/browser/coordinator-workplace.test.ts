@@ -76,6 +76,7 @@ describe.each(["en", "sv", "fi"] as const)("the workplace in %s", (lang: Lang) =
     await check("outcome: errors");
     await visit("/coordinator/outbox", "deliveries");
     await visit("/coordinator/feedback", "feedback");
+    await visit("/coordinator/tokens", "tokens");
     expect(failures).toEqual([]);
     expect(problems).toEqual([]);
     await context.close();

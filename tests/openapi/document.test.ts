@@ -78,7 +78,7 @@ describe("the OpenAPI document", () => {
   it("pages every list of items", () => {
     // Lists that came with other work and do not take limit + cursor yet (security events page by
     // their own nextBefore). Remove an entry once its list is paged like the others.
-    const notYetPaged = new Set(["GET /api/tokens", "GET /api/security-events", "GET /api/webhooks", "GET /api/consultations/{id}/messages"]);
+    const notYetPaged = new Set(["GET /api/security-events", "GET /api/webhooks", "GET /api/consultations/{id}/messages"]);
     const lists = operations().filter(({ name, method, op }) => {
       if (notYetPaged.has(name)) return false;
       const schema = op.responses[200]?.content?.["application/json"]?.schema;
@@ -90,7 +90,9 @@ describe("the OpenAPI document", () => {
       "GET /api/consultations",
       "GET /api/experts",
       "GET /api/groups",
+      "GET /api/groups/{id}/members",
       "GET /api/organisations",
+      "GET /api/tokens",
       "GET /api/topics",
     ]);
     for (const { name, op } of lists) {

@@ -88,12 +88,12 @@ describe("the coordinator's workplace pages", () => {
     const page = new PageClient(t, { acceptLanguage: "en" });
     expect((await page.get("/coordinator/directory")).location).toBe("/coordinator/login");
     await page.post("/coordinator/login", { token: t.coordinator });
-    for (const path of ["/coordinator/directory/organisations/new", "/coordinator/directory/experts/new", "/coordinator/groups", "/coordinator/feedback/x/answer", "/coordinator/outbox/x/retry"]) {
+    for (const path of ["/coordinator/directory/organisations/new", "/coordinator/directory/experts/new", "/coordinator/groups", "/coordinator/feedback/x/answer", "/coordinator/outbox/x/retry", "/coordinator/tokens/x/revoke"]) {
       expect((await page.post(path, { name: "X" }, { csrf: null })).status, path).toBe(403);
       expect((await page.post(path, { name: "X" }, { origin: "https://evil.example" })).status, path).toBe(403);
     }
     expect((await t.call("GET", "/api/groups", { token: t.coordinator })).body.items).toEqual([]);
-    for (const path of ["/coordinator/directory", "/coordinator/groups", "/coordinator/consultations", "/coordinator/outbox", "/coordinator/feedback", "/coordinator/directory/experts/new"]) {
+    for (const path of ["/coordinator/directory", "/coordinator/groups", "/coordinator/consultations", "/coordinator/outbox", "/coordinator/feedback", "/coordinator/tokens", "/coordinator/directory/experts/new"]) {
       expect((await page.get(path)).status, path).toBe(200);
     }
   });

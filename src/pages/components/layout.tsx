@@ -54,6 +54,7 @@ function AreaNav({ frame }: { frame: PageFrame }) {
           { href: "/coordinator", text: frame.t.workplace.nav.report },
           { href: "/coordinator/directory", text: frame.t.workplace.nav.directory },
           { href: "/coordinator/groups", text: frame.t.workplace.nav.groups },
+          { href: "/coordinator/tokens", text: frame.t.tokenList.nav },
           { href: "/coordinator/consultations", text: frame.t.workplace.nav.consultations },
           { href: "/coordinator/outbox", text: frame.t.workplace.nav.outbox },
           { href: "/coordinator/feedback", text: frame.t.workplace.nav.feedback },

@@ -16,6 +16,7 @@ import { addConsultationPages } from "./workplace/consultations.routes.js";
 import { addDirectoryPages } from "./workplace/directory.routes.js";
 import { addGroupPages } from "./workplace/groups.routes.js";
 import { addOperationsPages } from "./workplace/operations.routes.js";
+import { addTokenPages } from "./workplace/tokens.routes.js";
 import { addSecurityEventsPage } from "./security-events.page.js";
 import { addPrivacyRequests } from "./privacy-requests.js";
 
@@ -33,6 +34,7 @@ export const coordinatorPageRoutes = () => {
   addGroupPages(app, coordinator);
   addConsultationPages(app, coordinator);
   addOperationsPages(app, coordinator);
+  addTokenPages(app, coordinator);
   addSecurityEventsPage(app, coordinator);
 
   app.get("/", coordinator, async (c) => {

@@ -545,4 +545,32 @@ export interface Messages {
     refusedTitle: string;
     refused: string;
   };
+  /** The coordinator's list of API tokens and the members' sign-in state (issue 11). */
+  tokenList: {
+    nav: string;
+    title: string;
+    intro: string;
+    empty: string;
+    label: string;
+    role: string;
+    member: string;
+    created: string;
+    lastUsed: string;
+    expires: string;
+    state: string;
+    action: string;
+    roles: { coordinator: string; member: string };
+    states: { active: string; expired: string; revoked: string };
+    never: string;
+    noExpiry: string;
+    revoke: string;
+    revokeNamed: Fn<[label: string]>;
+    revoked: string;
+    next: string;
+    newest: string;
+    signIn: string;
+    noToken: string;
+    lastSignIn: Fn<[state: string, date: string]>;
+    notUsedYet: Fn<[state: string]>;
+  };
 }

@@ -4,11 +4,13 @@ import { addMember, createGroup, group, groups, membersOf, removeMember } from "
 import { DataTable } from "../../components/data-table.js";
 import { CsrfField, ErrorSummary, Notice, Select, TextInput, type FieldErrors } from "../../components/form.js";
 import { fieldErrorsFromZod } from "../../forms/field-errors.js";
-import { countryName, languageName } from "../../i18n/format.js";
+import { countryName, formatDateTime, languageName } from "../../i18n/format.js";
 import { LANGUAGES, type Lang, type Messages } from "../../i18n/index.js";
 import type { PageEnv } from "../../page-env.js";
 import { renderNotFound } from "../../render.js";
 import { readForm } from "../../security.js";
+import { tokensOfMembers, tokenState, type TokenListing } from "../../../tokens/tokens.service.js";
+import { COORDINATOR_ZONE } from "./consultations.view.js";
 import { renderWorkplace } from "./controls.js";
 
 const isId = (id: string) => /^[0-9a-f-]{36}$/.test(id);
@@ -53,11 +55,25 @@ interface GroupPageProps {
   csrfToken: string;
   group: Group;
   members: Member[];
+  /** Each member's tokens, newest first. */
+  tokens: TokenListing[];
+  now: Date;
   values: { name: string; email: string; language: string };
   errors: FieldErrors;
   notice?: string;
   /** Just added: the token, shown this once. */
   issued?: { name: string; token: string };
+}
+
+/** The member's newest token: whether it still opens the service, and when it last did. */
+function SignInState({ t, lang, now, token }: { t: Messages; lang: Lang; now: Date; token: TokenListing | undefined }) {
+  if (!token) return <>{t.tokenList.noToken}</>;
+  const state = t.tokenList.states[tokenState(token, now)];
+  return (
+    <a href="/coordinator/tokens">
+      {token.lastUsedAt ? t.tokenList.lastSignIn(state, formatDateTime(token.lastUsedAt, lang, COORDINATOR_ZONE)) : t.tokenList.notUsedYet(state)}
+    </a>
+  );
 }
 
 function GroupView(p: GroupPageProps) {
@@ -86,12 +102,15 @@ function GroupView(p: GroupPageProps) {
       {p.members.length === 0 ? (
         <p>{k.noMembers}</p>
       ) : (
-        <DataTable labelledBy="members-title" columns={[{ label: k.memberName }, { label: k.email }, { label: k.memberLanguage }, { label: k.remove }]}>
+        <DataTable labelledBy="members-title" columns={[{ label: k.memberName }, { label: k.email }, { label: k.memberLanguage }, { label: t.tokenList.signIn }, { label: k.remove }]}>
           {p.members.map((m) => (
             <tr>
               <td>{m.name}</td>
               <td>{m.email}</td>
               <td>{m.language ? languageName(m.language, p.lang) : t.common.none}</td>
+              <td>
+                <SignInState t={t} lang={p.lang} now={p.now} token={p.tokens.find((tok) => tok.memberId === m.id)} />
+              </td>
               <td>
                 <form method="post" action={`/coordinator/groups/${p.group.id}/members/${m.id}/remove`}>
                   <CsrfField token={p.csrfToken} />
@@ -157,6 +176,8 @@ export function addGroupPages(app: Hono<PageEnv>, coordinator: MiddlewareHandler
       csrfToken: c.var.csrfToken,
       group: found,
       members: members.value.items,
+      tokens: await tokensOfMembers(c.var.deps, members.value.items.map((m) => m.id)),
+      now: c.var.deps.clock.now(),
       values: { name: "", email: "", language: lang },
       errors: {},
       ...extra,
