@@ -25,10 +25,10 @@ describe("the ICS invitation", () => {
     expect(event.description).toContain("1. What works?");
     const attendees = event.attendees.map((a) => String(a.getFirstValue()).toLowerCase());
     expect(attendees).toEqual(
-      expect.arrayContaining([expect.stringMatching(/^mailto:astrid\.testesen\.\d+@example\.org$/), expect.stringMatching(/^mailto:sanna\.k\.\d+@example\.fi$/)]),
+      expect.arrayContaining([expect.stringMatching(/^mailto:astrid\.testesen(\.\d+)?@example\.org$/), expect.stringMatching(/^mailto:sanna\.k(\.\d+)?@example\.fi$/)]),
     );
     const organiser = String(vevent.getFirstPropertyValue("organizer")).toLowerCase();
-    expect(organiser).toMatch(/^mailto:mikko\.keksitty\.\d+@example\.fi$/);
+    expect(organiser).toMatch(/^mailto:mikko\.keksitty(\.\d+)?@example\.fi$/);
     // The organiser is not listed again as an attendee (a calendar would show them twice).
     expect(attendees).not.toContain(organiser);
 
