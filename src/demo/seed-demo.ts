@@ -16,6 +16,8 @@ export interface DemoSeed {
   /** The CLI issues the coordinator token itself. */
   coordinatorToken?: never;
   members: { group: string; name: string; token: string }[];
+  /** The expert's side of the consultations still waiting for the expert, or held and open to evaluate. */
+  expertLinks: { group: string; fate: Fate; link: string }[];
   counts: {
     organisations: number;
     experts: number;
@@ -31,6 +33,8 @@ export interface DemoSeed {
 // Per group, the stories of its past consultations, oldest first; rotated so groups differ.
 const PAST_FATES: Fate[] = ["evaluated", "evaluated", "declined", "evaluated", "held_closed", "evaluated", "cancelled", "evaluated", "expired", "evaluated"];
 const CURRENT_FATES: Fate[] = ["draft", "requested", "confirmed", "requested"];
+/** Where the expert has something to do or see: answer a request, join a session, evaluate one. */
+const EXPERT_SIDE_FATES: Fate[] = ["requested", "confirmed", "held_open"];
 const DURATIONS = [45, 30, 40, 35, 45, 40, 30, 45];
 
 /**
@@ -60,7 +64,7 @@ export async function seedDemo(deps: Deps): Promise<Result<DemoSeed>> {
   const groups = await seedGroups(world);
 
   const pick = pickExpert(experts);
-  const played: { id: string; plan: Parameters<typeof playConsultation>[1]; interest: boolean; end: number | null }[] = [];
+  const played: { id: string; plan: Parameters<typeof playConsultation>[1]; interest: boolean; end: number | null; link: string | null }[] = [];
   for (const [g, group] of groups.entries()) {
     // Every other group also had a session nobody turned up to.
     const fates: Fate[] = [...PAST_FATES.slice(g * 3), ...PAST_FATES.slice(0, g * 3), ...(g % 2 === 0 ? ["no_show" as const] : [])];
@@ -80,7 +84,7 @@ export async function seedDemo(deps: Deps): Promise<Result<DemoSeed>> {
         funding: k % 5 === 4 ? undefined : FUNDING_SOURCES[(k + g) % 4],
       };
       const result = await playConsultation(world, plan);
-      played.push({ id: result.id, plan, interest: result.followUpInterest, end: result.sessionEnd });
+      played.push({ id: result.id, plan, interest: result.followUpInterest, end: result.sessionEnd, link: result.expertLink });
     }
   }
 
@@ -95,7 +99,10 @@ export async function seedDemo(deps: Deps): Promise<Result<DemoSeed>> {
   // Persist what time has done (held, expired) as the server's sweep would.
   world.moveTo(today);
   await advanceLifecycle(world.deps);
-  return ok({ members: groups.flatMap((g) => g.members.map((m) => ({ group: g.name, name: m.name, token: m.token }))), counts: await countAll(deps) });
+  const expertLinks = played
+    .filter((p) => p.link !== null && EXPERT_SIDE_FATES.includes(p.plan.fate))
+    .map((p) => ({ group: p.plan.group.name, fate: p.plan.fate, link: p.link! }));
+  return ok({ members: groups.flatMap((g) => g.members.map((m) => ({ group: g.name, name: m.name, token: m.token }))), expertLinks, counts: await countAll(deps) });
 }
 
 /** An address on the reserved example domains, from an invented name: "Jón Dæmisson" → jon.dmisson@example.org. */

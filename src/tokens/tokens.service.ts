@@ -49,14 +49,15 @@ export function tokenState(t: Pick<TokenRow, "revokedAt" | "expiresAt">, now: Da
 
 /**
  * Revokes a token. This process refuses it from the next request; other processes and isolates
- * within their token cache's few seconds. Page sessions opened with it end with it.
+ * within their token cache's few seconds. Page sessions opened with it end with it. `by` is
+ * null on the command line.
  */
-export async function revokeToken(deps: TokenDeps, by: Principal, id: string): Promise<Result<TokenListing>> {
+export async function revokeToken(deps: TokenDeps, by: Principal | null, id: string): Promise<Result<TokenListing>> {
   const now = deps.clock.now().toISOString();
   const revoked = await revokeTokenRow(deps.db, id, now);
   forgetToken(deps, id);
   const row = await findToken(deps.db, id);
   if (!row) return fail("NOT_FOUND", `No token with id ${id}`);
-  if (revoked) await recordSecurityEvent(deps, { kind: "token.revoked", actor: actorOf(by), detail: { tokenId: id, role: row.role } });
+  if (revoked) await recordSecurityEvent(deps, { kind: "token.revoked", actor: by ? actorOf(by) : null, detail: { tokenId: id, role: row.role } });
   return ok(row);
 }
