@@ -4,6 +4,7 @@ import type { PageEnv } from "../page-env.js";
 import { conceptReport, evaluationsExport } from "../../reports/reports.service.js";
 import { feedbackPage } from "../../accessibility/feedback.service.js";
 import { recentEvaluations } from "../../evaluations/recent-evaluations.service.js";
+import { directoryThemes } from "../../directory/directory.service.js";
 import { countryName } from "../i18n/format.js";
 import { finish, pageApp } from "../page-app.js";
 import { renderPage } from "../render.js";
@@ -12,6 +13,8 @@ import { addSignIn } from "../sign-in.js";
 import { DurationFitSection, FunnelSection } from "./funnel.view.js";
 import { FeedbackList, RecentEvaluations } from "./lists.view.js";
 import { OutcomesSection } from "./outcomes.view.js";
+import { filterQuery, filterValues, localiseCsvHeader, parseFilters, ReportFilters } from "./report-filters.js";
+import { FollowUpsSection, FundingSection, ResponseRatesSection, SessionsSection } from "./report-figures.view.js";
 import { addConsultationPages } from "./workplace/consultations.routes.js";
 import { addDirectoryPages } from "./workplace/directory.routes.js";
 import { addGroupPages } from "./workplace/groups.routes.js";
@@ -40,13 +43,38 @@ export const coordinatorPageRoutes = () => {
   app.get("/", coordinator, async (c) => {
     const { deps, t, lang } = c.var;
     const k = t.coordinator;
-    const [report, recent, feedback] = await Promise.all([conceptReport(deps, {}), recentEvaluations(deps), feedbackPage(deps)]);
+    const r = t.reportPage;
+    const values = filterValues((name) => c.req.query(name));
+    const { query, errors } = parseFilters(values, t);
+    const [report, recent, feedback, themes] = await Promise.all([conceptReport(deps, query), recentEvaluations(deps), feedbackPage(deps), directoryThemes(deps)]);
+    const filtered = filterQuery(errors && Object.keys(errors).length > 0 ? { from: "", to: "", theme: "", country: "" } : values);
+    const csvHref = (semicolon: boolean) => `/coordinator/evaluations.csv?${[filtered, semicolon ? "separator=semicolon" : "", `lang=${lang}`].filter(Boolean).join("&")}`;
     const body = (
       <>
         <h1>{k.title}</h1>
         <p class="lead">{k.intro}</p>
+        <ReportFilters t={t} lang={lang} values={values} errors={errors} themes={values.theme && !themes.includes(values.theme) ? [...themes, values.theme] : themes} />
         <p class="hint">{k.suppressedNote(report.minGroupSize)}</p>
         <FunnelSection t={t} lang={lang} funnel={report.funnel} />
+        <ResponseRatesSection t={t} lang={lang} rates={report.responseRates} />
+        <OutcomesSection
+          t={t}
+          lang={lang}
+          id="overall"
+          path="outcomes"
+          title={r.overallTitle}
+          groups={[{ ...report.outcomes.overall, key: "overall" }]}
+          labelOf={() => r.allEvaluations}
+        />
+        <OutcomesSection
+          t={t}
+          lang={lang}
+          id="by-side"
+          path="outcomes.bySide"
+          title={r.bySideTitle}
+          groups={report.outcomes.bySide}
+          labelOf={(key) => (key === "member" || key === "expert" ? k.sides[key] : key)}
+        />
         <OutcomesSection
           t={t}
           lang={lang}
@@ -65,18 +93,25 @@ export const coordinatorPageRoutes = () => {
           groups={report.outcomes.byExpertCountry}
           labelOf={(key) => countryName(key, lang)}
         />
+        <OutcomesSection t={t} lang={lang} id="by-duration" path="outcomes.byDuration" title={r.byDurationTitle} groups={report.outcomes.byDuration} labelOf={r.minutesKey} />
+        <OutcomesSection t={t} lang={lang} id="by-questions" path="outcomes.byQuestionCount" title={r.byQuestionsTitle} groups={report.outcomes.byQuestionCount} labelOf={r.questionsKey} />
+        <OutcomesSection t={t} lang={lang} id="by-challenge" path="outcomes.byChallengeLength" title={r.byChallengeTitle} groups={report.outcomes.byChallengeLength} labelOf={r.charactersKey} />
+        <SessionsSection t={t} lang={lang} sessions={report.sessions} />
         <DurationFitSection t={t} lang={lang} sessions={report.sessions} />
+        <FollowUpsSection t={t} lang={lang} followUps={report.followUps} />
+        <FundingSection t={t} funding={report.funding} />
         <RecentEvaluations t={t} lang={lang} items={recent} />
         <section aria-labelledby="csv-title">
           <h2 id="csv-title">{k.csvTitle}</h2>
+          <p>{r.csvNote}</p>
           <ul>
             <li>
-              <a href="/coordinator/evaluations.csv" download>
+              <a href={csvHref(false)} download>
                 {k.csvLink}
               </a>
             </li>
             <li>
-              <a href="/coordinator/evaluations.csv?separator=semicolon" download>
+              <a href={csvHref(true)} download>
                 {k.csvLinkSemicolon}
               </a>
             </li>
@@ -85,12 +120,15 @@ export const coordinatorPageRoutes = () => {
         <FeedbackList t={t} lang={lang} items={feedback.items} now={deps.clock.now()} />
       </>
     );
-    return renderPage(c, { title: k.title, body, frame: { area: "coordinator", scripts: ["chart.umd.min.js", "charts.js"] } });
+    return renderPage(c, { title: k.title, body, frame: { area: "coordinator", scripts: ["chart.umd.min.js", "charts.js"] } }, Object.keys(errors).length > 0 ? 400 : 200);
   });
 
   app.get("/evaluations.csv", coordinator, async (c) => {
     const separator = c.req.query("separator") === "semicolon" ? "semicolon" : "comma";
-    const { filename, csv } = await evaluationsExport(c.var.deps, { separator });
+    const { query } = parseFilters(filterValues((name) => c.req.query(name)), c.var.t);
+    const exported = await evaluationsExport(c.var.deps, { ...query, separator });
+    const { filename } = exported;
+    const csv = localiseCsvHeader(exported.csv, c.var.t, separator === "semicolon" ? ";" : ",");
     return c.body(csv, 200, {
       "content-type": "text/csv; charset=utf-8",
       "content-disposition": `attachment; filename="${filename}"`,
