@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import type { Mailer, OutgoingMail } from "../../src/meetings/scheduler.js";
 import { catalogues } from "../../src/pages/i18n/index.js";
 import { seedGroup, testApp, type TestApp } from "../helpers/test-app.js";
 import { PageClient } from "./page-client.js";
@@ -77,5 +78,34 @@ describe("the coordinator's tokens page", () => {
     const member = new PageClient(t, { acceptLanguage: "en" });
     await member.post("/app/login", { token: g.memberToken });
     expect((await member.get("/coordinator/tokens")).location).toBe("/coordinator/login");
+  });
+
+  it("invites a new member by mail in their language instead of showing a code, when mail is configured", async () => {
+    const sent: OutgoingMail[] = [];
+    const mailer: Mailer = { canSend: true, provider: "smtp", send: async (m) => void sent.push(m) };
+    t = await testApp({ mailer });
+    const g = await seedGroup(t);
+    sent.length = 0;
+    const page = new PageClient(t, { acceptLanguage: "fi" });
+    await page.post("/coordinator/login", { token: t.coordinator });
+    const added = await page.post(`/coordinator/groups/${g.groupId}/members`, { name: "Stina Påhittad", email: "stina.pahittad@example.fi", language: "sv" });
+    expect(added.status).toBe(200);
+    expect(added.html).toContain(catalogues.fi.tokenList.invited("Stina Påhittad"));
+    expect(added.html).not.toContain('id="issued-token"');
+    expect(added.html).not.toMatch(/smr_m_[\w-]{20,}/);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.to.email).toBe("stina.pahittad@example.fi");
+    // Swedish, as the member reads the service, whatever the coordinator's page language.
+    expect(sent[0]!.subject).toBe(catalogues.sv.tokenList.inviteSubject("Lastensuojelun kehittäjäryhmä"));
+    expect(sent[0]!.body).toContain("/app/login");
+
+    // Without mail, the code is shown once instead.
+    const plain = await testApp();
+    const g2 = await seedGroup(plain);
+    const page2 = new PageClient(plain, { acceptLanguage: "fi" });
+    await page2.post("/coordinator/login", { token: plain.coordinator });
+    const shown = await page2.post(`/coordinator/groups/${g2.groupId}/members`, { name: "Stina Påhittad", email: "stina.pahittad@example.fi", language: "sv" });
+    expect(shown.html).toContain('id="issued-token"');
+    await plain.close();
   });
 });

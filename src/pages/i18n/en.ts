@@ -605,6 +605,10 @@ export const en: Messages = {
     noToken: "No token",
     lastSignIn: (state, date) => `${state}, last used ${date}`,
     notUsedYet: (state) => `${state}, not used yet`,
+    inviteSubject: (group) => `You can now sign in to Samråd: ${group}`,
+    inviteBody: (name, group, url) =>
+      `Hello ${name},\n\nthe coordinator has added you to the development group "${group}" in Samråd, the service for Nordic consultations.\n\nSign in with your work e-mail address at ${url}\n`,
+    invited: (name) => `${name} has been added and sent an invitation to sign in with their work e-mail address.`,
   },
   reportPage: {
     filterTitle: "Choose what the report covers",

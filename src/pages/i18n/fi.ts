@@ -606,6 +606,10 @@ export const fi: Messages = {
     noToken: "Ei tunnistetta",
     lastSignIn: (state, date) => `${state}, käytetty viimeksi ${date}`,
     notUsedYet: (state) => `${state}, ei vielä käytetty`,
+    inviteSubject: (group) => `Voit nyt kirjautua Samrådiin: ${group}`,
+    inviteBody: (name, group, url) =>
+      `Hei ${name},\n\nkoordinaattori on lisännyt sinut kehittäjäryhmään "${group}" Samrådissa, pohjoismaisten konsultaatioiden palvelussa.\n\nKirjaudu työsähköpostiosoitteellasi osoitteessa ${url}\n`,
+    invited: (name) => `${name} on lisätty, ja hänelle on lähetetty kutsu kirjautua työsähköpostiosoitteellaan.`,
   },
   reportPage: {
     filterTitle: "Valitse, mitä raportti kattaa",

@@ -573,6 +573,9 @@ export interface Messages {
     noToken: string;
     lastSignIn: Fn<[state: string, date: string]>;
     notUsedYet: Fn<[state: string]>;
+    inviteSubject: Fn<[group: string]>;
+    inviteBody: Fn<[name: string, group: string, signInUrl: string]>;
+    invited: Fn<[name: string]>;
   };
   /** The report page's whole model: filters and the figures beyond the first view (issue 11). */
   reportPage: {

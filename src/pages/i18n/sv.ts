@@ -607,6 +607,10 @@ export const sv: Messages = {
     noToken: "Ingen kod",
     lastSignIn: (state, date) => `${state}, senast använd ${date}`,
     notUsedYet: (state) => `${state}, inte använd ännu`,
+    inviteSubject: (group) => `Nu kan du logga in i Samråd: ${group}`,
+    inviteBody: (name, group, url) =>
+      `Hej ${name},\n\nkoordinatorn har lagt till dig i utvecklingsgruppen "${group}" i Samråd, tjänsten för nordiska konsultationer.\n\nLogga in med din e-postadress på jobbet: ${url}\n`,
+    invited: (name) => `${name} har lagts till och fått en inbjudan att logga in med sin e-postadress på jobbet.`,
   },
   reportPage: {
     filterTitle: "Välj vad rapporten omfattar",

@@ -1,11 +1,12 @@
 import type { Context, Hono, MiddlewareHandler } from "hono";
 import { CreateGroupSchema, CreateMemberSchema, type Group, type Member } from "../../../groups/groups.schemas.js";
 import { addMember, createGroup, group, groups, membersOf, removeMember } from "../../../groups/groups.service.js";
+import { sendSignInInvitation } from "../../../groups/member-invitation.js";
 import { DataTable } from "../../components/data-table.js";
 import { CsrfField, ErrorSummary, Notice, Select, TextInput, type FieldErrors } from "../../components/form.js";
 import { fieldErrorsFromZod } from "../../forms/field-errors.js";
 import { countryName, formatDateTime, languageName } from "../../i18n/format.js";
-import { LANGUAGES, type Lang, type Messages } from "../../i18n/index.js";
+import { catalogues, LANGUAGES, type Lang, type Messages } from "../../i18n/index.js";
 import type { PageEnv } from "../../page-env.js";
 import { renderNotFound } from "../../render.js";
 import { readForm } from "../../security.js";
@@ -197,8 +198,14 @@ export function addGroupPages(app: Hono<PageEnv>, coordinator: MiddlewareHandler
     const result = await addMember(c.var.deps, c.var.principal, id, parsed.data);
     if (!result.ok && result.code === "CONFLICT") return groupPage(c, id, { values, errors: { email: c.var.t.workplace.duplicateMember } }, 409);
     if (!result.ok) return renderNotFound(c);
+    // With mail, the member is invited to sign in by e-mail address and no code changes hands.
+    const added = result.value;
+    const theirs = catalogues[added.language].tokenList;
+    const groupName = (await group(c.var.deps, id))?.name ?? "";
+    const invited = await sendSignInInvitation(c.var.deps, added, { subject: theirs.inviteSubject(groupName), body: (url) => theirs.inviteBody(added.name, groupName, url) });
+    if (invited) return groupPage(c, id, { notice: c.var.t.tokenList.invited(added.name) });
     // The token is in this answer only: no redirect, so it is never in a URL or a later page.
-    return groupPage(c, id, { issued: { name: result.value.name, token: result.value.token } });
+    return groupPage(c, id, { issued: { name: added.name, token: added.token } });
   });
 
   app.post("/groups/:id/members/:memberId/remove", coordinator, async (c) => {
