@@ -12,6 +12,7 @@ import { privacyRoutes } from "./privacy/privacy.routes.js";
 import { reportRoutes } from "./reports/reports.routes.js";
 import { suggestionRoutes } from "./scheduling/suggestions.routes.js";
 import { securityEventRoutes } from "./security-events/security-events.routes.js";
+import { themeRoutes } from "./themes/themes.routes.js";
 import { tokenRoutes } from "./tokens/tokens.routes.js";
 import { topicRoutes } from "./topics/topics.routes.js";
 import { webhookRoutes } from "./webhooks/webhooks.routes.js";
@@ -33,6 +34,7 @@ export const featureRouters = [
   accessibilityFeedbackRoutes,
   webhookRoutes,
   tokenRoutes,
+  themeRoutes,
   securityEventRoutes,
   privacyRoutes,
 ];

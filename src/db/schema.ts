@@ -362,6 +362,7 @@ export interface DB {
   webhook_endpoints: WebhookEndpointsTable;
   webhook_deliveries: WebhookDeliveriesTable;
   mail_messages: MailMessagesTable;
+  themes: ThemesTable;
 }
 
 /**
@@ -396,3 +397,14 @@ export type ConsultationRow = Selectable<ConsultationsTable>;
 export type SlotRow = Selectable<ProposedSlotsTable>;
 export type MeetingRow = Selectable<MeetingsTable>;
 export type NewAuditEntry = Insertable<AuditEntriesTable>;
+
+/* migrations/0015_themes.sql (issue 11): the managed list of themes, named in fi, sv and en. */
+export interface ThemesTable {
+  id: string;
+  /** What topics and experts store: the lower-cased text of the theme. */
+  key: string;
+  nameFi: string;
+  nameSv: string;
+  nameEn: string;
+  createdAt: string;
+}

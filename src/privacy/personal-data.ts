@@ -265,6 +265,14 @@ export const personalData = {
     answerNote: "free-text",
   },
   anonymised_consultations: { consultationId: id, anonymisedAt: time },
+  themes: {
+    id,
+    key: { notPersonal: "a theme of development work" },
+    nameFi: { notPersonal: "a theme's name" },
+    nameSv: { notPersonal: "a theme's name" },
+    nameEn: { notPersonal: "a theme's name" },
+    createdAt: time,
+  },
   d1_migrations: { name: { notPersonal: "a migration file's name" } },
 } as const satisfies Record<string, Record<string, ColumnClass>>;
 

@@ -77,6 +77,9 @@ describe.each(["en", "sv", "fi"] as const)("the workplace in %s", (lang: Lang) =
     await visit("/coordinator/outbox", "deliveries");
     await visit("/coordinator/feedback", "feedback");
     await visit("/coordinator/tokens", "tokens");
+    await visit("/coordinator/themes", "themes");
+    await page.getByRole("button", { name: catalogues[lang].themeList.add, exact: true }).click();
+    await check("themes: errors");
     expect(failures).toEqual([]);
     expect(problems).toEqual([]);
     await context.close();

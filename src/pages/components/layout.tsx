@@ -53,6 +53,7 @@ function AreaNav({ frame }: { frame: PageFrame }) {
       : [
           { href: "/coordinator", text: frame.t.workplace.nav.report },
           { href: "/coordinator/directory", text: frame.t.workplace.nav.directory },
+          { href: "/coordinator/themes", text: frame.t.themeList.nav },
           { href: "/coordinator/groups", text: frame.t.workplace.nav.groups },
           { href: "/coordinator/tokens", text: frame.t.tokenList.nav },
           { href: "/coordinator/consultations", text: frame.t.workplace.nav.consultations },

@@ -5,6 +5,7 @@ import { conceptReport, evaluationsExport } from "../../reports/reports.service.
 import { feedbackPage } from "../../accessibility/feedback.service.js";
 import { recentEvaluations } from "../../evaluations/recent-evaluations.service.js";
 import { directoryThemes } from "../../directory/directory.service.js";
+import { themeNamer } from "../../themes/themes.service.js";
 import { countryName } from "../i18n/format.js";
 import { finish, pageApp } from "../page-app.js";
 import { renderPage } from "../render.js";
@@ -19,6 +20,7 @@ import { addConsultationPages } from "./workplace/consultations.routes.js";
 import { addDirectoryPages } from "./workplace/directory.routes.js";
 import { addGroupPages } from "./workplace/groups.routes.js";
 import { addOperationsPages } from "./workplace/operations.routes.js";
+import { addThemePages } from "./workplace/themes.routes.js";
 import { addTokenPages } from "./workplace/tokens.routes.js";
 import { addSecurityEventsPage } from "./security-events.page.js";
 import { addPrivacyRequests } from "./privacy-requests.js";
@@ -38,6 +40,7 @@ export const coordinatorPageRoutes = () => {
   addConsultationPages(app, coordinator);
   addOperationsPages(app, coordinator);
   addTokenPages(app, coordinator);
+  addThemePages(app, coordinator);
   addSecurityEventsPage(app, coordinator);
 
   app.get("/", coordinator, async (c) => {
@@ -46,14 +49,20 @@ export const coordinatorPageRoutes = () => {
     const r = t.reportPage;
     const values = filterValues((name) => c.req.query(name));
     const { query, errors } = parseFilters(values, t);
-    const [report, recent, feedback, themes] = await Promise.all([conceptReport(deps, query), recentEvaluations(deps), feedbackPage(deps), directoryThemes(deps)]);
+    const [report, recent, feedback, themes, themeName] = await Promise.all([
+      conceptReport(deps, query),
+      recentEvaluations(deps),
+      feedbackPage(deps),
+      directoryThemes(deps),
+      themeNamer(deps, lang),
+    ]);
     const filtered = filterQuery(errors && Object.keys(errors).length > 0 ? { from: "", to: "", theme: "", country: "" } : values);
     const csvHref = (semicolon: boolean) => `/coordinator/evaluations.csv?${[filtered, semicolon ? "separator=semicolon" : "", `lang=${lang}`].filter(Boolean).join("&")}`;
     const body = (
       <>
         <h1>{k.title}</h1>
         <p class="lead">{k.intro}</p>
-        <ReportFilters t={t} lang={lang} values={values} errors={errors} themes={values.theme && !themes.includes(values.theme) ? [...themes, values.theme] : themes} />
+        <ReportFilters t={t} lang={lang} values={values} errors={errors} themes={values.theme && !themes.includes(values.theme) ? [...themes, values.theme] : themes} themeName={themeName} />
         <p class="hint">{k.suppressedNote(report.minGroupSize)}</p>
         <FunnelSection t={t} lang={lang} funnel={report.funnel} />
         <ResponseRatesSection t={t} lang={lang} rates={report.responseRates} />
@@ -82,7 +91,7 @@ export const coordinatorPageRoutes = () => {
           path="outcomes.byTheme"
           title={k.outcomesByTheme}
           groups={report.outcomes.byTheme}
-          labelOf={(key) => key}
+          labelOf={themeName}
         />
         <OutcomesSection
           t={t}

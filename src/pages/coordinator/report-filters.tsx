@@ -43,7 +43,7 @@ export function filterQuery(values: ReportFilterValues): string {
   return q.toString();
 }
 
-export function ReportFilters(p: { t: Messages; lang: Lang; values: ReportFilterValues; errors: FieldErrors; themes: string[] }) {
+export function ReportFilters(p: { t: Messages; lang: Lang; values: ReportFilterValues; errors: FieldErrors; themes: string[]; themeName: (stored: string) => string }) {
   const k = p.t.reportPage;
   return (
     <section aria-labelledby="filter-title" class="panel">
@@ -59,7 +59,7 @@ export function ReportFilters(p: { t: Messages; lang: Lang; values: ReportFilter
           label={k.theme}
           value={p.values.theme}
           error={p.errors.theme}
-          options={[{ value: "", label: k.allThemes }, ...p.themes.map((th) => ({ value: th, label: th }))]}
+          options={[{ value: "", label: k.allThemes }, ...p.themes.map((th) => ({ value: th, label: p.themeName(th) }))]}
         />
         <Select
           t={p.t}

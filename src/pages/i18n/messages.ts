@@ -628,4 +628,25 @@ export interface Messages {
     csvNote: string;
     csvColumns: Record<(typeof CSV_COLUMNS)[number], string>;
   };
+  /** The managed list of themes (issue 11). */
+  themeList: {
+    nav: string;
+    title: string;
+    intro: string;
+    empty: string;
+    nameFi: string;
+    nameSv: string;
+    nameEn: string;
+    nameEnHint: string;
+    key: string;
+    edit: string;
+    editNamed: Fn<[name: string]>;
+    addTitle: string;
+    add: string;
+    editTitle: string;
+    save: string;
+    saved: string;
+    duplicate: string;
+    back: string;
+  };
 }

@@ -1,5 +1,6 @@
 import type { Context, Hono, MiddlewareHandler } from "hono";
 import { CreateExpertSchema, CreateOrganisationSchema, type Expert, type Organisation } from "../../../directory/directory.schemas.js";
+import { themeNamer } from "../../../themes/themes.service.js";
 import { createExpert, createOrganisation, expert, findExperts, organisation, organisations, updateExpert, updateOrganisation } from "../../../directory/directory.service.js";
 import type { Failure } from "../../../lib/errors.js";
 import type { FieldErrors } from "../../components/form.js";
@@ -90,15 +91,16 @@ export function addDirectoryPages(app: Hono<PageEnv>, coordinator: MiddlewareHan
     const country = c.req.query("country") ?? "";
     const state = c.req.query("state") === "all" ? "all" : "active";
     const knownCountry = /^[A-Z]{2}$/.test(country) ? (country as Expert["organisation"]["country"]) : undefined;
-    const [orgs, experts] = await Promise.all([
+    const [orgs, experts, themeName] = await Promise.all([
       organisations(deps),
       findExperts(deps, c.var.principal, { ...(q ? { q } : {}), ...(knownCountry ? { country: knownCountry } : {}), includeInactive: state === "all" ? "true" : undefined }),
+      themeNamer(deps, lang),
     ]);
     const notice = c.req.query("saved") ? t.workplace.saved : undefined;
     return renderWorkplace(
       c,
       t.workplace.directoryTitle,
-      <DirectoryView t={t} lang={lang} csrfToken={csrfToken} organisations={orgs} experts={experts} query={{ q, country, state }} notice={notice} />,
+      <DirectoryView t={t} lang={lang} csrfToken={csrfToken} organisations={orgs} experts={experts} query={{ q, country, state }} notice={notice} themeName={themeName} />,
     );
   });
 

@@ -17,7 +17,14 @@ const criteriaKeys = ["nationallySignificant", "innovative", "evidenceBased"] as
 const countryOptions = (lang: Lang) => NORDIC_COUNTRIES.map((c) => ({ value: c, label: countryName(c, lang) }));
 
 export function DirectoryView(
-  p: ViewBase & { organisations: Organisation[]; experts: Expert[]; query: { q: string; country: string; state: string }; notice?: string },
+  p: ViewBase & {
+    organisations: Organisation[];
+    experts: Expert[];
+    query: { q: string; country: string; state: string };
+    notice?: string;
+    /** A stored theme's name in the page's language (the managed list). */
+    themeName: (stored: string) => string;
+  },
 ) {
   const { t, lang } = p;
   const k = t.workplace;
@@ -84,7 +91,7 @@ export function DirectoryView(
                   {e.organisation.name} ({countryName(e.organisation.country, lang)})
                 </td>
                 <td>{zoneCity(e.timeZone, lang)}</td>
-                <td>{e.themes.join(", ")}</td>
+                <td>{e.themes.map(p.themeName).join(", ")}</td>
                 <td>{e.active ? k.active : k.inactive}</td>
                 <td>
                   <a href={`/coordinator/directory/experts/${e.id}`} aria-label={`${k.edit}: ${e.name}`}>
