@@ -29,3 +29,23 @@ FROM (
   WHERE trim(theme) <> ''
   GROUP BY lower(trim(theme))
 );
+
+-- Programmes (issue 11): national development programmes or projects a consultation may belong
+-- to, e.g. the child-protection key projects. Which programme a consultation belongs to is kept
+-- beside it, so that the lifecycle stays the only writer of consultations.
+CREATE TABLE programmes (
+  id TEXT PRIMARY KEY,
+  name TEXT NOT NULL,
+  -- The name in lower case, made by the service: SQLite's lower() leaves Ä, Ö and Å as they are.
+  nameKey TEXT NOT NULL,
+  description TEXT,
+  createdAt TEXT NOT NULL
+);
+CREATE UNIQUE INDEX programmes_name ON programmes(nameKey);
+
+CREATE TABLE consultation_programmes (
+  consultationId TEXT PRIMARY KEY REFERENCES consultations(id),
+  programmeId TEXT NOT NULL REFERENCES programmes(id),
+  setAt TEXT NOT NULL
+);
+CREATE INDEX consultation_programmes_programme ON consultation_programmes(programmeId);

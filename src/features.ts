@@ -12,6 +12,7 @@ import { privacyRoutes } from "./privacy/privacy.routes.js";
 import { reportRoutes } from "./reports/reports.routes.js";
 import { suggestionRoutes } from "./scheduling/suggestions.routes.js";
 import { securityEventRoutes } from "./security-events/security-events.routes.js";
+import { programmeRoutes } from "./programmes/programmes.routes.js";
 import { themeRoutes } from "./themes/themes.routes.js";
 import { tokenRoutes } from "./tokens/tokens.routes.js";
 import { topicRoutes } from "./topics/topics.routes.js";
@@ -35,6 +36,7 @@ export const featureRouters = [
   webhookRoutes,
   tokenRoutes,
   themeRoutes,
+  programmeRoutes,
   securityEventRoutes,
   privacyRoutes,
 ];

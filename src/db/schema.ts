@@ -363,6 +363,8 @@ export interface DB {
   webhook_deliveries: WebhookDeliveriesTable;
   mail_messages: MailMessagesTable;
   themes: ThemesTable;
+  programmes: ProgrammesTable;
+  consultation_programmes: ConsultationProgrammesTable;
 }
 
 /**
@@ -407,4 +409,20 @@ export interface ThemesTable {
   nameSv: string;
   nameEn: string;
   createdAt: string;
+}
+
+/* migrations/0015_themes.sql (issue 11): programmes a consultation may belong to. */
+export interface ProgrammesTable {
+  id: string;
+  name: string;
+  /** The name in lower case (JavaScript's, which knows Ä, Ö and Å): the unique key. */
+  nameKey: string;
+  description: string | null;
+  createdAt: string;
+}
+
+export interface ConsultationProgrammesTable {
+  consultationId: string;
+  programmeId: string;
+  setAt: string;
 }

@@ -265,6 +265,14 @@ export const personalData = {
     answerNote: "free-text",
   },
   anonymised_consultations: { consultationId: id, anonymisedAt: time },
+  programmes: {
+    id,
+    name: { notPersonal: "a development programme's name" },
+    nameKey: { notPersonal: "a development programme's name in lower case" },
+    description: { notPersonal: "what a development programme is about" },
+    createdAt: time,
+  },
+  consultation_programmes: { consultationId: id, programmeId: id, setAt: time },
   themes: {
     id,
     key: { notPersonal: "a theme of development work" },

@@ -25,7 +25,8 @@ const nameIn = (t: Theme, lang: Lang) => (lang === "fi" ? t.nameFi : lang === "s
  * it was written (topics written before the list, or by a client that does not use it).
  */
 export async function themeNamer(deps: Pick<Deps, "db">, lang: Lang): Promise<(stored: string) => string> {
-  const names = new Map((await allThemes(deps)).map((t) => [t.key, nameIn(t, lang)]));
+  // Keys migrated from SQL were lower-cased by SQLite, which leaves Ä, Ö and Å: compare in JavaScript's lower case.
+  const names = new Map((await allThemes(deps)).map((t) => [themeKey(t.key), nameIn(t, lang)]));
   return (stored) => names.get(themeKey(stored)) ?? stored;
 }
 

@@ -92,6 +92,7 @@ describe("the OpenAPI document", () => {
       "GET /api/groups",
       "GET /api/groups/{id}/members",
       "GET /api/organisations",
+      "GET /api/programmes",
       "GET /api/themes",
       "GET /api/tokens",
       "GET /api/topics",

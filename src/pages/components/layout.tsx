@@ -57,6 +57,7 @@ function AreaNav({ frame }: { frame: PageFrame }) {
           { href: "/coordinator/groups", text: frame.t.workplace.nav.groups },
           { href: "/coordinator/tokens", text: frame.t.tokenList.nav },
           { href: "/coordinator/consultations", text: frame.t.workplace.nav.consultations },
+          { href: "/coordinator/programmes", text: frame.t.programmeList.nav },
           { href: "/coordinator/outbox", text: frame.t.workplace.nav.outbox },
           { href: "/coordinator/feedback", text: frame.t.workplace.nav.feedback },
           { href: "/coordinator/security-events", text: frame.t.signIn.eventsLink },

@@ -20,6 +20,7 @@ import { addConsultationPages } from "./workplace/consultations.routes.js";
 import { addDirectoryPages } from "./workplace/directory.routes.js";
 import { addGroupPages } from "./workplace/groups.routes.js";
 import { addOperationsPages } from "./workplace/operations.routes.js";
+import { addProgrammePages } from "./workplace/programmes.routes.js";
 import { addThemePages } from "./workplace/themes.routes.js";
 import { addTokenPages } from "./workplace/tokens.routes.js";
 import { addSecurityEventsPage } from "./security-events.page.js";
@@ -41,6 +42,7 @@ export const coordinatorPageRoutes = () => {
   addOperationsPages(app, coordinator);
   addTokenPages(app, coordinator);
   addThemePages(app, coordinator);
+  addProgrammePages(app, coordinator);
   addSecurityEventsPage(app, coordinator);
 
   app.get("/", coordinator, async (c) => {

@@ -649,4 +649,22 @@ export interface Messages {
     duplicate: string;
     back: string;
   };
+  /** Programmes a consultation may belong to (issue 11). */
+  programmeList: {
+    nav: string;
+    title: string;
+    intro: string;
+    empty: string;
+    name: string;
+    description: string;
+    addTitle: string;
+    add: string;
+    saved: string;
+    duplicate: string;
+    panelTitle: string;
+    label: string;
+    none: string;
+    save: string;
+    set: string;
+  };
 }
