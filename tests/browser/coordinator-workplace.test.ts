@@ -80,6 +80,9 @@ describe.each(["en", "sv", "fi"] as const)("the workplace in %s", (lang: Lang) =
     await visit("/coordinator/themes", "themes");
     await page.getByRole("button", { name: catalogues[lang].themeList.add, exact: true }).click();
     await check("themes: errors");
+    await visit("/coordinator/programmes", "programmes");
+    await page.getByRole("button", { name: catalogues[lang].programmeList.add, exact: true }).click();
+    await check("programmes: errors");
     expect(failures).toEqual([]);
     expect(problems).toEqual([]);
     await context.close();
