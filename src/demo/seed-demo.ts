@@ -7,6 +7,7 @@ import { fail, ok, type Result } from "../lib/errors.js";
 import { IcsScheduler, noMailer } from "../meetings/ics-scheduler.js";
 import { createBrief, createTopic } from "../topics/topics.service.js";
 import { DEMO_GROUPS, DEMO_ORGANISATIONS } from "./demo-catalogue.js";
+import { createProgramme, setConsultationProgramme } from "../programmes/programmes.service.js";
 import { playConsultation, type DemoExpertHandle, type DemoGroupHandle, type DemoTopicHandle, type DemoWorld, type Fate } from "./demo-consultation.js";
 import { seededRandom } from "./seeded-random.js";
 
@@ -64,7 +65,7 @@ export async function seedDemo(deps: Deps): Promise<Result<DemoSeed>> {
   const groups = await seedGroups(world);
 
   const pick = pickExpert(experts);
-  const played: { id: string; plan: Parameters<typeof playConsultation>[1]; interest: boolean; end: number | null; link: string | null }[] = [];
+  const played: { id: string; plan: Parameters<typeof playConsultation>[1]; interest: boolean; end: number | null; link: string | null; theme: string }[] = [];
   for (const [g, group] of groups.entries()) {
     // Every other group also had a session nobody turned up to.
     const fates: Fate[] = [...PAST_FATES.slice(g * 3), ...PAST_FATES.slice(0, g * 3), ...(g % 2 === 0 ? ["no_show" as const] : [])];
@@ -84,7 +85,7 @@ export async function seedDemo(deps: Deps): Promise<Result<DemoSeed>> {
         funding: k % 5 === 4 ? undefined : FUNDING_SOURCES[(k + g) % 4],
       };
       const result = await playConsultation(world, plan);
-      played.push({ id: result.id, plan, interest: result.followUpInterest, end: result.sessionEnd, link: result.expertLink });
+      played.push({ id: result.id, plan, interest: result.followUpInterest, end: result.sessionEnd, link: result.expertLink, theme: topic.theme });
     }
   }
 
@@ -94,6 +95,20 @@ export async function seedDemo(deps: Deps): Promise<Result<DemoSeed>> {
     const createdAt = origin.end! + 4 * DAY;
     const fate: Fate = createdAt < today - 35 * DAY ? "evaluated" : "requested";
     await playConsultation(world, { ...origin.plan, fate, createdAt, followUpOf: origin.id, funding: "advisory_board" });
+  }
+
+  // The first pilots were tied to the child-protection key projects (the concept, step 4).
+  world.moveTo(today - 330 * DAY);
+  const keyProjects = await createProgramme(world.deps, world.coordinator, {
+    name: "Lastensuojelun kärkihankkeet (demo)",
+    description: "Invented for the demo: the national child-protection key projects the first pilots belonged to.",
+  });
+  if (!keyProjects.ok) throw new Error(`demo: programme: ${keyProjects.message}`);
+  // Filed now, looking back: no entry of the history comes before the consultation it is about.
+  world.moveTo(today - 60_000);
+  for (const p of played.filter((p) => p.theme === "child protection")) {
+    const filed = await setConsultationProgramme(world.deps, world.coordinator, p.id, keyProjects.value.id);
+    if (!filed.ok) throw new Error(`demo: programme of ${p.id}: ${filed.message}`);
   }
 
   // Persist what time has done (held, expired) as the server's sweep would.

@@ -53,6 +53,9 @@ describe("seedDemo", () => {
     expect(early).toEqual([]);
     expect(heldAt.size).toBeGreaterThan(10);
 
+    // The first pilots belong to the child-protection key projects.
+    const filed = await t.deps.db.selectFrom("consultation_programmes").select("consultationId").execute();
+    expect(filed.length).toBeGreaterThan(3);
     const { expertLinks } = seeded.value;
     expect(new Set(expertLinks.map((e) => e.fate))).toEqual(new Set(["requested", "confirmed", "held_open"]));
     for (const e of expertLinks) {
