@@ -4,6 +4,7 @@ import type { ConsultationsTable, DB } from "../db/schema.js";
 import type { StatementResult } from "../db/atomic.js";
 import { auditIfChanged } from "../audit/audit.repo.js";
 import { eventRecordQueries } from "../events/event-records.js";
+import type { Capabilities } from "../events/subscriptions.js";
 import { windowOpenedAfter } from "../evaluations/evaluation-window.js";
 import { actorOf, type Principal } from "../lib/auth.js";
 import { newId } from "../lib/secrets.js";
@@ -122,8 +123,9 @@ function stamps(action: Action, req: TransitionRequest): Updateable<Consultation
  * Turns a transition into its statements for one atomic batch: the conditional UPDATE whose WHERE
  * is derived from TRANSITIONS, then the audit entry, the event and its delivery records, written
  * only if the UPDATE changed the row (they select on the fresh changeId). No read-then-write.
+ * `can` (deps.effects.capabilities) leaves out the delivery records this deployment cannot act on.
  */
-export function planTransition(db: Kysely<DB>, req: TransitionRequest): PlannedTransition {
+export function planTransition(db: Kysely<DB>, req: TransitionRequest, can?: Capabilities): PlannedTransition {
   const rule: TransitionRule = TRANSITIONS[req.action];
   if (!rule.by.includes(req.actor.kind)) throw new Error(`A ${req.actor.kind} may not ${req.action} a consultation`);
   if (req.actor.kind !== "system" && !req.consultationId) throw new Error(`${req.action} needs a consultation id`);
@@ -162,7 +164,7 @@ export function planTransition(db: Kysely<DB>, req: TransitionRequest): PlannedT
     update: update.compile(),
     records: [
       auditIfChanged(db, target, { ...actor, at, action: rule.event, detail: req.detail }),
-      ...eventRecordQueries(db, { ...target, type: rule.event, actorType: req.actor.kind, at, detail: req.detail }),
+      ...eventRecordQueries(db, { ...target, type: rule.event, actorType: req.actor.kind, at, detail: req.detail }, can),
     ],
   };
 }
@@ -221,21 +223,14 @@ export async function applyTransition(
   req: TransitionRequest,
   dependents: (changeId: string) => CompiledQuery[] = () => [],
 ): Promise<AppliedTransition & { changeId: string }> {
-  const plan = planTransition(deps.db, req);
+  const plan = planTransition(deps.db, req, deps.effects.capabilities);
   const { changed, results } = await applyTransitions(deps, [plan, ...dependents(plan.changeId)]);
   return { changed: changed(plan), results, changeId: plan.changeId };
 }
 
 /** The columns of a new draft consultation (its status and bookkeeping are set here). */
-export interface NewDraft {
-  id: string;
-  groupId: string;
-  topicId: string;
-  briefId: string;
-  expertId: string;
-  createdBy: string | null;
-  durationMinutes: number;
-}
+/** The columns a new draft takes from its caller; status, round and times are planDraft's. */
+export type NewDraft = Pick<ConsultationsTable, "id" | "groupId" | "topicId" | "briefId" | "expertId" | "createdBy" | "durationMinutes">;
 
 /**
  * Creating a consultation is the one write of a status outside planTransition: a new draft.
