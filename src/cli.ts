@@ -2,12 +2,14 @@ import { parseArgs } from "node:util";
 import { ConfigError, loadConfig } from "./config.js";
 import { buildNodeDeps } from "./node-deps.js";
 import { silentLogger } from "./lib/log.js";
-import { issueApiToken } from "./tokens/tokens.service.js";
+import { issueApiToken, revokeToken, tokensPage, tokenState } from "./tokens/tokens.service.js";
 
 const usage = `Usage: npm run cli -- <command>
 
 Commands:
   token create --role coordinator --label NAME   Create a coordinator token (printed alone on the last line)
+  token list                                     Every token, newest first: id, role, whose, created, last used, expiry, state
+  token revoke ID                                Revoke a token (refused at once here, within 5 s by running servers)
   demo                                           Fill an empty database with demo data and print its tokens
   migrate                                        Apply pending migrations and exit
   backup FILE                                    Write a consistent copy of the database to FILE (the server may run)
@@ -21,7 +23,7 @@ async function main(argv: string[]): Promise<number> {
     allowPositionals: true,
     options: { role: { type: "string" }, label: { type: "string" }, help: { type: "boolean", short: "h" } },
   });
-  const [command, sub] = positionals;
+  const [command, sub, arg] = positionals;
   if (values.help || !command) {
     console.log(usage);
     return command ? 0 : 2;
@@ -48,6 +50,34 @@ async function main(argv: string[]): Promise<number> {
       console.log(token);
       return 0;
     }
+    if (command === "token" && sub === "list") {
+      const now = deps.clock.now();
+      let page = await tokensPage(deps, { limit: 100 });
+      console.log(["id", "role", "whose", "created", "last used", "expires", "state"].join("\t"));
+      for (;;) {
+        for (const t of page.items) {
+          const whose = t.role === "member" ? `${t.memberName ?? "?"} (${t.groupName ?? "?"})` : t.label;
+          console.log([t.id, t.role, whose, t.createdAt, t.lastUsedAt ?? "never", t.expiresAt ?? "never", tokenState(t, now)].join("\t"));
+        }
+        if (!page.nextCursor) break;
+        const last = page.items[page.items.length - 1]!;
+        page = await tokensPage(deps, { limit: 100, after: [last.createdAt, last.id] });
+      }
+      return 0;
+    }
+    if (command === "token" && sub === "revoke") {
+      if (!arg) {
+        console.error("A token id is required: npm run cli -- token revoke ID (see token list)");
+        return 2;
+      }
+      const result = await revokeToken(deps, null, arg.trim());
+      if (!result.ok) {
+        console.error(`No token with id ${arg}`);
+        return 1;
+      }
+      console.log(`Token ${result.value.id} (${result.value.role}) revoked at ${result.value.revokedAt}.`);
+      return 0;
+    }
     if (command === "demo") {
       const { seedDemo } = await import("./demo/seed-demo.js");
       const result = await seedDemo(deps);
@@ -59,6 +89,8 @@ async function main(argv: string[]): Promise<number> {
       console.log(`Demo data written to ${config.databasePath}: ${JSON.stringify(result.value.counts)}`);
       console.log("Member tokens (sign in at /app/login):");
       for (const m of result.value.members) console.log(`  ${m.group} / ${m.name}: ${m.token}`);
+      console.log("Expert links (the expert's side: answer a request, see a confirmed session, evaluate one):");
+      for (const e of result.value.expertLinks) console.log(`  ${e.group} (${e.fate}): ${e.link}`);
       console.log("Coordinator token (sign in at /coordinator):");
       console.log(token);
       return 0;

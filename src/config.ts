@@ -52,6 +52,13 @@ const ConfigSchema = z
       .trim()
       .regex(/^[A-Za-z0-9_-]{43}=?$/, "must be 32 bytes in base64url (make one with: openssl rand -base64 32 | tr '+/' '-_' | tr -d '=')")
       .optional(),
+    /** The day the Microsoft 365 client secret expires (YYYY-MM-DD); the coordinator is warned 30 days before. */
+    AZURE_CLIENT_SECRET_EXPIRES: z
+      .string()
+      .trim()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, "must be a date such as 2027-06-30")
+      .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), "must be a real date")
+      .optional(),
     /** SMTP relay for mail (Node only), e.g. smtp://user:pass@mail.example.fi:587 or smtps://…:465. */
     SMTP_URL: z
       .url({ protocol: /^smtps?$/, message: "must be an smtp:// or smtps:// URL" })
@@ -144,6 +151,8 @@ export interface AppConfig {
   /** The server key (SECRET_KEY) in base64url; on Node filled from the key file when unset. */
   secretKey: string | null;
   webhookAllowLoopback: boolean;
+  /** AZURE_CLIENT_SECRET_EXPIRES as given (YYYY-MM-DD), or null. */
+  graphSecretExpires: string | null;
   privacy: PrivacySettings;
   webhookTimeoutMs: number;
   /** SMTP_URL and MAIL_FROM, when mail goes through an SMTP relay (Node only). */
@@ -220,6 +229,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     },
     secretKey: e.SECRET_KEY ?? null,
     webhookAllowLoopback: e.WEBHOOK_ALLOW_LOOPBACK === "true",
+    graphSecretExpires: e.AZURE_CLIENT_SECRET_EXPIRES ?? null,
     privacy: { retentionMonths: e.RETENTION_MONTHS, controllerName: e.PRIVACY_CONTROLLER_NAME ?? null, contact: e.PRIVACY_CONTACT ?? null },
     webhookTimeoutMs: e.WEBHOOK_TIMEOUT_MS,
     smtp: e.SMTP_URL && e.MAIL_FROM ? { url: e.SMTP_URL, from: e.MAIL_FROM } : null,

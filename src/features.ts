@@ -7,11 +7,13 @@ import { groupRoutes } from "./groups/groups.routes.js";
 import { mailRoutes } from "./mail/mail.routes.js";
 import { meetingRoutes } from "./meetings/meetings.routes.js";
 import { outboxRoutes } from "./outbox/outbox.routes.js";
-import { accessibilityFeedbackRoutes } from "./pages/accessibility/feedback.routes.js";
+import { accessibilityFeedbackRoutes } from "./accessibility/feedback.routes.js";
 import { privacyRoutes } from "./privacy/privacy.routes.js";
 import { reportRoutes } from "./reports/reports.routes.js";
 import { suggestionRoutes } from "./scheduling/suggestions.routes.js";
 import { securityEventRoutes } from "./security-events/security-events.routes.js";
+import { programmeRoutes } from "./programmes/programmes.routes.js";
+import { themeRoutes } from "./themes/themes.routes.js";
 import { tokenRoutes } from "./tokens/tokens.routes.js";
 import { topicRoutes } from "./topics/topics.routes.js";
 import { webhookRoutes } from "./webhooks/webhooks.routes.js";
@@ -33,6 +35,8 @@ export const featureRouters = [
   accessibilityFeedbackRoutes,
   webhookRoutes,
   tokenRoutes,
+  themeRoutes,
+  programmeRoutes,
   securityEventRoutes,
   privacyRoutes,
 ];

@@ -153,3 +153,47 @@ export async function listConsultations(
 export async function findConsultationRow(db: Kysely<DB>, id: string) {
   return db.selectFrom("consultations").selectAll().where("id", "=", id).executeTakeFirst();
 }
+
+export interface ConsultationSearch {
+  status?: ConsultationStatus;
+  theme?: string;
+  country?: string;
+  groupId?: string;
+  /** On createdAt, like the report's period: from inclusive, to exclusive. */
+  from?: string;
+  to?: string;
+  limit: number;
+  offset: number;
+}
+
+/** The coordinator's list: every group, filtered, newest first, one page and the total. */
+export async function searchConsultations(db: Kysely<DB>, f: ConsultationSearch, now: Date): Promise<{ items: Consultation[]; total: number }> {
+  const filtered = <Q extends { where: (...args: any[]) => any }>(q: Q): Q => {
+    let r: any = q;
+    if (f.status) r = r.where("c.status", "=", f.status);
+    if (f.theme) r = r.where("t.theme", "=", f.theme);
+    if (f.country) r = r.where("o.country", "=", f.country);
+    if (f.groupId) r = r.where("c.groupId", "=", f.groupId);
+    if (f.from) r = r.where("c.createdAt", ">=", f.from);
+    if (f.to) r = r.where("c.createdAt", "<", f.to);
+    return r as Q;
+  };
+  const counted = filtered(
+    db
+      .selectFrom("consultations as c")
+      .innerJoin("topics as t", "t.id", "c.topicId")
+      .innerJoin("experts as e", "e.id", "c.expertId")
+      .innerJoin("organisations as o", "o.id", "e.organisationId"),
+  );
+  const [rows, count] = await Promise.all([
+    filtered(baseQuery(db)).orderBy("c.createdAt", "desc").orderBy("c.id").limit(f.limit).offset(f.offset).execute(),
+    counted.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
+  ]);
+  return { items: rows.map((r) => toView(r, now)), total: Number(count.n) };
+}
+
+/** The themes consultations have, for the coordinator's filter. */
+export async function consultationThemes(db: Kysely<DB>): Promise<string[]> {
+  const rows = await db.selectFrom("topics").select("theme").distinct().orderBy("theme").execute();
+  return rows.map((r) => r.theme);
+}

@@ -23,6 +23,9 @@ export async function createConsultation(deps: Deps, by: Member, input: CreateCo
   }
   const expert = await findExpert(deps.db, input.expertId);
   if (!expert) return fail("NOT_FOUND", `No expert with id ${input.expertId}`);
+  if (!expert.active) {
+    return fail("CONFLICT", "The expert has been deactivated in the directory", [{ path: "expertId", message: "no longer in the directory" }]);
+  }
   const plan = planProposedSlots(input.slots.map((s) => s.start), input.durationMinutes, now);
   if (!plan.ok) return fail("VALIDATION_FAILED", `Invalid body: ${plan.issues[0]!.path}: ${plan.issues[0]!.message}`, plan.issues);
 

@@ -22,6 +22,8 @@ export interface ExpertsTable {
   themes: string;
   timeZone: string;
   createdAt: string;
+  /** migrations/0012: 0 once deactivated. */
+  active: Generated<number>;
 }
 
 export interface DevGroupsTable {
@@ -39,6 +41,8 @@ export interface GroupMembersTable {
   name: string;
   email: string;
   createdAt: string;
+  /** migrations/0012: set when the coordinator removes the member. */
+  removedAt: Generated<string | null>;
   /** migrations/0011_mail.sql */
   language: Generated<MailLanguage>;
 }
@@ -358,6 +362,9 @@ export interface DB {
   webhook_endpoints: WebhookEndpointsTable;
   webhook_deliveries: WebhookDeliveriesTable;
   mail_messages: MailMessagesTable;
+  themes: ThemesTable;
+  programmes: ProgrammesTable;
+  consultation_programmes: ConsultationProgrammesTable;
 }
 
 /**
@@ -392,3 +399,30 @@ export type ConsultationRow = Selectable<ConsultationsTable>;
 export type SlotRow = Selectable<ProposedSlotsTable>;
 export type MeetingRow = Selectable<MeetingsTable>;
 export type NewAuditEntry = Insertable<AuditEntriesTable>;
+
+/* migrations/0015_themes.sql (issue 11): the managed list of themes, named in fi, sv and en. */
+export interface ThemesTable {
+  id: string;
+  /** What topics and experts store: the lower-cased text of the theme. */
+  key: string;
+  nameFi: string;
+  nameSv: string;
+  nameEn: string;
+  createdAt: string;
+}
+
+/* migrations/0015_themes.sql (issue 11): programmes a consultation may belong to. */
+export interface ProgrammesTable {
+  id: string;
+  name: string;
+  /** The name in lower case (JavaScript's, which knows Ä, Ö and Å): the unique key. */
+  nameKey: string;
+  description: string | null;
+  createdAt: string;
+}
+
+export interface ConsultationProgrammesTable {
+  consultationId: string;
+  programmeId: string;
+  setAt: string;
+}

@@ -1,5 +1,6 @@
 import type { Deps } from "../deps.js";
 import { cancelConsultation, createConsultation } from "../consultations/consultations.service.js";
+import { advanceLifecycle } from "../consultations/lifecycle-sweep.js";
 import { requestConsultation } from "../consultations/request-consultation.js";
 import { closeEvaluation, recordOutcome, setFunding } from "../evaluations/consultation-outcome.service.js";
 import type { FundingSource } from "../evaluations/consultation-outcome.schemas.js";
@@ -59,6 +60,8 @@ export interface Played {
   /** Some evaluation asked for a follow-up. */
   followUpInterest: boolean;
   sessionEnd: number | null;
+  /** The expert's link, once the request was sent: the demo prints the open ones. */
+  expertLink: string | null;
 }
 
 /** A demo that cannot be written is a bug in the demo: fail loudly with what went wrong. */
@@ -100,12 +103,13 @@ export async function playConsultation(w: DemoWorld, plan: DemoPlan): Promise<Pl
   const draft = plan.followUpOf
     ? must(await createFollowUp(deps, author!, plan.followUpOf, input), "follow-up")
     : must(await createConsultation(deps, author!, { ...input, topicId: plan.topic.id, expertId: plan.expert.id }), "create");
-  const played: Played = { id: draft.id, followUpInterest: false, sessionEnd: null };
+  const played: Played = { id: draft.id, followUpInterest: false, sessionEnd: null, expertLink: null };
   if (plan.fate === "draft") return played;
 
   at(plan.createdAt + 2 * HOUR);
   const requested = must(await requestConsultation(deps, author!, draft.id), "request");
   const secret = requested.expertLink.split("/e/")[1]!;
+  played.expertLink = requested.expertLink;
   if (plan.fate === "requested" || plan.fate === "expired") return played;
 
   at(plan.createdAt + rnd.int(1, 4) * DAY);
@@ -124,6 +128,9 @@ export async function playConsultation(w: DemoWorld, plan: DemoPlan): Promise<Pl
   const end = Date.parse(slot.end);
   played.sessionEnd = end;
   at(end + HOUR);
+  // The server's sweep marks the session held soon after it ends; without it here the history
+  // would show the evaluations first and "held" only at the demo's end.
+  await advanceLifecycle(deps);
   if (plan.fate === "no_show") {
     must(await recordOutcome(deps, w.coordinator, draft.id, { noShow: true }), "no-show");
     return played;

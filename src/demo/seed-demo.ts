@@ -7,6 +7,7 @@ import { fail, ok, type Result } from "../lib/errors.js";
 import { IcsScheduler, noMailer } from "../meetings/ics-scheduler.js";
 import { createBrief, createTopic } from "../topics/topics.service.js";
 import { DEMO_GROUPS, DEMO_ORGANISATIONS } from "./demo-catalogue.js";
+import { createProgramme, setConsultationProgramme } from "../programmes/programmes.service.js";
 import { playConsultation, type DemoExpertHandle, type DemoGroupHandle, type DemoTopicHandle, type DemoWorld, type Fate } from "./demo-consultation.js";
 import { seededRandom } from "./seeded-random.js";
 
@@ -16,6 +17,8 @@ export interface DemoSeed {
   /** The CLI issues the coordinator token itself. */
   coordinatorToken?: never;
   members: { group: string; name: string; token: string }[];
+  /** The expert's side of the consultations still waiting for the expert, or held and open to evaluate. */
+  expertLinks: { group: string; fate: Fate; link: string }[];
   counts: {
     organisations: number;
     experts: number;
@@ -31,6 +34,8 @@ export interface DemoSeed {
 // Per group, the stories of its past consultations, oldest first; rotated so groups differ.
 const PAST_FATES: Fate[] = ["evaluated", "evaluated", "declined", "evaluated", "held_closed", "evaluated", "cancelled", "evaluated", "expired", "evaluated"];
 const CURRENT_FATES: Fate[] = ["draft", "requested", "confirmed", "requested"];
+/** Where the expert has something to do or see: answer a request, join a session, evaluate one. */
+const EXPERT_SIDE_FATES: Fate[] = ["requested", "confirmed", "held_open"];
 const DURATIONS = [45, 30, 40, 35, 45, 40, 30, 45];
 
 /**
@@ -60,7 +65,7 @@ export async function seedDemo(deps: Deps): Promise<Result<DemoSeed>> {
   const groups = await seedGroups(world);
 
   const pick = pickExpert(experts);
-  const played: { id: string; plan: Parameters<typeof playConsultation>[1]; interest: boolean; end: number | null }[] = [];
+  const played: { id: string; plan: Parameters<typeof playConsultation>[1]; interest: boolean; end: number | null; link: string | null; theme: string }[] = [];
   for (const [g, group] of groups.entries()) {
     // Every other group also had a session nobody turned up to.
     const fates: Fate[] = [...PAST_FATES.slice(g * 3), ...PAST_FATES.slice(0, g * 3), ...(g % 2 === 0 ? ["no_show" as const] : [])];
@@ -80,7 +85,7 @@ export async function seedDemo(deps: Deps): Promise<Result<DemoSeed>> {
         funding: k % 5 === 4 ? undefined : FUNDING_SOURCES[(k + g) % 4],
       };
       const result = await playConsultation(world, plan);
-      played.push({ id: result.id, plan, interest: result.followUpInterest, end: result.sessionEnd });
+      played.push({ id: result.id, plan, interest: result.followUpInterest, end: result.sessionEnd, link: result.expertLink, theme: topic.theme });
     }
   }
 
@@ -92,10 +97,27 @@ export async function seedDemo(deps: Deps): Promise<Result<DemoSeed>> {
     await playConsultation(world, { ...origin.plan, fate, createdAt, followUpOf: origin.id, funding: "advisory_board" });
   }
 
+  // The first pilots were tied to the child-protection key projects (the concept, step 4).
+  world.moveTo(today - 330 * DAY);
+  const keyProjects = await createProgramme(world.deps, world.coordinator, {
+    name: "Lastensuojelun kärkihankkeet (demo)",
+    description: "Invented for the demo: the national child-protection key projects the first pilots belonged to.",
+  });
+  if (!keyProjects.ok) throw new Error(`demo: programme: ${keyProjects.message}`);
+  // Filed now, looking back: no entry of the history comes before the consultation it is about.
+  world.moveTo(today - 60_000);
+  for (const p of played.filter((p) => p.theme === "child protection")) {
+    const filed = await setConsultationProgramme(world.deps, world.coordinator, p.id, keyProjects.value.id);
+    if (!filed.ok) throw new Error(`demo: programme of ${p.id}: ${filed.message}`);
+  }
+
   // Persist what time has done (held, expired) as the server's sweep would.
   world.moveTo(today);
   await advanceLifecycle(world.deps);
-  return ok({ members: groups.flatMap((g) => g.members.map((m) => ({ group: g.name, name: m.name, token: m.token }))), counts: await countAll(deps) });
+  const expertLinks = played
+    .filter((p) => p.link !== null && EXPERT_SIDE_FATES.includes(p.plan.fate))
+    .map((p) => ({ group: p.plan.group.name, fate: p.plan.fate, link: p.link! }));
+  return ok({ members: groups.flatMap((g) => g.members.map((m) => ({ group: g.name, name: m.name, token: m.token }))), expertLinks, counts: await countAll(deps) });
 }
 
 /** An address on the reserved example domains, from an invented name: "Jón Dæmisson" → jon.dmisson@example.org. */

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from "kysely";
+import { sql, type Kysely, type Updateable } from "kysely";
 import type { DB } from "../db/schema.js";
 import type { NordicCountry } from "../lib/common-schemas.js";
 import { afterKey, mapPage, toPage, type Page, type PageRequest } from "../lib/paging.js";
@@ -40,8 +40,10 @@ export async function insertOrganisation(db: Kysely<DB>, o: Organisation): Promi
 }
 
 /** By name, one page at a time. */
-export async function listOrganisations(db: Kysely<DB>, page: PageRequest): Promise<Page<Organisation>> {
+/** By name, one page at a time; without a page, all of them. */
+export async function listOrganisations(db: Kysely<DB>, page?: PageRequest): Promise<Page<Organisation>> {
   let q = db.selectFrom("organisations").selectAll();
+  if (!page) return { items: (await q.orderBy("name").orderBy("id").execute()).map(toOrganisation), nextCursor: null };
   if (page.after) q = q.where(afterKey([{ column: "name" }, { column: "id" }], page.after));
   const rows = await q.orderBy("name").orderBy("id").limit(page.limit + 1).execute();
   return mapPage(toPage("organisations", rows, page.limit, (o) => [o.name, o.id]), toOrganisation);
@@ -86,11 +88,12 @@ function toExpert(r: ExpertJoinRow): Expert {
     languages: JSON.parse(r.languages) as string[],
     timeZone: r.timeZone,
     themes: JSON.parse(r.themes) as string[],
+    active: r.active === 1,
     createdAt: r.createdAt,
   };
 }
 
-export async function insertExpert(db: Kysely<DB>, e: Omit<Expert, "organisation">): Promise<void> {
+export async function insertExpert(db: Kysely<DB>, e: Omit<Expert, "organisation" | "active">): Promise<void> {
   await db
     .insertInto("experts")
     .values({
@@ -122,9 +125,37 @@ export async function searchExperts(db: Kysely<DB>, q: ExpertFilter, page?: Page
   if (q.language) {
     query = query.where(sql<boolean>`exists (select 1 from json_each(experts.languages) where value = ${q.language})`);
   }
+  if (q.includeInactive !== "true") query = query.where("experts.active", "=", 1);
+  if (q.q) {
+    // LIKE's own wildcards in the search text are matched literally.
+    const pattern = `%${q.q.toLowerCase().replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+    query = query.where((eb) =>
+      eb.or([
+        sql<boolean>`lower(experts.name) like ${pattern} escape '\\'`,
+        sql<boolean>`lower(organisations.name) like ${pattern} escape '\\'`,
+        sql<boolean>`lower(experts.email) like ${pattern} escape '\\'`,
+      ]),
+    );
+  }
   if (page?.after) query = query.where(afterKey([{ column: "experts.name" }, { column: "experts.id" }], page.after));
   query = query.orderBy("experts.name").orderBy("experts.id");
   if (!page) return { items: (await query.execute()).map(toExpert), nextCursor: null };
   const rows = await query.limit(page.limit + 1).execute();
   return mapPage(toPage("experts", rows, page.limit, (e) => [e.name, e.id]), toExpert);
+}
+
+/** The stored columns an update may change, already in their stored form. */
+export type OrganisationChanges = Omit<Updateable<DB["organisations"]>, "id" | "createdAt">;
+export type ExpertChanges = Omit<Updateable<DB["experts"]>, "id" | "createdAt">;
+
+/** One conditional write; false when there is no such organisation. */
+export async function updateOrganisation(db: Kysely<DB>, id: string, changes: OrganisationChanges): Promise<boolean> {
+  const r = await db.updateTable("organisations").set(changes).where("id", "=", id).executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
+}
+
+/** One conditional write; false when there is no such expert. A duplicate active e-mail throws a UNIQUE violation. */
+export async function updateExpert(db: Kysely<DB>, id: string, changes: ExpertChanges): Promise<boolean> {
+  const r = await db.updateTable("experts").set(changes).where("id", "=", id).executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
 }

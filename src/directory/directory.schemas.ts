@@ -23,6 +23,18 @@ export const CreateOrganisationSchema = z
   })
   .openapi("CreateOrganisation");
 
+/** Every field optional; a field sent replaces the stored one, `null` clears an optional one. */
+export const UpdateOrganisationSchema = z
+  .strictObject({
+    name: text(200).optional(),
+    country: CountrySchema.optional(),
+    website: z.url({ protocol: /^https?$/, message: "must be an http(s) URL" }).max(500).nullable().optional(),
+    criteria: CriteriaSchema.optional(),
+    criteriaNote: text(2000).nullable().optional(),
+  })
+  .refine((o) => Object.keys(o).length > 0, { message: "send at least one field to change" })
+  .openapi("UpdateOrganisation");
+
 export const OrganisationSchema = z
   .object({
     id: z.string(),
@@ -46,6 +58,19 @@ export const CreateExpertSchema = z
   })
   .openapi("CreateExpert");
 
+export const UpdateExpertSchema = z
+  .strictObject({
+    organisationId: IdSchema.optional(),
+    name: text(200).optional(),
+    email: z.email({ message: "must be an e-mail address" }).max(320).optional(),
+    languages: z.array(LanguageSchema).min(1, { message: "at least one language" }).max(10).optional(),
+    timeZone: TimeZoneSchema.optional(),
+    themes: z.array(text(100)).min(1, { message: "at least one theme" }).max(20).optional(),
+    active: z.boolean().optional().openapi({ description: "false deactivates: no longer offered to groups, kept in history and the report" }),
+  })
+  .refine((o) => Object.keys(o).length > 0, { message: "send at least one field to change" })
+  .openapi("UpdateExpert");
+
 export const ExpertSchema = z
   .object({
     id: z.string(),
@@ -56,6 +81,7 @@ export const ExpertSchema = z
     languages: z.array(z.string()),
     timeZone: z.string(),
     themes: z.array(z.string()),
+    active: z.boolean(),
     createdAt: z.string(),
   })
   .openapi("Expert");
@@ -69,6 +95,11 @@ export const ExpertQuerySchema = z.object({
   theme: z.string().trim().min(1).max(100).optional().openapi({ param: { name: "theme", in: "query" } }),
   country: CountrySchema.optional().openapi({ param: { name: "country", in: "query" } }),
   language: LanguageSchema.optional().openapi({ param: { name: "language", in: "query" } }),
+  q: z.string().trim().min(1).max(100).optional().openapi({ param: { name: "q", in: "query" }, description: "Part of the name, organisation or e-mail" }),
+  includeInactive: z
+    .enum(["true", "false"])
+    .optional()
+    .openapi({ param: { name: "includeInactive", in: "query" }, description: "Coordinator only: deactivated experts too" }),
   ...pageQuery("experts", 2),
 });
 
@@ -78,4 +109,6 @@ export type CreateExpert = z.infer<typeof CreateExpertSchema>;
 export type Expert = z.infer<typeof ExpertSchema>;
 export type DirectoryExpert = z.infer<typeof DirectoryExpertSchema>;
 export type ExpertQuery = z.infer<typeof ExpertQuerySchema>;
-export type ExpertFilter = Pick<ExpertQuery, "theme" | "country" | "language">;
+export type UpdateOrganisation = z.infer<typeof UpdateOrganisationSchema>;
+export type UpdateExpert = z.infer<typeof UpdateExpertSchema>;
+export type ExpertFilter = Pick<ExpertQuery, "theme" | "country" | "language" | "q" | "includeInactive">;

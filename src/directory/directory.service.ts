@@ -4,11 +4,42 @@ import { newId } from "../lib/secrets.js";
 import { recordAudit } from "../audit/audit.repo.js";
 import type { Principal } from "../lib/auth.js";
 import { actorOf } from "../lib/auth.js";
-import { findOrganisation, insertExpert, insertOrganisation, findExpert, searchExperts } from "./directory.repo.js";
+import { isUniqueViolation } from "../db/unique-violation.js";
 import { mapPage, type Page, type PageRequest } from "../lib/paging.js";
-import type { CreateExpert, CreateOrganisation, DirectoryExpert, Expert, ExpertFilter, Organisation } from "./directory.schemas.js";
+import {
+  findExpert,
+  findOrganisation,
+  insertExpert,
+  insertOrganisation,
+  listOrganisations,
+  searchExperts,
+  updateExpert as writeExpert,
+  updateOrganisation as writeOrganisation,
+  type ExpertChanges,
+  type OrganisationChanges,
+} from "./directory.repo.js";
+import type { CreateExpert, CreateOrganisation, DirectoryExpert, Expert, ExpertFilter, Organisation, UpdateExpert, UpdateOrganisation } from "./directory.schemas.js";
 
 type DirectoryDeps = Pick<Deps, "db" | "clock">;
+
+const duplicateEmail = () => fail("CONFLICT", "Another active expert in the directory has this e-mail address", [{ path: "email", message: "already in the directory" }]);
+
+/** Every organisation, by name: the pages' choice lists (the directory holds tens, not thousands). */
+export const organisations = async (deps: Pick<Deps, "db">): Promise<Organisation[]> => (await listOrganisations(deps.db)).items;
+export const organisationsPage = (deps: Pick<Deps, "db">, page: PageRequest) => listOrganisations(deps.db, page);
+export const organisation = (deps: Pick<Deps, "db">, id: string) => findOrganisation(deps.db, id);
+export const expert = (deps: Pick<Deps, "db">, id: string) => findExpert(deps.db, id);
+
+/** The directory as a principal may search it: only the coordinator sees deactivated experts. */
+export async function findExperts(deps: Pick<Deps, "db">, by: Principal, q: ExpertFilter): Promise<Expert[]> {
+  return (await searchExperts(deps.db, by.role === "coordinator" ? q : { ...q, includeInactive: undefined })).items;
+}
+
+/** The themes the directory's experts name, alphabetically: the report page's theme filter. */
+export async function directoryThemes(deps: Pick<Deps, "db">): Promise<string[]> {
+  const { items } = await searchExperts(deps.db, { includeInactive: "true" });
+  return [...new Set(items.flatMap((e) => e.themes))].sort((a, b) => a.localeCompare(b));
+}
 
 export async function createOrganisation(deps: DirectoryDeps, by: Principal, input: CreateOrganisation): Promise<Organisation> {
   const org: Organisation = {
@@ -25,28 +56,74 @@ export async function createOrganisation(deps: DirectoryDeps, by: Principal, inp
   return org;
 }
 
+export async function updateOrganisation(deps: DirectoryDeps, by: Principal, id: string, input: UpdateOrganisation): Promise<Result<Organisation>> {
+  const changes: OrganisationChanges = {};
+  if (input.name !== undefined) changes.name = input.name;
+  if (input.country !== undefined) changes.country = input.country;
+  if (input.website !== undefined) changes.website = input.website;
+  if (input.criteriaNote !== undefined) changes.criteriaNote = input.criteriaNote;
+  if (input.criteria) {
+    changes.nationallySignificant = input.criteria.nationallySignificant ? 1 : 0;
+    changes.innovative = input.criteria.innovative ? 1 : 0;
+    changes.evidenceBased = input.criteria.evidenceBased ? 1 : 0;
+  }
+  if (!(await writeOrganisation(deps.db, id, changes))) return fail("NOT_FOUND", `No organisation with id ${id}`);
+  const at = deps.clock.now().toISOString();
+  await recordAudit(deps.db, { ...actorOf(by), at, action: "organisation.updated", entityType: "organisation", entityId: id });
+  return ok((await findOrganisation(deps.db, id))!);
+}
+
 export async function createExpert(deps: DirectoryDeps, by: Principal, input: CreateExpert): Promise<Result<Expert>> {
   const org = await findOrganisation(deps.db, input.organisationId);
-  if (!org) return fail("NOT_FOUND", `No organisation with id ${input.organisationId}`);
+  if (!org) return fail("NOT_FOUND", `No organisation with id ${input.organisationId}`, [{ path: "organisationId", message: "no such organisation" }]);
   const createdAt = deps.clock.now().toISOString();
   const id = newId();
-  await insertExpert(deps.db, {
-    id,
-    organisationId: org.id,
-    name: input.name,
-    email: input.email.toLowerCase(),
-    languages: [...new Set(input.languages)],
-    themes: [...new Set(input.themes)],
-    timeZone: input.timeZone,
-    createdAt,
-  });
+  try {
+    await insertExpert(deps.db, {
+      id,
+      organisationId: org.id,
+      name: input.name,
+      email: input.email.toLowerCase(),
+      languages: [...new Set(input.languages)],
+      themes: [...new Set(input.themes)],
+      timeZone: input.timeZone,
+      createdAt,
+    });
+  } catch (err) {
+    if (isUniqueViolation(err)) return duplicateEmail();
+    throw err;
+  }
   await recordAudit(deps.db, { ...actorOf(by), at: createdAt, action: "expert.created", entityType: "expert", entityId: id });
-  const expert = await findExpert(deps.db, id);
-  return expert ? ok(expert) : fail("INTERNAL", "expert vanished after insert");
+  const created = await findExpert(deps.db, id);
+  return created ? ok(created) : fail("INTERNAL", "expert vanished after insert");
+}
+
+/** Changes an expert's entry; `active: false` deactivates (kept in history and the report, no longer offered). */
+export async function updateExpert(deps: DirectoryDeps, by: Principal, id: string, input: UpdateExpert): Promise<Result<Expert>> {
+  if (input.organisationId && !(await findOrganisation(deps.db, input.organisationId))) {
+    return fail("NOT_FOUND", `No organisation with id ${input.organisationId}`, [{ path: "organisationId", message: "no such organisation" }]);
+  }
+  const changes: ExpertChanges = {};
+  if (input.organisationId !== undefined) changes.organisationId = input.organisationId;
+  if (input.name !== undefined) changes.name = input.name;
+  if (input.email !== undefined) changes.email = input.email.toLowerCase();
+  if (input.languages !== undefined) changes.languages = JSON.stringify([...new Set(input.languages)]);
+  if (input.themes !== undefined) changes.themes = JSON.stringify([...new Set(input.themes)]);
+  if (input.timeZone !== undefined) changes.timeZone = input.timeZone;
+  if (input.active !== undefined) changes.active = input.active ? 1 : 0;
+  try {
+    if (!(await writeExpert(deps.db, id, changes))) return fail("NOT_FOUND", `No expert with id ${id}`);
+  } catch (err) {
+    if (isUniqueViolation(err)) return duplicateEmail();
+    throw err;
+  }
+  const action = input.active === false ? "expert.deactivated" : input.active === true ? "expert.activated" : "expert.updated";
+  await recordAudit(deps.db, { ...actorOf(by), at: deps.clock.now().toISOString(), action, entityType: "expert", entityId: id });
+  return ok((await findExpert(deps.db, id))!);
 }
 
 /** The directory as the caller's role may see it: members get no e-mail addresses (minimal disclosure). */
 export async function listExperts(deps: DirectoryDeps, by: Principal, filter: ExpertFilter, page: PageRequest): Promise<Page<DirectoryExpert>> {
-  const experts = await searchExperts(deps.db, filter, page);
+  const experts = await searchExperts(deps.db, by.role === "coordinator" ? filter : { ...filter, includeInactive: undefined }, page);
   return by.role === "coordinator" ? experts : mapPage(experts, ({ email: _email, ...rest }) => rest);
 }

@@ -20,11 +20,13 @@ export const FundingSchema = z
   .strictObject({ source: z.enum(FUNDING_SOURCES, { message: `must be one of ${FUNDING_SOURCES.join(", ")}` }) })
   .openapi("SetFunding");
 
-
-/** Either `{noShow: true}` or `{actualStart, actualMinutes}`: one object so each issue names its field. */
+/**
+ * Either `{noShow: true}` or `{actualStart, actualMinutes}` (with `noShow: false` or without it):
+ * one object so each issue names its field.
+ */
 export const OutcomeSchema = z
   .strictObject({
-    noShow: z.literal(true, { message: "must be true; to record a session that took place send actualStart and actualMinutes" }).optional(),
+    noShow: z.boolean({ message: "must be true or false" }).optional(),
     actualStart: InstantInputSchema.optional(),
     actualMinutes: MinutesSchema.optional(),
   })
@@ -38,7 +40,7 @@ export const OutcomeSchema = z
     if (o.actualStart === undefined) ctx.addIssue({ code: "custom", path: ["actualStart"], message: "required unless noShow is true" });
     if (o.actualMinutes === undefined) ctx.addIssue({ code: "custom", path: ["actualMinutes"], message: "required unless noShow is true" });
   })
-  .openapi("RecordOutcome", { description: '`{"noShow": true}` or `{"actualStart": "...", "actualMinutes": 38}`' });
+  .openapi("RecordOutcome", { description: '`{"noShow": true}` or `{"actualStart": "...", "actualMinutes": 38}` (`"noShow": false` may be sent with them)' });
 
 /** A draft consultation that continues one whose evaluation asked for more; topic and expert default to the origin's. */
 export const CreateFollowUpSchema = CreateConsultationSchema.partial({ topicId: true, expertId: true }).openapi("CreateFollowUp");

@@ -115,6 +115,8 @@ export async function countMembers(db: Kysely<DB>, groupId: string): Promise<num
     .selectFrom("group_members")
     .select((eb) => eb.fn.countAll<number>().as("n"))
     .where("groupId", "=", groupId)
+    // A removed member no longer evaluates.
+    .where("removedAt", "is", null)
     .executeTakeFirst();
   return Number(row?.n ?? 0);
 }

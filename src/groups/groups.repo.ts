@@ -18,20 +18,59 @@ export function groupTimeZoneQuery(db: Kysely<DB>, id: string) {
 
 const BY_NAME = [{ column: "name" }, { column: "id" }];
 
-/** By name, one page at a time. */
-export async function listGroups(db: Kysely<DB>, page: PageRequest): Promise<Page<Group>> {
+/** By name, one page at a time; without a page, all of them (the pages' choice lists). */
+export async function listGroups(db: Kysely<DB>, page?: PageRequest): Promise<Page<Group>> {
   let q = db.selectFrom("dev_groups").selectAll();
+  if (!page) return { items: await q.orderBy("name").orderBy("id").execute(), nextCursor: null };
   if (page.after) q = q.where(afterKey(BY_NAME, page.after));
   const rows = await q.orderBy("name").orderBy("id").limit(page.limit + 1).execute();
   return toPage("groups", rows, page.limit, (g) => [g.name, g.id]);
 }
 
+/** A second current member with the same e-mail address throws a UNIQUE violation (migrations/0012). */
 export async function insertMember(db: Kysely<DB>, m: Member): Promise<void> {
   await db.insertInto("group_members").values(m).execute();
 }
 
-export async function listMembers(db: Kysely<DB>, groupId: string): Promise<Member[]> {
-  return db.selectFrom("group_members").selectAll().where("groupId", "=", groupId).orderBy("createdAt").orderBy("id").execute();
+const memberColumns = ["id", "groupId", "name", "email", "language", "createdAt"] as const;
+
+const BY_ADDED = [{ column: "createdAt" }, { column: "id" }];
+
+/**
+ * The group's current members in the order they were added; removed and erased ones stay in
+ * the table for the history. Without a page, all of them (a group has a handful).
+ */
+export async function listMembers(db: Kysely<DB>, groupId: string, page?: PageRequest): Promise<Page<Member>> {
+  let q = db.selectFrom("group_members").select(memberColumns).where("groupId", "=", groupId).where("removedAt", "is", null).where("erasedAt", "is", null);
+  if (page?.after) q = q.where(afterKey(BY_ADDED, page.after));
+  q = q.orderBy("createdAt").orderBy("id");
+  if (!page) return { items: await q.execute(), nextCursor: null };
+  return toPage("members", await q.limit(page.limit + 1).execute(), page.limit, (m) => [m.createdAt, m.id]);
+}
+
+/**
+ * Removes a member and revokes every token of theirs, as one atomic batch: the first statement
+ * is conditional on the member being current, the second on the first having applied.
+ */
+export function removeMemberQueries(db: Kysely<DB>, groupId: string, memberId: string, at: string) {
+  return [
+    db
+      .updateTable("group_members")
+      .set({ removedAt: at })
+      .where("id", "=", memberId)
+      .where("groupId", "=", groupId)
+      .where("removedAt", "is", null)
+      .compile(),
+    db
+      .updateTable("api_tokens")
+      .set({ revokedAt: at })
+      .where("memberId", "=", memberId)
+      .where("revokedAt", "is", null)
+      .where((eb) =>
+        eb.exists(eb.selectFrom("group_members").select("id").where("id", "=", memberId).where("removedAt", "=", at)),
+      )
+      .compile(),
+  ];
 }
 
 /** The language a member's mail and invitations are written in (fi when the member is unknown). */

@@ -4,9 +4,8 @@ import { IdParamSchema } from "../lib/common-schemas.js";
 import { errorResponses, unwrap } from "../lib/errors.js";
 import { linkNext, nextLinkHeader, pageQuery, pageRequest, pageSchema } from "../lib/paging.js";
 import { bearerSecurity, jsonBody, jsonResponse, newRouter } from "../lib/router.js";
-import { listGroups } from "./groups.repo.js";
 import { CreateGroupSchema, CreateMemberSchema, GroupSchema, MemberParamsSchema, MemberSchema, MemberWithTokenSchema, UpdateMemberSchema } from "./groups.schemas.js";
-import { addMember, createGroup, updateMember } from "./groups.service.js";
+import { addMember, createGroup, groupsPage, membersOf, removeMember, updateMember } from "./groups.service.js";
 
 const tags = ["Development groups"];
 
@@ -37,7 +36,27 @@ const postMember = createRoute({
   summary: "Add a member to a group and issue the member's token (coordinator)",
   security: bearerSecurity,
   request: { params: IdParamSchema, body: jsonBody(CreateMemberSchema) },
-  responses: { 201: jsonResponse(MemberWithTokenSchema, "Created; the token is shown only now"), ...errorResponses(400, 401, 403, 404, 413) },
+  responses: { 201: jsonResponse(MemberWithTokenSchema, "Created; the token is shown only now"), ...errorResponses(400, 401, 403, 404, 409, 413) },
+});
+
+const getMembers = createRoute({
+  method: "get",
+  path: "/api/groups/{id}/members",
+  tags,
+  summary: "The group's current members (coordinator)",
+  security: bearerSecurity,
+  request: { params: IdParamSchema, query: z.object(pageQuery("members", 2)) },
+  responses: { 200: { ...jsonResponse(pageSchema(MemberSchema), "Members"), headers: nextLinkHeader }, ...errorResponses(403) },
+});
+
+const deleteMember = createRoute({
+  method: "delete",
+  path: "/api/groups/{id}/members/{memberId}",
+  tags,
+  summary: "Remove a member from the group and revoke the member's tokens (coordinator); their consultations stay",
+  security: bearerSecurity,
+  request: { params: MemberParamsSchema },
+  responses: { 200: jsonResponse(z.object({ removedAt: z.string() }), "Removed"), ...errorResponses(403) },
 });
 
 const patchMember = createRoute({
@@ -58,7 +77,7 @@ export const groupRoutes = () =>
     })
     .openapi(getGroups, async (c) => {
       coordinatorOnly(c);
-      const page = await listGroups(c.var.deps.db, pageRequest(c.req.valid("query")));
+      const page = await groupsPage(c.var.deps, pageRequest(c.req.valid("query")));
       linkNext(c, page.nextCursor);
       return c.json(page, 200);
     })
@@ -66,6 +85,17 @@ export const groupRoutes = () =>
       const by = coordinatorOnly(c);
       const result = await addMember(c.var.deps, by, c.req.valid("param").id, c.req.valid("json"));
       return c.json(unwrap(result), 201);
+    })
+    .openapi(getMembers, async (c) => {
+      coordinatorOnly(c);
+      const page = unwrap(await membersOf(c.var.deps, c.req.valid("param").id, pageRequest(c.req.valid("query"))));
+      linkNext(c, page.nextCursor);
+      return c.json(page, 200);
+    })
+    .openapi(deleteMember, async (c) => {
+      const by = coordinatorOnly(c);
+      const { id, memberId } = c.req.valid("param");
+      return c.json(unwrap(await removeMember(c.var.deps, by, id, memberId)), 200);
     })
     .openapi(patchMember, async (c) => {
       const by = c.var.principal;

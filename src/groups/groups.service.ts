@@ -1,16 +1,22 @@
 import type { Deps } from "../deps.js";
 import { recordAudit } from "../audit/audit.repo.js";
+import { isUniqueViolation } from "../db/unique-violation.js";
 import { actorOf, type Principal } from "../lib/auth.js";
 import { fail, ok, type Result } from "../lib/errors.js";
 import { newId } from "../lib/secrets.js";
 import { issueApiToken } from "../tokens/tokens.service.js";
-import { findGroup, insertGroup, insertMember, setMemberLanguage } from "./groups.repo.js";
+import { type Page, type PageRequest } from "../lib/paging.js";
+import { findGroup, insertGroup, insertMember, listGroups, listMembers, removeMemberQueries, setMemberLanguage } from "./groups.repo.js";
 import type { CreateGroup, CreateMember, Group, Member, UpdateMember } from "./groups.schemas.js";
 
 type GroupDeps = Pick<Deps, "db" | "clock" | "config" | "log">;
 
+export const groups = async (deps: Pick<Deps, "db">): Promise<Group[]> => (await listGroups(deps.db)).items;
+export const groupsPage = (deps: Pick<Deps, "db">, page: PageRequest): Promise<Page<Group>> => listGroups(deps.db, page);
+export const group = (deps: Pick<Deps, "db">, id: string) => findGroup(deps.db, id);
+
 export async function createGroup(deps: GroupDeps, by: Principal, input: CreateGroup): Promise<Group> {
-  const group: Group = {
+  const created: Group = {
     id: newId(),
     name: input.name,
     organisation: input.organisation,
@@ -18,26 +24,51 @@ export async function createGroup(deps: GroupDeps, by: Principal, input: CreateG
     country: input.country ?? "FI",
     createdAt: deps.clock.now().toISOString(),
   };
-  await insertGroup(deps.db, group);
-  await recordAudit(deps.db, { ...actorOf(by), at: group.createdAt, action: "group.created", entityType: "group", entityId: group.id });
-  return group;
+  await insertGroup(deps.db, created);
+  await recordAudit(deps.db, { ...actorOf(by), at: created.createdAt, action: "group.created", entityType: "group", entityId: created.id });
+  return created;
 }
 
-/** Adds a member and issues the member's token (returned once, stored as a hash). */
+/** The group's current members (coordinator). */
+export async function membersOf(deps: Pick<Deps, "db">, groupId: string, page?: PageRequest): Promise<Result<Page<Member>>> {
+  if (!(await findGroup(deps.db, groupId))) return fail("NOT_FOUND", `No development group with id ${groupId}`);
+  return ok(await listMembers(deps.db, groupId, page));
+}
+
+/**
+ * Adds a member and issues the member's token (returned once, stored as a hash). An e-mail
+ * address already used by a current member anywhere in the service is refused.
+ */
 export async function addMember(
   deps: GroupDeps,
   by: Principal,
   groupId: string,
   input: CreateMember,
 ): Promise<Result<Member & { token: string; tokenId: string; tokenExpiresAt: string }>> {
-  const group = await findGroup(deps.db, groupId);
-  if (!group) return fail("NOT_FOUND", `No development group with id ${groupId}`);
+  const found = await findGroup(deps.db, groupId);
+  if (!found) return fail("NOT_FOUND", `No development group with id ${groupId}`);
   const now = deps.clock.now().toISOString();
   const member: Member = { id: newId(), groupId, name: input.name, email: input.email.toLowerCase(), language: input.language ?? "fi", createdAt: now };
-  await insertMember(deps.db, member);
+  try {
+    await insertMember(deps.db, member);
+  } catch (err) {
+    if (isUniqueViolation(err)) {
+      return fail("CONFLICT", "A member with this e-mail address already exists in the service", [{ path: "email", message: "already a member" }]);
+    }
+    throw err;
+  }
   const issued = await issueApiToken(deps, by, { role: "member", label: `member ${member.id}`, memberId: member.id });
   await recordAudit(deps.db, { ...actorOf(by), at: now, action: "member.added", entityType: "group", entityId: groupId, detail: { memberId: member.id } });
   return ok({ ...member, token: issued.token, tokenId: issued.id, tokenExpiresAt: issued.expiresAt });
+}
+
+/** Removes a member from the group and revokes the member's tokens in the same atomic write. */
+export async function removeMember(deps: Pick<Deps, "db" | "clock" | "atomic">, by: Principal, groupId: string, memberId: string): Promise<Result<{ removedAt: string }>> {
+  const at = deps.clock.now().toISOString();
+  const [removed] = await deps.atomic(removeMemberQueries(deps.db, groupId, memberId, at));
+  if (removed!.changes === 0) return fail("NOT_FOUND", `No current member ${memberId} in group ${groupId}`);
+  await recordAudit(deps.db, { ...actorOf(by), at, action: "member.removed", entityType: "group", entityId: groupId, detail: { memberId } });
+  return ok({ removedAt: at });
 }
 
 /** A member's language: the coordinator may change anyone's, a member only their own. */

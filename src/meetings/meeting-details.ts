@@ -55,7 +55,7 @@ export async function loadMeetingDetails(db: Kysely<DB>, consultationId: string,
   if (!row) return undefined;
   const [questions, members] = await Promise.all([
     db.selectFrom("brief_questions").select("text").where("briefId", "=", row.briefId).orderBy("position").execute(),
-    db.selectFrom("group_members").select(["name", "email"]).where("groupId", "=", row.groupId).where("erasedAt", "is", null).orderBy("createdAt").orderBy("id").execute(),
+    db.selectFrom("group_members").select(["name", "email"]).where("groupId", "=", row.groupId).where("removedAt", "is", null).where("erasedAt", "is", null).orderBy("createdAt").orderBy("id").execute(),
   ]);
   return {
     consultationId: row.id,

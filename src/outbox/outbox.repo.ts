@@ -136,3 +136,19 @@ export async function listOutbox(db: Kysely<DB>, status: "pending" | "done" | "f
   const rows = await q.orderBy("createdAt", "desc").orderBy("id").limit(page.limit + 1).execute();
   return toPage("outbox", rows, page.limit, (r) => [r.createdAt, r.id]);
 }
+
+/** The latest delivered command and the latest ones that failed or are waiting for a retry after an error. */
+export async function graphActivity(db: Kysely<DB>, failures: number) {
+  const [done, failed] = await Promise.all([
+    db.selectFrom("outbox").select((eb) => eb.fn.max("updatedAt").as("at")).where("status", "=", "done").executeTakeFirst(),
+    db
+      .selectFrom("outbox")
+      .select(["id", "updatedAt as at", "lastError as error"])
+      .where("lastError", "is not", null)
+      .where("status", "!=", "done")
+      .orderBy("updatedAt", "desc")
+      .limit(failures)
+      .execute(),
+  ]);
+  return { lastSuccessAt: (done?.at as string | null | undefined) ?? null, recentFailures: failed };
+}

@@ -1,6 +1,6 @@
 import { sql, type Kysely } from "kysely";
 import type { DB } from "../db/schema.js";
-import type { AccessibilityFeedbackTable } from "../pages/accessibility/feedback.repo.js";
+import type { AccessibilityFeedbackTable } from "../accessibility/feedback.repo.js";
 
 /** The accessibility feedback table is typed next to its pages; privacy reads and deletes it too. */
 export const withFeedback = (db: Kysely<DB>) => db.withTables<{ accessibility_feedback: AccessibilityFeedbackTable }>();

@@ -38,6 +38,7 @@ export const personalData = {
     timeZone: "profile",
     createdAt: time,
     erasedAt: time,
+    active: code,
   },
   dev_groups: {
     id,
@@ -55,6 +56,7 @@ export const personalData = {
     createdAt: time,
     erasedAt: time,
     language: "profile",
+    removedAt: time,
   },
   api_tokens: {
     id,
@@ -260,8 +262,25 @@ export const personalData = {
     name: "name",
     email: "email",
     answeredAt: time,
+    answerNote: "free-text",
   },
   anonymised_consultations: { consultationId: id, anonymisedAt: time },
+  programmes: {
+    id,
+    name: { notPersonal: "a development programme's name" },
+    nameKey: { notPersonal: "a development programme's name in lower case" },
+    description: { notPersonal: "what a development programme is about" },
+    createdAt: time,
+  },
+  consultation_programmes: { consultationId: id, programmeId: id, setAt: time },
+  themes: {
+    id,
+    key: { notPersonal: "a theme of development work" },
+    nameFi: { notPersonal: "a theme's name" },
+    nameSv: { notPersonal: "a theme's name" },
+    nameEn: { notPersonal: "a theme's name" },
+    createdAt: time,
+  },
   d1_migrations: { name: { notPersonal: "a migration file's name" } },
 } as const satisfies Record<string, Record<string, ColumnClass>>;
 

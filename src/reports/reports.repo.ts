@@ -63,7 +63,12 @@ function consultationRecordQueries(db: Kysely<DB>, filter: ReportFilter) {
     briefsQ.compile(),
     questionsQ.compile(),
     db.selectFrom("experts as e").innerJoin("organisations as o", "o.id", "e.organisationId").select(["e.id", "o.country"]).compile(),
-    db.selectFrom("group_members").select((eb) => ["groupId", eb.fn.countAll<number>().as("n")]).groupBy("groupId").compile(),
+    db
+      .selectFrom("group_members")
+      .select((eb) => ["groupId", eb.fn.countAll<number>().as("n")])
+      .where("removedAt", "is", null)
+      .groupBy("groupId")
+      .compile(),
   ] as const;
 }
 

@@ -54,6 +54,7 @@ export async function suggestionsFor(deps: Deps, by: Principal, q: SuggestionsQu
     .innerJoin("dev_groups as g", "g.id", "m.groupId")
     .select(["m.id", "m.email", "m.groupId", "g.timeZone", "g.country"])
     .where("m.id", "in", ids)
+    .where("m.removedAt", "is", null)
     .execute();
   const visible = members.filter((m) => by.role === "coordinator" || m.groupId === by.groupId);
   const missing = ids.filter((id) => !visible.some((m) => m.id === id));

@@ -1,7 +1,7 @@
-import { afterKey, toPage, type Page, type PageRequest } from "../lib/paging.js";
 import type { Kysely, Selectable } from "kysely";
 import { DEFAULT_TOKEN_TTL_DAYS } from "../config.js";
 import type { ApiTokensTable, DB } from "../db/schema.js";
+import { afterKey, toPage, type Page, type PageRequest } from "../lib/paging.js";
 import { hashSecret, newId, newSecret } from "../lib/secrets.js";
 
 export interface IssuedToken {
@@ -78,26 +78,42 @@ export async function touchToken(db: Kysely<DB>, id: string, now: string, unless
 
 export type TokenRow = Omit<Selectable<ApiTokensTable>, "tokenHash">;
 
-const NEWEST_FIRST = [{ column: "createdAt", desc: true }, { column: "id" }];
+/** A token as the coordinator's list shows it: whose it is, never its secret or hash. */
+export type TokenListing = TokenRow & { memberName: string | null; groupId: string | null; groupName: string | null };
 
-/** One page of tokens, newest first. */
-export async function listTokens(db: Kysely<DB>, page: PageRequest): Promise<Page<TokenRow>> {
-  let q = db
-    .selectFrom("api_tokens")
-    .select(["id", "label", "role", "memberId", "createdAt", "lastUsedAt", "expiresAt", "revokedAt"])
-    .orderBy("createdAt", "desc")
-    .orderBy("id")
-    .limit(page.limit + 1);
-  if (page.after) q = q.where(afterKey(NEWEST_FIRST, page.after));
-  return toPage("tokens", await q.execute(), page.limit, (t) => [t.createdAt, t.id]);
-}
+const NEWEST_FIRST = [{ column: "api_tokens.createdAt", desc: true }, { column: "api_tokens.id" }];
 
-export async function findToken(db: Kysely<DB>, id: string): Promise<TokenRow | undefined> {
+/** Newest first, one page at a time, each with its member's name and group (erased members show the placeholder). */
+function tokenListingQuery(db: Kysely<DB>) {
   return db
     .selectFrom("api_tokens")
-    .select(["id", "label", "role", "memberId", "createdAt", "lastUsedAt", "expiresAt", "revokedAt"])
-    .where("id", "=", id)
-    .executeTakeFirst();
+    .leftJoin("group_members", "group_members.id", "api_tokens.memberId")
+    .leftJoin("dev_groups", "dev_groups.id", "group_members.groupId")
+    .select([
+      "api_tokens.id",
+      "api_tokens.label",
+      "api_tokens.role",
+      "api_tokens.memberId",
+      "api_tokens.createdAt",
+      "api_tokens.lastUsedAt",
+      "api_tokens.expiresAt",
+      "api_tokens.revokedAt",
+      "group_members.name as memberName",
+      "group_members.groupId",
+      "dev_groups.name as groupName",
+    ]);
+}
+
+export async function listTokens(db: Kysely<DB>, page: PageRequest, filter: { memberIds?: string[] } = {}): Promise<Page<TokenListing>> {
+  let q = tokenListingQuery(db);
+  if (filter.memberIds) q = q.where("api_tokens.memberId", "in", ["", ...filter.memberIds]);
+  if (page.after) q = q.where(afterKey(NEWEST_FIRST, page.after));
+  const rows = await q.orderBy("api_tokens.createdAt", "desc").orderBy("api_tokens.id").limit(page.limit + 1).execute();
+  return toPage("tokens", rows, page.limit, (r) => [r.createdAt, r.id]);
+}
+
+export async function findToken(db: Kysely<DB>, id: string): Promise<TokenListing | undefined> {
+  return tokenListingQuery(db).where("api_tokens.id", "=", id).executeTakeFirst();
 }
 
 /** Revokes once: true when this call revoked it, false when it already was. */

@@ -16,7 +16,7 @@ const list = createRoute({
   summary: "Every API token, newest first, without the secret (coordinator)",
   security: bearerSecurity,
   request: { query: z.object(pageQuery("tokens", 2)) },
-  responses: { 200: { ...jsonResponse(pageSchema(TokenSchema), "One page of tokens"), headers: nextLinkHeader }, ...errorResponses(400, 401, 403) },
+  responses: { 200: { ...jsonResponse(pageSchema(TokenSchema), "Tokens"), headers: nextLinkHeader }, ...errorResponses(403) },
 });
 
 const revoke = createRoute({

@@ -10,6 +10,9 @@ export const TokenSchema = z
     lastUsedAt: z.string().nullable().openapi({ description: "To the minute: written at most once a minute" }),
     expiresAt: z.string().nullable().openapi({ description: "After this the token is refused (TOKEN_TTL_DAYS after creation)" }),
     revokedAt: z.string().nullable(),
+    memberName: z.string().nullable().openapi({ description: "The member's name, for member tokens" }),
+    groupId: z.string().nullable().openapi({ description: "The member's development group, for member tokens" }),
+    groupName: z.string().nullable(),
   })
   .openapi("ApiToken");
 

@@ -43,7 +43,7 @@ describe("GET /api/consultations/suggestions", () => {
       { token: g.memberToken },
     );
     expect(r.status).toBe(200);
-    expect(calls).toEqual([["mikko.keksitty@example.fi"]]);
+    expect(calls).toEqual([[expect.stringMatching(/^mikko\.keksitty(\.\d+)?@example\.fi$/)]]);
     expect(r.body.freeBusyChecked).toBe(true);
     expect(r.body.slots.map((s: { start: string }) => s.start)).toEqual(["2027-06-24T12:00:00.000Z", "2027-06-24T12:15:00.000Z", "2027-06-24T12:30:00.000Z"]);
   });

@@ -36,7 +36,8 @@ describe("the coordinator's page in a browser", () => {
     // Chart.js has drawn on every canvas: each has pixels that are not transparent.
     const canvases = page.locator("canvas[data-chart]");
     const count = await canvases.count();
-    expect(count).toBe(4);
+    // Funnel, duration fit, and the outcome groups (overall, by side, theme, country, length, questions, description).
+    expect(count).toBeGreaterThanOrEqual(6);
     await expect.poll(() => page.locator("canvas[data-drawn]").count()).toBe(count);
     const inked = await canvases.evaluateAll((list) =>
       (list as HTMLCanvasElement[]).map((canvas) => {
@@ -68,9 +69,22 @@ describe("the coordinator's page in a browser", () => {
 
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: /comma-separated/ }).click()]);
     const csv = readFileSync((await download.path())!, "utf8");
-    expect(csv.split("\r\n")[0]).toMatch(/^\uFEFFevaluationId,consultationId,/);
+    expect(csv.split("\r\n")[0]).toMatch(/^\uFEFFevaluation,consultation,/);
     // Response.text() drops the byte order mark; the rows must be the API's, byte for byte.
-    expect(csv.slice(1)).toBe((await app.call("GET", "/api/reports/evaluations.csv", { token: app.coordinator })).text);
+    const api = (await app.call("GET", "/api/reports/evaluations.csv", { token: app.coordinator })).text;
+    expect(csv.slice(1).split("\r\n").slice(1)).toEqual(api.split("\r\n").slice(1));
+
+    // The page fits a laptop and a phone: wide tables scroll inside their own region, never the page.
+    for (const width of [1280, 390]) {
+      await page.setViewportSize({ width, height: 900 });
+      for (const lang of ["en", "sv", "fi"] as const) {
+        await page.goto(`/coordinator?lang=${lang}`);
+        await expect.poll(() => page.locator("canvas[data-drawn]").count()).toBe(count);
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        expect(overflow, `${lang} at ${width} px`).toBeLessThanOrEqual(0);
+        if (width === 390) expect(await axe.check(page, `coordinator report ${lang} at 390 px`)).toEqual([]);
+      }
+    }
     expect(problems).toEqual([]);
     await context.close();
   }, 300_000);

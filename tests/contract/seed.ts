@@ -30,7 +30,8 @@ function created(res: CallResult, what: string): CallResult {
 /** Organisation, expert, group, member, topic and brief: what a consultation needs. */
 export async function seedGroup(t: ContractTarget): Promise<SeededGroup> {
   const coordinator = await t.coordinatorToken();
-  const theme = `family work ${crypto.randomUUID().slice(0, 8)}`;
+  const unique = crypto.randomUUID().slice(0, 8);
+  const theme = `family work ${unique}`;
   const org = created(
     await t.call("POST", "/api/organisations", {
       token: coordinator,
@@ -44,7 +45,7 @@ export async function seedGroup(t: ContractTarget): Promise<SeededGroup> {
       body: {
         organisationId: org.body.id,
         name: "Astrid Testesen",
-        email: "astrid.testesen@example.org",
+        email: `astrid.testesen.${unique}@example.org`,
         languages: ["sv", "en"],
         timeZone: "Europe/Stockholm",
         themes: ["child protection", theme],
@@ -62,7 +63,7 @@ export async function seedGroup(t: ContractTarget): Promise<SeededGroup> {
   const member = created(
     await t.call("POST", `/api/groups/${group.body.id}/members`, {
       token: coordinator,
-      body: { name: "Mikko Keksitty", email: "mikko.keksitty@example.fi" },
+      body: { name: "Mikko Keksitty", email: `mikko.keksitty.${unique}@example.fi` },
     }),
     "member",
   );

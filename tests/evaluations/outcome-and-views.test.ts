@@ -65,7 +65,9 @@ describe("recording the outcome", () => {
       [{ actualStart: "2027-03-08 10:00", actualMinutes: 40 }, "actualStart"],
       [{ actualStart: "2027-03-08T10:02:00+02:00" }, "actualMinutes"],
       [{ noShow: true, actualMinutes: 40 }, "actualMinutes"],
-      [{ noShow: false }, "noShow"],
+      // "Held" with nothing about the session says too little: the time and length are asked for.
+      [{ noShow: false }, "actualStart"],
+      [{ noShow: "no", actualStart: "2027-03-08T10:02:00+02:00", actualMinutes: 40 }, "noShow"],
       [{ actualStart: "2027-03-10T10:00:00+02:00", actualMinutes: 40 }, "actualStart"],
       [{ actualStart: "2027-03-08T10:02:00+02:00", actualMinutes: 40, late: true }, "late"],
     ];
@@ -74,7 +76,8 @@ describe("recording the outcome", () => {
       expect(res.status, field).toBe(400);
       expect(res.body.error.issues.map((i: { path: string }) => i.path), field).toContain(field);
     }
-    const ok = await post({ actualStart: "2027-03-08T10:02:00+02:00", actualMinutes: 38 });
+    // A client that always sends the flag may say noShow: false with the session's time and length.
+    const ok = await post({ noShow: false, actualStart: "2027-03-08T10:02:00+02:00", actualMinutes: 38 });
     expect(ok.status).toBe(200);
     expect(ok.body).toMatchObject({ status: "held", outcome: { noShow: false, actualStart: "2027-03-08T08:02:00.000Z", actualMinutes: 38 } });
   });

@@ -72,6 +72,7 @@ describe("accessibility feedback", () => {
         name: null,
         email: "person@example.org",
         answeredAt: null,
+        answerNote: null,
       },
     ]);
     t.clock.set("2027-03-16T08:00:00.000Z");

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { testApp, type TestApp } from "../helpers/test-app.js";
 import { seedReportData } from "../reports/report-fixture.js";
+import { catalogues } from "../../src/pages/i18n/index.js";
 import { PageClient } from "./page-client.js";
 import { expectedText, figuresOnPage, reportValue } from "./report-figures.js";
 
@@ -20,12 +21,18 @@ describe("the coordinator's page", () => {
     expect(figures.size).toBeGreaterThan(20);
     for (const [key, text] of figures) expect(text, key).toBe(expectedText(key, reportValue(report, key)));
     // Every group the report has is on the page, suppressed or not.
-    for (const g of [...report.outcomes.byTheme, ...report.outcomes.byExpertCountry]) {
+    const { bySide, byTheme, byExpertCountry, byDuration, byQuestionCount, byChallengeLength } = report.outcomes;
+    for (const g of [...bySide, ...byTheme, ...byExpertCountry, ...byDuration, ...byQuestionCount, ...byChallengeLength]) {
       expect(
         [...figures.keys()].some((k) => k.includes(`.${g.key}.`)),
         g.key,
       ).toBe(true);
     }
+    // The whole model: response rates, session lengths, follow-ups and funding are on the page too.
+    for (const key of ["responseRates.member.share", "responseRates.expert.received", "sessions.plannedMinutes.median", "sessions.noShows", "followUps.followUpsCreated", "outcomes.overall.evaluations"]) {
+      expect(figures.has(key), key).toBe(true);
+    }
+    expect([...figures.keys()].some((k) => k.startsWith("funding."))).toBe(report.funding.length > 0);
     expect(page.html).toContain('data-chart="');
     expect(page.html).toMatch(/<script src="\/assets\/chart\.umd\.min\.js\?v=\w+" defer=""><\/script>/);
   });
@@ -39,6 +46,35 @@ describe("the coordinator's page", () => {
     const csv = await client.get("/coordinator/evaluations.csv?separator=semicolon");
     expect(csv.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     const api = await t.call("GET", "/api/reports/evaluations.csv?separator=semicolon", { token: t.coordinator });
-    expect(csv.html).toBe(api.text);
+    // The same rows as the API's; the header row is in the page's language.
+    const [header, ...rows] = csv.html.replace(/^\uFEFF/, "").split("\r\n");
+    expect(rows).toEqual(api.text.replace(/^\uFEFF/, "").split("\r\n").slice(1));
+    expect(header).toBe(Object.values(catalogues.en.reportPage.csvColumns).join(";"));
+    const fi = await client.get("/coordinator/evaluations.csv?lang=fi");
+    expect(fi.html.replace(/^\uFEFF/, "").split("\r\n")[0]).toBe(Object.values(catalogues.fi.reportPage.csvColumns).join(","));
+    expect(fi.html.split("\r\n")[0]).toContain("hyödyllisyys");
+  });
+
+  it("filters the report by period, theme and country as the API does, and names a bad date by its field", async () => {
+    t = await testApp();
+    await seedReportData(t);
+    const client = new PageClient(t, { acceptLanguage: "sv" });
+    await client.post("/coordinator/login", { token: t.coordinator });
+    const api = (await t.call("GET", "/api/reports/concept?country=SE&from=2027-01-01", { token: t.coordinator })).body;
+    const all = (await t.call("GET", "/api/reports/concept", { token: t.coordinator })).body;
+    expect(api.funnel.requested).not.toBe(all.funnel.requested);
+    const page = await client.get("/coordinator?country=SE&from=2027-01-01");
+    expect(page.status).toBe(200);
+    const figures = figuresOnPage(page.html);
+    expect(figures.get("funnel.requested")).toBe(String(api.funnel.requested));
+    expect(page.html).toMatch(/<option value="SE" selected="">/);
+    expect(page.html).toContain("/coordinator/evaluations.csv?from=2027-01-01&amp;country=SE");
+
+    const bad = await client.get("/coordinator?from=1.3.2027&country=SE");
+    expect(bad.status).toBe(400);
+    expect(bad.html).toContain(`id="from-error">${catalogues.sv.reportPage.invalidDate}`);
+    expect(bad.html).toContain('value="1.3.2027"');
+    const reversed = await client.get("/coordinator?from=2027-03-01&to=2027-02-01");
+    expect(reversed.html).toContain(`id="to-error">${catalogues.sv.reportPage.toBeforeFrom}`);
   });
 });

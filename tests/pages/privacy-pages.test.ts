@@ -39,7 +39,7 @@ describe("the privacy notice", () => {
 describe("the coordinator's personal data page", () => {
   it("downloads a person's data and erases them, asking for confirmation first", async () => {
     const t = await testApp();
-    await seedGroup(t);
+    const g = await seedGroup(t);
     const client = new PageClient(t);
     expect((await client.get("/coordinator/privacy")).location).toBe("/coordinator/login");
     await client.post("/coordinator/login", { token: t.coordinator });
@@ -47,19 +47,19 @@ describe("the coordinator's personal data page", () => {
     expect(page.status).toBe(200);
     expect(page.html).toContain(catalogues.sv.privacy.adminTitle);
 
-    const exported = await client.post("/coordinator/privacy/export", { email: "Mikko.Keksitty@example.fi" });
+    const exported = await client.post("/coordinator/privacy/export", { email: g.memberEmail.replace("mikko.keksitty", "Mikko.Keksitty") });
     expect(exported.status).toBe(200);
     expect(exported.headers.get("content-disposition")).toMatch(/attachment; filename="samrad-personal-data-\d{4}-\d{2}-\d{2}\.json"/);
     expect(JSON.parse(exported.html).members[0].record.name).toBe("Mikko Keksitty");
 
-    const unconfirmed = await client.post("/coordinator/privacy/erase", { email: "mikko.keksitty@example.fi" });
+    const unconfirmed = await client.post("/coordinator/privacy/erase", { email: g.memberEmail });
     expect(unconfirmed.status).toBe(400);
     expect(unconfirmed.html).toContain(catalogues.sv.privacy.confirmRequired);
 
-    const erased = await client.post("/coordinator/privacy/erase", { email: "mikko.keksitty@example.fi", confirm: "yes" });
+    const erased = await client.post("/coordinator/privacy/erase", { email: g.memberEmail, confirm: "yes" });
     expect(erased.status).toBe(200);
     expect(erased.html).toContain(catalogues.sv.privacy.erased(1, 0, 0));
-    const again = await client.post("/coordinator/privacy/export", { email: "mikko.keksitty@example.fi" });
+    const again = await client.post("/coordinator/privacy/export", { email: g.memberEmail });
     expect(again.status).toBe(404);
     expect(again.html).toContain(catalogues.sv.privacy.notFound);
     const bad = await client.post("/coordinator/privacy/export", { email: "not an address" });

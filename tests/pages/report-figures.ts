@@ -3,8 +3,8 @@
 /** Every [data-key] cell of the page: the report's path → the text shown. */
 export function figuresOnPage(html: string): Map<string, string> {
   const out = new Map<string, string>();
-  for (const m of html.matchAll(/<(td|dd|p)[^>]*\bdata-key="([^"]+)"[^>]*>([\s\S]*?)<\/\1>/g))
-    out.set(m[2]!, m[3]!.replace(/<[^>]+>/g, "").trim());
+  for (const m of html.matchAll(/<(td|dd|p|span)[^>]*\bdata-key="([^"]+)"[^>]*>([\s\S]*?)<\/\1>/g))
+    out.set(m[2]!.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&"), m[3]!.replace(/<[^>]+>/g, "").trim());
   return out;
 }
 
@@ -18,6 +18,8 @@ export function reportValue(report: any, key: string): unknown {
     const group = report.outcomes[outcome[1]!].find((g: any) => g.key === outcome[2]);
     return outcome[3]!.split(".").reduce((v: any, k) => v?.[k], group);
   }
+  const funding = /^funding\.(.+)$/.exec(key);
+  if (funding) return report.funding.find((f: any) => f.source === funding[1])?.consultations;
   return key.split(".").reduce((v: any, k) => v?.[k], report);
 }
 

@@ -16,7 +16,7 @@ describe("minimal disclosure", () => {
     expect(asMember.body.items[0]).toMatchObject({ name: "Astrid Testesen", languages: ["sv", "en"] });
     expect(asMember.text).not.toContain("@");
     const asCoordinator = await t.call("GET", "/api/experts", { token: t.coordinator });
-    expect(asCoordinator.body.items[0].email).toBe("astrid.testesen@example.org");
+    expect(asCoordinator.body.items[0].email).toMatch(/^astrid\.testesen(\.\d+)?@example\.org$/);
   });
 
   it("keeps an erased expert out of the directory", async () => {

@@ -1,6 +1,6 @@
 import { advanceLifecycle } from "../../src/consultations/lifecycle-sweep.js";
 import type { OutgoingMail } from "../../src/meetings/scheduler.js";
-import { submitFeedback } from "../../src/pages/accessibility/feedback.service.js";
+import { answerFeedback, submitFeedback } from "../../src/accessibility/feedback.service.js";
 import { AFTER_SESSION, evaluationBody } from "../evaluations/fixtures.js";
 import { testApp, twoSlots, type TestApp } from "../helpers/test-app.js";
 
@@ -73,6 +73,9 @@ export async function seedPeople(t: TestApp) {
   for (const p of [TUULA, EIRA, FREJA]) {
     const sent = await submitFeedback(t.deps, { message: `Kontrasti ${p.tag}`, pageUrl: `/app ${p.tag}`, name: p.name, email: p.email }, "fi");
     if (!sent.ok) throw new Error("feedback refused");
+    // The coordinator's note on how it was answered may repeat what the person wrote.
+    const noted = await answerFeedback(t.deps, sent.feedback.id, `Vastattu ${p.tag}`);
+    if (!noted.ok) throw new Error("feedback answer refused");
   }
   return {
     tuula: { ...TUULA, id: tuula.id as string, token: tuula.token as string },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { insertFeedback } from "../../src/pages/accessibility/feedback.repo.js";
+import { insertFeedback } from "../../src/accessibility/feedback.repo.js";
 import { backgroundTick } from "../../src/background.js";
 import { sweepRetention } from "../../src/privacy/retention.js";
 import { seedConfirmed } from "../evaluations/fixtures.js";
@@ -15,6 +15,7 @@ const feedback = (id: string, receivedAt: string, answeredAt: string | null) => 
   name: "Ilmari Keksitty",
   email: "ilmari.keksitty@example.fi",
   answeredAt,
+  answerNote: answeredAt ? "Answered by e-mail" : null,
 });
 
 describe("the retention sweep", () => {

@@ -38,6 +38,32 @@ describe("seedDemo", () => {
     expect(views.some((v) => v.body.evaluation.open)).toBe(true);
   });
 
+  it("tells its history in order and hands out the expert's side of the open consultations", async () => {
+    t = await testApp({ now: "2027-10-12T09:00:00.000Z" });
+    const seeded = await seedDemo(t.deps);
+    if (!seeded.ok) throw new Error(seeded.message);
+    // No evaluation, outcome or funding comes before the session was marked held.
+    const events = await t.deps.db.selectFrom("consultation_events").select(["consultationId", "type", "at"]).orderBy("id").execute();
+    const heldAt = new Map(events.filter((e) => e.type === "consultation.held").map((e) => [e.consultationId, e.at]));
+    const early = events.filter((e) => {
+      if (!["evaluation.submitted", "consultation.outcome_recorded", "evaluation.closed"].includes(e.type)) return false;
+      const held = heldAt.get(e.consultationId);
+      return held === undefined || e.at < held;
+    });
+    expect(early).toEqual([]);
+    expect(heldAt.size).toBeGreaterThan(10);
+
+    // The first pilots belong to the child-protection key projects.
+    const filed = await t.deps.db.selectFrom("consultation_programmes").select("consultationId").execute();
+    expect(filed.length).toBeGreaterThan(3);
+    const { expertLinks } = seeded.value;
+    expect(new Set(expertLinks.map((e) => e.fate))).toEqual(new Set(["requested", "confirmed", "held_open"]));
+    for (const e of expertLinks) {
+      const res = await t.app.request(new URL(e.link).pathname);
+      expect(res.status, e.link).toBe(200);
+    }
+  });
+
   it("refuses a database that already has data", async () => {
     t = await testApp();
     await t.call("POST", "/api/organisations", {

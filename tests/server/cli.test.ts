@@ -34,4 +34,19 @@ describe("npm run cli", () => {
     expect(() => cli(dbPath, "token", "create", "--role", "coordinator")).toThrow(/--label/);
     expect(() => cli(dbPath, "token", "create", "--role", "member", "--label", "x")).toThrow(/--role coordinator/);
   }, 60_000);
+
+  it("token list shows every token and token revoke refuses one from then on", async () => {
+    const dbPath = join(mkdtempSync(join(tmpdir(), "samrad-cli-")), "db.sqlite");
+    const token = cli(dbPath, "token", "create", "--role", "coordinator", "--label", "Keksitty koordinaattori").trim().split("\n").pop()!;
+    const listed = cli(dbPath, "token", "list").trim().split("\n");
+    expect(listed[0]).toBe("id\trole\twhose\tcreated\tlast used\texpires\tstate");
+    const [id, role, whose, , lastUsed, , state] = listed[1]!.split("\t");
+    expect({ role, whose, lastUsed, state }).toEqual({ role: "coordinator", whose: "Keksitty koordinaattori", lastUsed: "never", state: "active" });
+    expect(listed.join("\n")).not.toContain(token);
+
+    expect(cli(dbPath, "token", "revoke", id!)).toContain(`Token ${id} (coordinator) revoked`);
+    expect(cli(dbPath, "token", "list").trim().split("\n")[1]!.split("\t")[6]).toBe("revoked");
+    expect(() => cli(dbPath, "token", "revoke", "no-such-token")).toThrow(/No token with id no-such-token/);
+    expect(() => cli(dbPath, "token", "revoke")).toThrow(/token id is required/);
+  }, 120_000);
 });

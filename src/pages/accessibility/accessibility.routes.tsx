@@ -10,7 +10,7 @@ import { readForm } from "../security.js";
 import { clientAddress } from "../../rate-limit/client-address.js";
 import { checkLimit, countTowards } from "../../rate-limit/rate-limiter.js";
 import { renderRateLimited } from "../rate-limited.js";
-import { submitFeedback, type FeedbackInput } from "./feedback.service.js";
+import { submitFeedback, type FeedbackInput } from "../../accessibility/feedback.service.js";
 
 /** When the statement was prepared (Act 306/2019 asks for the date); update it with the statement. */
 export const STATEMENT_DATE = "2026-11-23T10:00:00.000Z";

@@ -51,7 +51,15 @@ function AreaNav({ frame }: { frame: PageFrame }) {
           { href: "/app/new", text: t.newConsultation },
         ]
       : [
-          { href: "/coordinator", text: t.conceptReport },
+          { href: "/coordinator", text: frame.t.workplace.nav.report },
+          { href: "/coordinator/directory", text: frame.t.workplace.nav.directory },
+          { href: "/coordinator/themes", text: frame.t.themeList.nav },
+          { href: "/coordinator/groups", text: frame.t.workplace.nav.groups },
+          { href: "/coordinator/tokens", text: frame.t.tokenList.nav },
+          { href: "/coordinator/consultations", text: frame.t.workplace.nav.consultations },
+          { href: "/coordinator/programmes", text: frame.t.programmeList.nav },
+          { href: "/coordinator/outbox", text: frame.t.workplace.nav.outbox },
+          { href: "/coordinator/feedback", text: frame.t.workplace.nav.feedback },
           { href: "/coordinator/security-events", text: frame.t.signIn.eventsLink },
           { href: "/coordinator/privacy", text: frame.t.privacy.adminNav },
         ];

@@ -1,9 +1,9 @@
-import type { AccessibilityFeedback } from "../accessibility/feedback.repo.js";
-import { isOverdue } from "../accessibility/feedback.service.js";
+import type { AccessibilityFeedback } from "../../accessibility/feedback.service.js";
+import { isOverdue } from "../../accessibility/feedback.service.js";
 import { countryName, formatDateTime, formatDay } from "../i18n/format.js";
 import type { Lang, Messages } from "../i18n/index.js";
 import { DataTable } from "../components/data-table.js";
-import type { RecentEvaluation } from "./recent-evaluations.repo.js";
+import type { RecentEvaluation } from "../../evaluations/recent-evaluations.service.js";
 
 const ZONE = "Europe/Helsinki";
 

@@ -1,5 +1,5 @@
 import type { Kysely } from "kysely";
-import type { DB } from "../../db/schema.js";
+import type { DB } from "../db/schema.js";
 
 /** The latest evaluations for the coordinator's table: figures and codes, never who wrote them. */
 export async function recentEvaluations(db: Kysely<DB>, limit = 20) {

@@ -1,10 +1,13 @@
 import { z } from "@hono/zod-openapi";
 import { DateTime } from "luxon";
-import type { Deps } from "../../deps.js";
-import { text } from "../../lib/common-schemas.js";
-import { newId } from "../../lib/secrets.js";
-import type { Lang } from "../i18n/index.js";
-import { insertFeedback, type AccessibilityFeedback } from "./feedback.repo.js";
+import type { Deps } from "../deps.js";
+import { text } from "../lib/common-schemas.js";
+import { fail, ok, type Result } from "../lib/errors.js";
+import { newId } from "../lib/secrets.js";
+import type { Lang } from "../pages/i18n/vocabulary.js";
+import { feedbackExists, insertFeedback, listFeedback, markFeedbackAnswered, type AccessibilityFeedback } from "./feedback.repo.js";
+
+export type { AccessibilityFeedback };
 
 /** Act 306/2019: feedback on accessibility is answered within 14 days. */
 export const ANSWER_WITHIN_DAYS = 14;
@@ -49,6 +52,7 @@ export async function submitFeedback(
     name: parsed.data.name ?? null,
     email: parsed.data.email?.toLowerCase() ?? null,
     answeredAt: null,
+    answerNote: null,
   };
   await insertFeedback(deps.db, feedback);
   return { ok: true, feedback };
@@ -57,3 +61,27 @@ export async function submitFeedback(
 /** Past its answer-by date and still without an answer. */
 export const isOverdue = (f: Pick<AccessibilityFeedback, "answerBy" | "answeredAt">, now: Date) =>
   !f.answeredAt && Date.parse(f.answerBy) < now.getTime();
+
+export const FEEDBACK_PAGE_SIZE = 50;
+export const ANSWER_NOTE_MAX = 1000;
+
+export const AnswerFeedbackSchema = z.strictObject({ note: text(ANSWER_NOTE_MAX) }).openapi("AnswerFeedback");
+
+/** A page of feedback, each item flagged when it is past its answer-by date. */
+export async function feedbackPage(deps: Pick<Deps, "db" | "clock">, page: { limit?: number; offset?: number } = {}) {
+  const now = deps.clock.now();
+  const limit = page.limit ?? FEEDBACK_PAGE_SIZE;
+  const offset = page.offset ?? 0;
+  const { items, total } = await listFeedback(deps.db, { limit, offset });
+  return { items: items.map((f) => ({ ...f, overdue: isOverdue(f, now) })), total, limit, offset };
+}
+
+/** The coordinator has answered (by mail or phone, outside the service) and notes how. */
+export async function answerFeedback(deps: Pick<Deps, "db" | "clock">, id: string, note: string): Promise<Result<{ id: string; answeredAt: string }>> {
+  const parsed = AnswerFeedbackSchema.safeParse({ note });
+  if (!parsed.success) return fail("VALIDATION_FAILED", "Invalid body: note: " + parsed.error.issues[0]!.message, [{ path: "note", message: parsed.error.issues[0]!.message }]);
+  const at = deps.clock.now().toISOString();
+  if (await markFeedbackAnswered(deps.db, id, at, parsed.data.note)) return ok({ id, answeredAt: at });
+  if (!(await feedbackExists(deps.db, id))) return fail("NOT_FOUND", `No feedback with id ${id}`);
+  return fail("CONFLICT", "This feedback has already been answered");
+}

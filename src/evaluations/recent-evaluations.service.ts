@@ -1,0 +1,7 @@
+import type { Deps } from "../deps.js";
+import { recentEvaluations as latest, type RecentEvaluation } from "./recent-evaluations.repo.js";
+
+export type { RecentEvaluation };
+
+/** The latest evaluations for the coordinator's report page: figures and codes, never who wrote them. */
+export const recentEvaluations = (deps: Pick<Deps, "db">, limit = 20): Promise<RecentEvaluation[]> => latest(deps.db, limit);

@@ -1,0 +1,89 @@
+import { NORDIC_COUNTRIES } from "../../lib/common-schemas.js";
+import { CSV_COLUMNS } from "../../reports/evaluations-csv.js";
+import { ReportQuerySchema, type ReportQueryInput } from "../../reports/reports.schemas.js";
+import { ErrorSummary, Select, TextInput, type FieldErrors } from "../components/form.js";
+import { countryName } from "../i18n/format.js";
+import type { Lang, Messages } from "../i18n/index.js";
+
+/** The report's filters as the form sends them: every field a string, empty meaning "no limit". */
+export interface ReportFilterValues {
+  from: string;
+  to: string;
+  theme: string;
+  country: string;
+}
+
+const FIELDS = ["from", "to", "theme", "country"] as const;
+
+export function filterValues(query: (name: string) => string | undefined): ReportFilterValues {
+  const read = (name: string) => (query(name) ?? "").trim().slice(0, 100);
+  return { from: read("from"), to: read("to"), theme: read("theme"), country: read("country") };
+}
+
+/**
+ * The filters through the report's own query schema (the API's rule); on a bad value the errors
+ * name their fields and the report is shown unfiltered.
+ */
+export function parseFilters(values: ReportFilterValues, t: Messages): { query: ReportQueryInput; errors: FieldErrors } {
+  const given = Object.fromEntries(FIELDS.filter((f) => values[f] !== "").map((f) => [f, values[f]]));
+  const parsed = ReportQuerySchema.safeParse(given);
+  if (parsed.success) return { query: parsed.data, errors: {} };
+  const errors: FieldErrors = {};
+  for (const issue of parsed.error.issues) {
+    const field = String(issue.path[0] ?? "from");
+    errors[field] ??= field === "to" && issue.message.includes("after") ? t.reportPage.toBeforeFrom : field === "country" ? t.validation.required : t.reportPage.invalidDate;
+  }
+  return { query: {}, errors };
+}
+
+/** The filters as a query string, for the CSV link and the language switch. */
+export function filterQuery(values: ReportFilterValues): string {
+  const q = new URLSearchParams();
+  for (const f of FIELDS) if (values[f]) q.set(f, values[f]);
+  return q.toString();
+}
+
+export function ReportFilters(p: { t: Messages; lang: Lang; values: ReportFilterValues; errors: FieldErrors; themes: string[]; themeName: (stored: string) => string }) {
+  const k = p.t.reportPage;
+  return (
+    <section aria-labelledby="filter-title" class="panel">
+      <h2 id="filter-title">{k.filterTitle}</h2>
+      <ErrorSummary t={p.t} errors={p.errors} labels={{ from: k.from, to: k.to, theme: k.theme, country: k.country }} />
+      <form method="get" action="/coordinator" novalidate class="filters">
+        <TextInput t={p.t} id="from" name="from" label={k.from} hint={k.dateHint} optional value={p.values.from} error={p.errors.from} width="short" />
+        <TextInput t={p.t} id="to" name="to" label={k.to} hint={k.dateHint} optional value={p.values.to} error={p.errors.to} width="short" />
+        <Select
+          t={p.t}
+          id="theme"
+          name="theme"
+          label={k.theme}
+          value={p.values.theme}
+          error={p.errors.theme}
+          options={[{ value: "", label: k.allThemes }, ...p.themes.map((th) => ({ value: th, label: p.themeName(th) }))]}
+        />
+        <Select
+          t={p.t}
+          id="country"
+          name="country"
+          label={k.country}
+          value={p.values.country}
+          error={p.errors.country}
+          options={[{ value: "", label: k.allCountries }, ...NORDIC_COUNTRIES.map((c) => ({ value: c, label: countryName(c, p.lang) }))]}
+        />
+        <button type="submit">{k.apply}</button> <a href="/coordinator">{k.clear}</a>
+      </form>
+    </section>
+  );
+}
+
+/**
+ * The export with its header row in the page's language. The rows are the report service's as
+ * they are (codes such as "member" or "too_short" stay codes, so a spreadsheet can count them).
+ */
+export function localiseCsvHeader(csv: string, t: Messages, separator: "," | ";"): string {
+  const bom = csv.startsWith("\uFEFF") ? "\uFEFF" : "";
+  const end = csv.indexOf("\r\n");
+  const quote = (s: string) => (s.includes(separator) || s.includes('"') ? `"${s.replace(/"/g, '""')}"` : s);
+  const header = CSV_COLUMNS.map((c) => quote(t.reportPage.csvColumns[c])).join(separator);
+  return `${bom}${header}${end === -1 ? "\r\n" : csv.slice(end)}`;
+}

@@ -1,0 +1,46 @@
+import type { Kysely } from "kysely";
+import type { DB } from "../db/schema.js";
+import { afterKey, toPage, type Page, type PageRequest } from "../lib/paging.js";
+import type { Programme } from "./programmes.schemas.js";
+
+/** By name, one page at a time; without a page, all of them (a handful). */
+export async function listProgrammes(db: Kysely<DB>, page?: PageRequest): Promise<Page<Programme>> {
+  let q = db.selectFrom("programmes").select(["id", "name", "description", "createdAt"]);
+  if (!page) return { items: await q.orderBy("name").orderBy("id").execute(), nextCursor: null };
+  if (page.after) q = q.where(afterKey([{ column: "name" }, { column: "id" }], page.after));
+  return toPage("programmes", await q.orderBy("name").orderBy("id").limit(page.limit + 1).execute(), page.limit, (p) => [p.name, p.id]);
+}
+
+/** A second programme with the same name (any case) throws a UNIQUE violation. */
+export async function insertProgramme(db: Kysely<DB>, p: Programme): Promise<void> {
+  await db.insertInto("programmes").values({ ...p, nameKey: p.name.trim().toLowerCase() }).execute();
+}
+
+export async function programmeOf(db: Kysely<DB>, consultationId: string): Promise<string | null> {
+  const row = await db.selectFrom("consultation_programmes").select("programmeId").where("consultationId", "=", consultationId).executeTakeFirst();
+  return row?.programmeId ?? null;
+}
+
+/**
+ * Puts a consultation in a programme, or takes it out (null): one statement each. The foreign
+ * keys refuse an unknown consultation or programme.
+ */
+export async function setProgrammeOf(db: Kysely<DB>, consultationId: string, programmeId: string | null, at: string): Promise<void> {
+  if (programmeId === null) {
+    await db.deleteFrom("consultation_programmes").where("consultationId", "=", consultationId).execute();
+    return;
+  }
+  await db
+    .insertInto("consultation_programmes")
+    .values({ consultationId, programmeId, setAt: at })
+    .onConflict((oc) => oc.column("consultationId").doUpdateSet({ programmeId, setAt: at }))
+    .execute();
+}
+
+export async function programmeExists(db: Kysely<DB>, id: string): Promise<boolean> {
+  return (await db.selectFrom("programmes").select("id").where("id", "=", id).executeTakeFirst()) !== undefined;
+}
+
+export async function consultationExists(db: Kysely<DB>, id: string): Promise<boolean> {
+  return (await db.selectFrom("consultations").select("id").where("id", "=", id).executeTakeFirst()) !== undefined;
+}
