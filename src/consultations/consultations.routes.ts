@@ -4,7 +4,9 @@ import { IdParamSchema } from "../lib/common-schemas.js";
 import { AppError, errorResponses, unwrap } from "../lib/errors.js";
 import { bearerSecurity, jsonBody, jsonResponse, newRouter } from "../lib/router.js";
 import { findConsultation, listConsultations } from "./consultations.repo.js";
+import { acceptCounterProposal } from "./counter-proposal.service.js";
 import {
+  AcceptCounterSchema,
   CancelSchema,
   ConsultationSchema,
   CreateConsultationSchema,
@@ -82,6 +84,17 @@ const reschedule = createRoute({
   responses: { 200: jsonResponse(ConsultationSchema, "Back to requested with new times"), ...errorResponses(400, 401, 404, 409, 413) },
 });
 
+const accept = createRoute({
+  method: "post",
+  path: "/api/consultations/{id}/accept",
+  tags,
+  summary: "Confirm one of the times the expert proposed; the consultation is confirmed and the meeting created",
+  description: "Only while the current round is the expert's (`slotsProposedBy: expert`). To answer with other times instead, use …/reschedule.",
+  security: bearerSecurity,
+  request: { params: IdParamSchema, body: jsonBody(AcceptCounterSchema) },
+  responses: { 200: jsonResponse(ConsultationSchema, "Confirmed"), ...errorResponses(400, 401, 404, 409, 413) },
+});
+
 export const consultationRoutes = () =>
   newRouter()
     .openapi(post, async (c) => c.json(unwrap(await createConsultation(c.var.deps, memberOnly(c), c.req.valid("json"))), 201))
@@ -99,6 +112,10 @@ export const consultationRoutes = () =>
     .openapi(request, async (c) => c.json(unwrap(await requestConsultation(c.var.deps, c.var.principal, c.req.valid("param").id)), 200))
     .openapi(cancel, async (c) => {
       const result = await cancelConsultation(c.var.deps, c.var.principal, c.req.valid("param").id, c.req.valid("json").reason);
+      return c.json(unwrap(result), 200);
+    })
+    .openapi(accept, async (c) => {
+      const result = await acceptCounterProposal(c.var.deps, c.var.principal, c.req.valid("param").id, c.req.valid("json").slotId);
       return c.json(unwrap(result), 200);
     })
     .openapi(reschedule, async (c) => {

@@ -28,6 +28,14 @@ export const CreateConsultationSchema = z
   })
   .openapi("CreateConsultation");
 
+export const AcceptCounterSchema = z.strictObject({ slotId: IdSchema }).openapi("AcceptCounterProposal");
+
+/** The expert's own times: up to 3, each validated as the group's are (grid, future, no overlap). */
+export const CounterSlotsInputSchema = z
+  .array(SlotInputSchema)
+  .min(SLOT_RULES.minCounterSlots, { message: "propose at least 1 time" })
+  .max(SLOT_RULES.maxCounterSlots, { message: "propose at most 3 times" });
+
 export const CancelSchema = z.strictObject({ reason: text(1000) }).openapi("CancelConsultation");
 
 export const SlotSchema = z.object({ id: z.string(), start: UtcInstantSchema, end: UtcInstantSchema }).openapi("Slot");
@@ -53,11 +61,18 @@ export const ConsultationSchema = z
     expert: z.object({ id: z.string(), name: z.string(), organisation: z.string(), country: z.string(), timeZone: z.string() }),
     durationMinutes: z.number().int(),
     slots: z.array(SlotSchema).openapi({ description: "The proposed times of the current round, UTC" }),
+    slotsProposedBy: z.enum(["group", "expert"]).openapi({
+      description: "Who proposed the current round: `expert` when the expert proposed other times, which the group may accept (POST …/accept) or answer with new times (POST …/reschedule)",
+    }),
     confirmedSlot: SlotSchema.nullable(),
     meeting: MeetingSchema.nullable().openapi({ description: "Null until the meeting has been created" }),
     requestedAt: z.string().nullable(),
     confirmedAt: z.string().nullable(),
     closedAt: z.string().nullable(),
+    closeReason: z.string().nullable().openapi({ description: "Why it was declined (the expert's words) or cancelled (the group's), when a reason was given" }),
+    ownMeetingUrl: z.string().nullable().openapi({ description: "The meeting link the group pasted itself; meeting.joinUrl carries it until a tenant's meeting has its own" }),
+    followUpOf: z.string().nullable().openapi({ description: "The consultation this one follows up" }),
+    fundingSource: z.string().nullable(),
     createdAt: z.string(),
     updatedAt: z.string(),
   })

@@ -1,7 +1,12 @@
 import { DateTime } from "luxon";
 import type { FieldIssue } from "../lib/errors.js";
 
-export const SLOT_RULES = { minDuration: 30, maxDuration: 45, minSlots: 2, maxSlots: 5, gridMinutes: 5 } as const;
+export const SLOT_RULES = { minDuration: 30, maxDuration: 45, minSlots: 2, maxSlots: 5, gridMinutes: 5, minCounterSlots: 1, maxCounterSlots: 3 } as const;
+
+/** The machine codes of the slot rules (FieldIssue.rule): pages translate these, never the English message. */
+export type SlotRule = "format" | "invalid" | "grid" | "past" | "overlap";
+
+export type SlotIssue = FieldIssue & { rule: SlotRule };
 
 export interface ProposedSlot {
   start: string;
@@ -23,27 +28,27 @@ export function planProposedSlots(
   starts: readonly string[],
   durationMinutes: number,
   now: Date,
-): { ok: true; slots: ProposedSlot[] } | { ok: false; issues: FieldIssue[] } {
-  const issues: FieldIssue[] = [];
+): { ok: true; slots: ProposedSlot[] } | { ok: false; issues: SlotIssue[] } {
+  const issues: SlotIssue[] = [];
   const parsed: { index: number; start: DateTime }[] = [];
   starts.forEach((raw, index) => {
     const path = `slots.${index}.start`;
     if (!INSTANT_WITH_OFFSET.test(raw)) {
-      issues.push({ path, message: "must be an ISO 8601 instant with an offset or Z, e.g. 2027-03-29T10:00:00+03:00" });
+      issues.push({ path, rule: "format", message: "must be an ISO 8601 instant with an offset or Z, e.g. 2027-03-29T10:00:00+03:00" });
       return;
     }
     const start = DateTime.fromISO(raw, { setZone: true });
     if (!start.isValid) {
-      issues.push({ path, message: `is not a valid date and time (${start.invalidExplanation ?? "invalid"})` });
+      issues.push({ path, rule: "invalid", message: `is not a valid date and time (${start.invalidExplanation ?? "invalid"})` });
       return;
     }
     const utc = start.toUTC();
     if (utc.second !== 0 || utc.millisecond !== 0 || utc.minute % SLOT_RULES.gridMinutes !== 0) {
-      issues.push({ path, message: "must be on a 5-minute grid (e.g. 10:00, 10:05)" });
+      issues.push({ path, rule: "grid", message: "must be on a 5-minute grid (e.g. 10:00, 10:05)" });
       return;
     }
     if (utc.toMillis() <= now.getTime()) {
-      issues.push({ path, message: "must be in the future" });
+      issues.push({ path, rule: "past", message: "must be in the future" });
       return;
     }
     parsed.push({ index, start: utc });
@@ -54,7 +59,8 @@ export function planProposedSlots(
     const prev = sorted[i - 1]!;
     const cur = sorted[i]!;
     if (cur.start.toMillis() < prev.start.toMillis() + ms) {
-      issues.push({ path: `slots.${cur.index}.start`, message: `overlaps slots.${prev.index}.start` });
+      const related = `slots.${prev.index}.start`;
+      issues.push({ path: `slots.${cur.index}.start`, rule: "overlap", related, message: `overlaps ${related}` });
     }
   }
   if (issues.length > 0) return { ok: false, issues };

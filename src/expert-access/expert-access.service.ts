@@ -11,7 +11,7 @@ import { findLinkByHash } from "./expert-links.repo.js";
 
 export type LinkProblem = "unknown" | "expired" | "used" | "cancelled";
 
-const linkFailure = (problem: LinkProblem) =>
+export const linkFailure = (problem: LinkProblem) =>
   problem === "unknown"
     ? fail("NOT_FOUND", "This link is not valid")
     : fail("GONE", problem === "used" ? "This link has already been used to decline" : problem === "expired" ? "This link has expired" : "This consultation has been cancelled");
@@ -61,6 +61,7 @@ export async function expertViewOf(deps: Deps, c: Consultation) {
     brief: { challenge: brief!.challenge, questions: brief!.questions, language: brief!.language },
     expert: { name: c.expert.name, timeZone: zone },
     slots: c.slots.map(withLocal),
+    slotsProposedBy: c.slotsProposedBy,
     confirmedSlot: c.confirmedSlot ? withLocal(c.confirmedSlot) : null,
     meeting: c.meeting && c.meeting.state === "scheduled" ? { joinUrl: c.meeting.joinUrl, start: c.meeting.start, end: c.meeting.end } : null,
   };
@@ -84,6 +85,7 @@ export async function confirmSlot(deps: Deps, secret: string, slotId: string): P
   if (applied.changed === 0) {
     const current = await findConsultation(deps.db, id, null, deps.clock.now());
     const slot = current?.slots.find((s) => s.id === slotId);
+    if (current?.status === "requested" && current.slotsProposedBy === "expert") return fail("CONFLICT", "You proposed these times: the group confirms one of them");
     if (current?.status === "requested" && !slot) return fail("NOT_FOUND", `No proposed time with id ${slotId} in this consultation`);
     if (current?.status === "requested") return fail("CONFLICT", "This time has already started: choose another");
     return fail("CONFLICT", `This consultation is already ${current?.status ?? "closed"}`);

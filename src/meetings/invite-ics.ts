@@ -14,6 +14,7 @@ export function inviteIcs(details: MeetingDetails, meeting: MeetingRow, organize
     method: cancelled ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST,
     name: meetingSubject(details),
   });
+  const joinUrl = meeting.joinUrl ?? details.ownMeetingUrl;
   calendar.createEvent({
     id: meeting.iCalUId,
     sequence: meeting.sequence,
@@ -21,9 +22,9 @@ export function inviteIcs(details: MeetingDetails, meeting: MeetingRow, organize
     start: new Date(meeting.start),
     end: new Date(meeting.end),
     summary: meetingSubject(details),
-    description: meetingBody(details) + (meeting.joinUrl ? `\n\nTeams: ${meeting.joinUrl}` : ""),
-    location: meeting.joinUrl ?? "Microsoft Teams",
-    url: meeting.joinUrl ?? details.link,
+    description: meetingBody(details) + (joinUrl ? `\n\nMeeting: ${joinUrl}` : ""),
+    location: joinUrl ?? "Microsoft Teams",
+    url: joinUrl ?? details.link,
     status: cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
     organizer: { name: organizer.name, email: organizer.email },
     attendees: [...details.members, details.expert].map((a) => ({

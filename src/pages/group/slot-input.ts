@@ -1,5 +1,5 @@
 import { DateTime } from "luxon";
-import { planProposedSlots, SLOT_RULES } from "../../consultations/proposed-slots.js";
+import { planProposedSlots, SLOT_RULES, type SlotRule } from "../../consultations/proposed-slots.js";
 import type { FieldIssue } from "../../lib/errors.js";
 import type { FieldErrors } from "../components/form.js";
 import { formatShortDate, formatTime, zoneCity } from "../i18n/format.js";
@@ -29,13 +29,20 @@ export function expertTimeLabel(instant: string, lang: Lang, expertZone: string)
   return catalogues[lang].common.inCity(when, zoneCity(expertZone, lang));
 }
 
-/** planProposedSlots explains in English; each of its rules has a message in the catalogues. */
+/** Each slot rule's machine code (FieldIssue.rule) has a message in the catalogues; the English text is never read. */
 function slotMessage(issue: FieldIssue, v: Messages["validation"], rowOf: (planIndex: number) => number): string {
-  const overlap = /^overlaps slots\.(\d+)\.start$/.exec(issue.message);
-  if (overlap) return v.slotOverlap(rowOf(Number(overlap[1])) + 1);
-  if (issue.message.includes("5-minute grid")) return v.slotGrid;
-  if (issue.message.includes("in the future")) return v.slotPast;
-  return v.slotFormat;
+  switch (issue.rule as SlotRule | undefined) {
+    case "overlap": {
+      const other = /^slots\.(\d+)\.start$/.exec(issue.related ?? "");
+      return v.slotOverlap(rowOf(Number(other?.[1] ?? 0)) + 1);
+    }
+    case "grid":
+      return v.slotGrid;
+    case "past":
+      return v.slotPast;
+    default:
+      return v.slotFormat;
+  }
 }
 
 export type SlotCheck = { ok: true; starts: string[] } | { ok: false; errors: FieldErrors };
