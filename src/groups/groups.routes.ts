@@ -4,8 +4,8 @@ import { IdParamSchema } from "../lib/common-schemas.js";
 import { errorResponses, unwrap } from "../lib/errors.js";
 import { bearerSecurity, jsonBody, jsonResponse, newRouter } from "../lib/router.js";
 import { listGroups } from "./groups.repo.js";
-import { CreateGroupSchema, CreateMemberSchema, GroupSchema, MemberWithTokenSchema } from "./groups.schemas.js";
-import { addMember, createGroup } from "./groups.service.js";
+import { CreateGroupSchema, CreateMemberSchema, GroupSchema, MeSchema, MemberWithTokenSchema } from "./groups.schemas.js";
+import { addMember, createGroup, whoAmI } from "./groups.service.js";
 
 const tags = ["Development groups"];
 
@@ -38,8 +38,18 @@ const postMember = createRoute({
   responses: { 201: jsonResponse(MemberWithTokenSchema, "Created; the token is shown only now"), ...errorResponses(400, 401, 403, 404, 413) },
 });
 
+const me = createRoute({
+  method: "get",
+  path: "/api/me",
+  tags,
+  summary: "Who the token belongs to: the member, their group and its members (or the coordinator)",
+  security: bearerSecurity,
+  responses: { 200: jsonResponse(MeSchema, "The caller"), ...errorResponses(401) },
+});
+
 export const groupRoutes = () =>
   newRouter()
+    .openapi(me, async (c) => c.json(await whoAmI(c.var.deps, c.var.principal), 200))
     .openapi(postGroup, async (c) => {
       const by = coordinatorOnly(c);
       return c.json(await createGroup(c.var.deps, by, c.req.valid("json")), 201);

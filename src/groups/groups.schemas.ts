@@ -40,3 +40,13 @@ export type CreateGroup = z.infer<typeof CreateGroupSchema>;
 export type Group = z.infer<typeof GroupSchema>;
 export type CreateMember = z.infer<typeof CreateMemberSchema>;
 export type Member = z.infer<typeof MemberSchema>;
+
+export const MeSchema = z
+  .object({
+    role: z.enum(["member", "coordinator"]),
+    member: z.object({ id: z.string(), name: z.string() }).nullable().openapi({ description: "The signed-in member; null for the coordinator" }),
+    group: GroupSchema.nullable().openapi({ description: "The member's development group; null for the coordinator" }),
+    members: z.array(z.object({ id: z.string(), name: z.string() })).openapi({ description: "Everyone in the group (ids for …/suggestions?memberIds=)" }),
+  })
+  .openapi("Me");
+export type Me = z.infer<typeof MeSchema>;

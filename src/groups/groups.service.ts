@@ -4,8 +4,8 @@ import { actorOf, type Principal } from "../lib/auth.js";
 import { fail, ok, type Result } from "../lib/errors.js";
 import { newId } from "../lib/secrets.js";
 import { issueToken } from "../tokens/tokens.repo.js";
-import { findGroup, insertGroup, insertMember } from "./groups.repo.js";
-import type { CreateGroup, CreateMember, Group, Member } from "./groups.schemas.js";
+import { findGroup, insertGroup, insertMember, listMembers } from "./groups.repo.js";
+import type { CreateGroup, CreateMember, Group, Me, Member } from "./groups.schemas.js";
 
 type GroupDeps = Pick<Deps, "db" | "clock">;
 
@@ -38,4 +38,17 @@ export async function addMember(
   const { token } = await issueToken(deps.db, { role: "member", label: `member ${member.id}`, memberId: member.id, now });
   await recordAudit(deps.db, { ...actorOf(by), at: now, action: "member.added", entityType: "group", entityId: groupId, detail: { memberId: member.id } });
   return ok({ ...member, token });
+}
+
+/** Who is signed in and for which group: what the pages show in their header and GET /api/me returns. */
+export async function whoAmI(deps: Pick<Deps, "db">, by: Principal): Promise<Me> {
+  if (by.role !== "member") return { role: "coordinator", member: null, group: null, members: [] };
+  const [group, members] = await Promise.all([findGroup(deps.db, by.groupId), listMembers(deps.db, by.groupId)]);
+  const self = members.find((m) => m.id === by.memberId);
+  return {
+    role: "member",
+    member: self ? { id: self.id, name: self.name } : null,
+    group: group ?? null,
+    members: members.map((m) => ({ id: m.id, name: m.name })),
+  };
 }

@@ -142,3 +142,30 @@ describe("the expert's decline reason", () => {
     expect(seen.body.closeReason).toBe("Away on parental leave that month.");
   });
 });
+
+describe("GET /api/me and suggestions for a member", () => {
+  it("names the member and the group; suggestions default to the group, spread, never on a Samråd time", async () => {
+    const t = await testApp();
+    const s = await seedRequested(t);
+    const me = await t.call("GET", "/api/me", { token: s.memberToken });
+    expect(me.status).toBe(200);
+    expect(me.body.member.name).toBe("Mikko Keksitty");
+    expect(me.body.group.name).toBe("Lastensuojelun kehittäjäryhmä");
+    expect(me.body.members).toHaveLength(2);
+    const r = await t.call("GET", `/api/consultations/suggestions?expertId=${s.expertId}&durationMinutes=45&from=2027-03-08T00:00:00Z&to=2027-03-13T00:00:00Z`, {
+      token: s.memberToken,
+    });
+    expect(r.status).toBe(200);
+    const starts = r.body.slots.map((x: { start: string }) => x.start) as string[];
+    expect(starts).toHaveLength(10);
+    expect(new Set(starts.map((x) => x.slice(0, 10))).size).toBeGreaterThan(1);
+    expect(new Set(starts.map((x) => x.slice(0, 13))).size).toBe(10);
+    // The open request's times (8 March 08:00 and 11:00 UTC, 45 minutes) are not offered again.
+    for (const x of starts) {
+      const start = Date.parse(x);
+      for (const taken of s.slots) expect(start + 45 * 60_000 <= Date.parse(taken.start) || start >= Date.parse(taken.end)).toBe(true);
+    }
+    const coordinator = await t.call("GET", `/api/consultations/suggestions?expertId=${s.expertId}&durationMinutes=45`, { token: t.coordinator });
+    expect(coordinator.status).toBe(400);
+  });
+});
