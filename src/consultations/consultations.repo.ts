@@ -66,6 +66,7 @@ function toView(r: Row, now: Date): Consultation {
     expert: { id: r.expertId, name: r.expertName, organisation: r.orgName, country: r.orgCountry, timeZone: r.expertTimeZone },
     durationMinutes: r.durationMinutes,
     slots: current.map(strip),
+    round: r.slotRound,
     slotsProposedBy: r.slotsProposedBy,
     confirmedSlot: confirmed && r.status !== "requested" ? strip(confirmed) : null,
     meeting:

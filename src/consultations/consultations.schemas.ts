@@ -61,6 +61,7 @@ export const ConsultationSchema = z
     expert: z.object({ id: z.string(), name: z.string(), organisation: z.string(), country: z.string(), timeZone: z.string() }),
     durationMinutes: z.number().int(),
     slots: z.array(SlotSchema).openapi({ description: "The proposed times of the current round, UTC" }),
+    round: z.number().int().openapi({ description: "Counts the sets of times: 0 for the first, one more with each reschedule or counter-proposal" }),
     slotsProposedBy: z.enum(["group", "expert"]).openapi({
       description: "Who proposed the current round: `expert` when the expert proposed other times, which the group may accept (POST …/accept) or answer with new times (POST …/reschedule)",
     }),

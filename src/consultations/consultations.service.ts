@@ -66,6 +66,8 @@ export async function rescheduleConsultation(
   by: Principal,
   id: string,
   starts: string[],
+  /** The round the caller saw (a page form carries it): a repeated send of the same form then changes nothing. */
+  seenRound?: number,
 ): Promise<Result<Consultation>> {
   const now = deps.clock.now();
   const groupId = groupScope(by);
@@ -73,9 +75,10 @@ export async function rescheduleConsultation(
   if (!row || (groupId && row.groupId !== groupId)) return fail("NOT_FOUND", `No consultation with id ${id}`);
   const plan = planProposedSlots(starts, row.durationMinutes, now);
   if (!plan.ok) return fail("VALIDATION_FAILED", `Invalid body: ${plan.issues[0]!.path}: ${plan.issues[0]!.message}`, plan.issues);
+  if (seenRound !== undefined && seenRound !== row.slotRound) return fail("CONFLICT", "The times have changed since this form was shown");
   const applied = await applyTransition(
     deps,
-    { action: "reschedule", actor: principalActor(by), at: now, consultationId: id, groupId, expectedRound: row.slotRound },
+    { action: "reschedule", actor: principalActor(by), at: now, consultationId: id, groupId, expectedRound: seenRound ?? row.slotRound },
     (changeId) => slotsWriteQueries(deps.db, id, plan.slots, { round: row.slotRound + 1, changeId }),
   );
   if (applied.changed === 0) return whyUnchanged(deps, id, groupId, "reschedule");

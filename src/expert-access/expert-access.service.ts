@@ -23,7 +23,7 @@ export const linkFailure = (problem: LinkProblem) =>
 export async function resolveLink(
   deps: Pick<Deps, "db" | "clock">,
   secret: string,
-): Promise<{ ok: true; consultation: Consultation } | { ok: false; problem: LinkProblem }> {
+): Promise<{ ok: true; consultation: Consultation } | { ok: false; problem: LinkProblem; consultationId?: string }> {
   if (secret.length < 20 || secret.length > 200) return { ok: false, problem: "unknown" };
   const hash = await hashSecret(secret);
   const link = await findLinkByHash(deps.db, hash);
@@ -35,6 +35,8 @@ export async function resolveLink(
   if (!consultation) return { ok: false, problem: "unknown" };
   const closed: Partial<Record<ConsultationStatus, LinkProblem>> = { cancelled: "cancelled", declined: "used", expired: "expired" };
   const problem = closed[consultation.status];
+  // A cancelled consultation's link still names it, so its page can offer the calendar cancellation.
+  if (problem === "cancelled") return { ok: false, problem, consultationId: consultation.id };
   return problem ? { ok: false, problem } : { ok: true, consultation };
 }
 

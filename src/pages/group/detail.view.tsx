@@ -7,6 +7,9 @@ import { countryName, formatDateTime, formatSlot, timeInCity, zoneCity } from ".
 import type { Lang, Messages } from "../i18n/index.js";
 import type { Actor, HistoryAction } from "../i18n/vocabulary.js";
 import { StatusBadge } from "./list.view.js";
+import { SLOT_RULES } from "../../consultations/proposed-slots.js";
+import { TimeRows } from "../components/time-rows.js";
+import { slotFieldId } from "./slot-input.js";
 
 export interface HistoryEntry {
   at: string;
@@ -28,6 +31,96 @@ export interface DetailProps {
   reason?: string;
   /** From the lifecycle table (allowedActions): the page offers exactly what the API accepts. */
   allowed: readonly Action[];
+  /** The new-times form as sent, after a refusal. */
+  reschedule?: { values: string[]; errors: FieldErrors };
+}
+
+/** The expert's own times, each confirmable with one click (acceptCounter). */
+function CounterProposal({ p }: { p: DetailProps }) {
+  const { t, consultation: c } = p;
+  const l = t.lifecycle;
+  return (
+    <section aria-labelledby="counter-title" class="panel">
+      <h2 id="counter-title">{l.counterTitle}</h2>
+      <p>{l.counterIntro(c.expert.name)}</p>
+      <ul class="slots">
+        {c.slots.map((s) => {
+          const when = `${formatSlot(s, p.lang, p.zone)} (${zoneCity(p.zone, p.lang)})`;
+          return (
+            <li class="slot">
+              <div>
+                <SlotLine p={p} slot={s} />
+              </div>
+              <form method="post" action={`/app/consultations/${c.id}/accept`}>
+                <CsrfField token={p.csrfToken} />
+                <input type="hidden" name="slotId" value={s.id} />
+                <button type="submit" aria-label={l.acceptLabel(when)}>
+                  {l.acceptSubmit}
+                </button>
+              </form>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
+function Reschedule({ p }: { p: DetailProps }) {
+  const { t, consultation: c } = p;
+  const l = t.lifecycle;
+  return (
+    <section aria-labelledby="reschedule-title">
+      <h2 id="reschedule-title">{l.rescheduleTitle}</h2>
+      <p class="hint">{l.rescheduleIntro(zoneCity(p.zone, p.lang))}</p>
+      <form method="post" action={`/app/consultations/${c.id}/reschedule`} novalidate>
+        <CsrfField token={p.csrfToken} />
+        {/* The round this form answers: sent twice, the second finds the round moved on and changes nothing. */}
+        <input type="hidden" name="round" value={String(c.round)} />
+        <fieldset>
+          <legend>{l.rescheduleTitle}</legend>
+          <TimeRows t={t} rows={SLOT_RULES.maxSlots} required={SLOT_RULES.minSlots} values={p.reschedule?.values ?? []} errors={p.reschedule?.errors ?? {}} label={t.newFlow.timeLabel} />
+        </fieldset>
+        <button type="submit" class="button-secondary">
+          {l.rescheduleSubmit}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+function Closed({ p }: { p: DetailProps }) {
+  const { t, consultation: c } = p;
+  const l = t.lifecycle;
+  if (c.status === "declined") {
+    return (
+      <section aria-labelledby="declined-title" class="panel">
+        <h2 id="declined-title">{l.declinedTitle}</h2>
+        <p>
+          <strong>{l.declineReason}: </strong>
+          <span id="decline-reason">{c.closeReason ?? l.noReason}</span>
+        </p>
+      </section>
+    );
+  }
+  if (c.status === "cancelled") {
+    return (
+      <section aria-labelledby="cancelled-title" class="panel">
+        <h2 id="cancelled-title">{l.cancelledTitle}</h2>
+        {c.meeting ? (
+          <>
+            <p>{l.cancelledBody}</p>
+            <p>
+              <a class="button button-secondary" href={`/app/consultations/${c.id}/invite.ics`} download="samrad-cancel.ics">
+                {l.downloadCancel}
+              </a>
+            </p>
+          </>
+        ) : null}
+      </section>
+    );
+  }
+  return null;
 }
 
 function SlotLine({ p, slot }: { p: DetailProps; slot: { start: string; end: string } }) {
@@ -56,7 +149,7 @@ function Facts({ p }: { p: DetailProps }) {
       </dd>
       <dt>{t.group.duration}</dt>
       <dd>{t.common.minutes(c.durationMinutes)}</dd>
-      {c.confirmedSlot ? (
+      {c.confirmedSlot && !closed(c) ? (
         <>
           <dt>{t.group.confirmedTime}</dt>
           <dd data-testid="confirmed-time">
@@ -64,7 +157,8 @@ function Facts({ p }: { p: DetailProps }) {
           </dd>
         </>
       ) : null}
-      {c.meeting && c.meeting.state === "scheduled" ? (
+      {/* After a reschedule there is no confirmed time, so the old invitation is not offered. */}
+      {c.meeting && c.meeting.state === "scheduled" && c.confirmedSlot && !closed(c) ? (
         <>
           <dt>{t.common.joinMeeting}</dt>
           <dd>
@@ -96,7 +190,7 @@ function History({ p }: { p: DetailProps }) {
         {p.history.map((h) => (
           <tr>
             <td>{formatDateTime(h.at, p.lang, p.zone)}</td>
-            <td>{t.audit.actions[h.action as HistoryAction] ?? h.action}</td>
+            <td>{t.audit.actions[h.action as HistoryAction] ?? t.lifecycle.history[h.action] ?? t.lifecycle.historyOther}</td>
             <td>{t.audit.actors[h.actorType as Actor] ?? h.actorType}</td>
           </tr>
         ))}
@@ -118,7 +212,7 @@ function Cancel({ p }: { p: DetailProps }) {
           id="reason"
           name="reason"
           label={t.group.cancelReason}
-          hint={t.group.cancelHint}
+          hint={c.status === "draft" ? t.lifecycle.draftCancelHint : t.group.cancelHint}
           rows={3}
           max={1000}
           value={p.reason}
@@ -132,6 +226,9 @@ function Cancel({ p }: { p: DetailProps }) {
   );
 }
 
+const closed = (c: Consultation) => c.status === "declined" || c.status === "cancelled" || c.status === "expired";
+const timeLabels = (t: Messages) => Object.fromEntries(Array.from({ length: SLOT_RULES.maxSlots }, (_, i) => [slotFieldId(i), t.newFlow.timeLabel(i + 1)]));
+
 export function ConsultationDetail(p: DetailProps) {
   const { t, consultation: c } = p;
   return (
@@ -140,10 +237,12 @@ export function ConsultationDetail(p: DetailProps) {
         <a href="/app">{t.layout.myConsultations}</a>
       </p>
       <h1>{c.topic.title}</h1>
-      <ErrorSummary t={t} errors={p.errors ?? {}} labels={{ reason: t.group.cancelReason }} />
+      <ErrorSummary t={t} errors={{ ...p.errors, ...p.reschedule?.errors }} labels={{ reason: t.group.cancelReason, ...timeLabels(t) }} />
       {p.notice ? <Notice>{p.notice}</Notice> : null}
       {p.problem ? <Notice kind="warning">{p.problem}</Notice> : null}
       <Facts p={p} />
+      <Closed p={p} />
+      {p.allowed.includes("acceptCounter") ? <CounterProposal p={p} /> : null}
       {p.allowed.includes("request") ? (
         <section aria-labelledby="send-title" class="panel">
           <h2 id="send-title">{t.group.sendTitle}</h2>
@@ -158,6 +257,7 @@ export function ConsultationDetail(p: DetailProps) {
         <h2 id="brief-title">{t.group.brief}</h2>
         <BriefBody t={t} brief={p.brief} />
       </section>
+      {c.slotsProposedBy === "group" && c.status !== "confirmed" ? (
       <section aria-labelledby="times-title">
         <h2 id="times-title">{t.group.proposedTimes}</h2>
         <ul class="slots">
@@ -170,6 +270,8 @@ export function ConsultationDetail(p: DetailProps) {
           ))}
         </ul>
       </section>
+      ) : null}
+      {p.allowed.includes("reschedule") ? <Reschedule p={p} /> : null}
       <History p={p} />
       <Cancel p={p} />
     </>

@@ -1,7 +1,10 @@
 import type { Context } from "hono";
 import { auditTrail } from "../../audit/audit.repo.js";
 import { findConsultation, listConsultations } from "../../consultations/consultations.repo.js";
-import { cancelConsultation } from "../../consultations/consultations.service.js";
+import { cancelConsultation, rescheduleConsultation } from "../../consultations/consultations.service.js";
+import { acceptCounterProposal } from "../../consultations/counter-proposal.service.js";
+import { SLOT_RULES } from "../../consultations/proposed-slots.js";
+import { checkSlots, slotErrorsFromIssues } from "./slot-input.js";
 import { requestConsultation } from "../../consultations/request-consultation.js";
 import { invitationFor } from "../../meetings/meetings.service.js";
 import { findBrief } from "../../topics/topics.repo.js";
@@ -23,7 +26,7 @@ const REASON_MAX = 1000;
 const member = requireSignIn("member");
 const memberArea = { area: "member" as const };
 
-type Extra = Pick<DetailProps, "notice" | "problem" | "errors" | "reason">;
+type Extra = Pick<DetailProps, "notice" | "problem" | "errors" | "reason" | "reschedule">;
 
 async function renderDetail(c: Context<PageEnv>, id: string, extra: Extra = {}, status: 200 | 400 | 409 = 200) {
   const { deps, t, lang, csrfToken } = c.var;
@@ -64,8 +67,40 @@ export const groupPageRoutes = () => {
   });
 
   app.get("/consultations/:id", member, async (c) => {
-    const notice = c.req.query("done") === "cancelled" ? c.var.t.group.cancelled : undefined;
-    return renderDetail(c, c.req.param("id"), { notice });
+    const { t } = c.var;
+    const done: Record<string, string> = { cancelled: t.group.cancelled, accepted: t.lifecycle.accepted, rescheduled: t.lifecycle.rescheduled };
+    return renderDetail(c, c.req.param("id"), { notice: done[c.req.query("done") ?? ""] });
+  });
+
+  app.post("/consultations/:id/accept", member, async (c) => {
+    const id = c.req.param("id");
+    const slotId = (await readForm(c)).get("slotId");
+    const result = await acceptCounterProposal(c.var.deps, memberOf(c), id, slotId);
+    // Post/redirect/get; a second click finds it confirmed and is shown the page as it is.
+    if (result.ok) return c.redirect(`/app/consultations/${id}?done=accepted`, 303);
+    if (result.code === "NOT_FOUND") return renderNotFound(c);
+    return renderDetail(c, id, { problem: c.var.t.errors.conflict }, 409);
+  });
+
+  app.post("/consultations/:id/reschedule", member, async (c) => {
+    const { deps, t } = c.var;
+    const id = c.req.param("id");
+    const form = await readForm(c);
+    const rows = form.all("slot").slice(0, SLOT_RULES.maxSlots);
+    const seenRound = Number.parseInt(form.get("round"), 10);
+    const current = await findConsultation(deps.db, id, memberOf(c).groupId, deps.clock.now());
+    if (!current) return renderNotFound(c);
+    const zone = await groupZone(c);
+    const checked = checkSlots(rows, { zone, durationMinutes: current.durationMinutes, now: deps.clock.now(), v: t.validation, requireCount: true });
+    if (!checked.ok) return renderDetail(c, id, { reschedule: { values: rows, errors: checked.errors } }, 400);
+    const result = await rescheduleConsultation(deps, memberOf(c), id, checked.starts, Number.isNaN(seenRound) ? undefined : seenRound);
+    if (result.ok) return c.redirect(`/app/consultations/${id}?done=rescheduled`, 303);
+    // The same form sent again (reload, double click, back): already done, show the page as it is.
+    if (result.code === "CONFLICT" && !Number.isNaN(seenRound) && seenRound !== current.round) return c.redirect(`/app/consultations/${id}`, 303);
+    if (result.code === "VALIDATION_FAILED") {
+      return renderDetail(c, id, { reschedule: { values: rows, errors: slotErrorsFromIssues(result.issues ?? [], rows, t.validation) } }, 400);
+    }
+    return renderDetail(c, id, { problem: t.errors.conflict }, 409);
   });
 
   app.post("/consultations/:id/cancel", member, async (c) => {

@@ -54,9 +54,18 @@ export type SlotCheck = { ok: true; starts: string[] } | { ok: false; errors: Fi
  */
 export function checkSlots(
   rows: readonly string[],
-  input: { zone: string; durationMinutes: number; now: Date; v: Messages["validation"]; requireCount: boolean },
+  input: {
+    zone: string;
+    durationMinutes: number;
+    now: Date;
+    v: Messages["validation"];
+    requireCount: boolean;
+    /** How many times are allowed and their messages; the group's 2–5 unless given (the expert's are 1–3). */
+    count?: { min: number; max: number; tooFew: string; tooMany: string };
+  },
 ): SlotCheck {
   const { v } = input;
+  const count = input.count ?? { min: SLOT_RULES.minSlots, max: SLOT_RULES.maxSlots, tooFew: v.slotsTooFew, tooMany: v.slotsTooMany };
   const errors: FieldErrors = {};
   const filled: { row: number; start: string }[] = [];
   rows.forEach((raw, row) => {
@@ -66,8 +75,8 @@ export function checkSlots(
     if (start) filled.push({ row, start });
     else errors[slotFieldId(row)] = v.slotFormat;
   });
-  if (input.requireCount && filled.length + Object.keys(errors).length < SLOT_RULES.minSlots) errors[SLOTS_FIELD] ??= v.slotsTooFew;
-  if (filled.length > SLOT_RULES.maxSlots) errors[SLOTS_FIELD] ??= v.slotsTooMany;
+  if (input.requireCount && filled.length + Object.keys(errors).length < count.min) errors[SLOTS_FIELD] ??= count.tooFew;
+  if (filled.length > count.max) errors[SLOTS_FIELD] ??= count.tooMany;
   const plan = planProposedSlots(
     filled.map((f) => f.start),
     input.durationMinutes,

@@ -319,4 +319,38 @@ export interface Messages {
     overdue: string;
     noData: string;
   };
+  /** Issue 12: other times from the expert, new times from the group, what a closed consultation says. */
+  lifecycle: {
+    proposeTitle: string;
+    proposeIntro: Fn<[city: string]>;
+    timeLabel: Fn<[n: number]>;
+    proposeSubmit: string;
+    proposeTooFew: string;
+    proposeTooMany: string;
+    proposedTitle: string;
+    proposedBody: string;
+    counterTitle: string;
+    counterIntro: Fn<[expert: string]>;
+    acceptSubmit: string;
+    acceptLabel: Fn<[when: string]>;
+    accepted: string;
+    rescheduleTitle: string;
+    rescheduleIntro: Fn<[city: string]>;
+    rescheduleSubmit: string;
+    rescheduled: string;
+    declinedTitle: string;
+    declineReason: string;
+    noReason: string;
+    cancelledTitle: string;
+    cancelledBody: string;
+    cancelledExpert: string;
+    downloadCancel: string;
+    draftCancelHint: string;
+    withdrawTitle: string;
+    withdraw: string;
+    withdrawHint: string;
+    history: Record<string, string>;
+    historyOther: string;
+    signedInAs: Fn<[name: string, group: string]>;
+  };
 }
