@@ -10,11 +10,12 @@ import {
   CancelSchema,
   ConsultationSchema,
   CreateConsultationSchema,
+  MeetingLinkSchema,
   RequestedConsultationSchema,
   SlotsInputSchema,
   StatusSchema,
 } from "./consultations.schemas.js";
-import { cancelConsultation, createConsultation, rescheduleConsultation } from "./consultations.service.js";
+import { cancelConsultation, createConsultation, rescheduleConsultation, setOwnMeetingLink } from "./consultations.service.js";
 import { requestConsultation } from "./request-consultation.js";
 
 const tags = ["Consultations"];
@@ -84,6 +85,17 @@ const reschedule = createRoute({
   responses: { 200: jsonResponse(ConsultationSchema, "Back to requested with new times"), ...errorResponses(400, 401, 404, 409, 413) },
 });
 
+const meetingLink = createRoute({
+  method: "put",
+  path: "/api/consultations/{id}/meeting-link",
+  tags,
+  summary: "The group's own meeting link (without a Microsoft 365 tenant): shown to the expert and put in the invitation",
+  description: "A tenant's Teams join link, once the meeting is created there, takes its place in meeting.joinUrl.",
+  security: bearerSecurity,
+  request: { params: IdParamSchema, body: jsonBody(MeetingLinkSchema) },
+  responses: { 200: jsonResponse(ConsultationSchema, "Saved"), ...errorResponses(400, 401, 404, 409, 413) },
+});
+
 const accept = createRoute({
   method: "post",
   path: "/api/consultations/{id}/accept",
@@ -112,6 +124,10 @@ export const consultationRoutes = () =>
     .openapi(request, async (c) => c.json(unwrap(await requestConsultation(c.var.deps, c.var.principal, c.req.valid("param").id)), 200))
     .openapi(cancel, async (c) => {
       const result = await cancelConsultation(c.var.deps, c.var.principal, c.req.valid("param").id, c.req.valid("json").reason);
+      return c.json(unwrap(result), 200);
+    })
+    .openapi(meetingLink, async (c) => {
+      const result = await setOwnMeetingLink(c.var.deps, c.var.principal, c.req.valid("param").id, c.req.valid("json").url);
       return c.json(unwrap(result), 200);
     })
     .openapi(accept, async (c) => {

@@ -36,6 +36,16 @@ export const CounterSlotsInputSchema = z
   .min(SLOT_RULES.minCounterSlots, { message: "propose at least 1 time" })
   .max(SLOT_RULES.maxCounterSlots, { message: "propose at most 3 times" });
 
+export const MeetingLinkSchema = z
+  .strictObject({
+    url: z
+      .url({ protocol: /^https$/, message: "must be an https:// link" })
+      .max(500, { message: "must be at most 500 characters" })
+      .nullable()
+      .openapi({ description: "The meeting link the group made itself (e.g. a Teams link); null removes it", example: "https://teams.microsoft.com/l/meetup-join/example" }),
+  })
+  .openapi("MeetingLink");
+
 export const CancelSchema = z.strictObject({ reason: text(1000) }).openapi("CancelConsultation");
 
 export const SlotSchema = z.object({ id: z.string(), start: UtcInstantSchema, end: UtcInstantSchema }).openapi("Slot");

@@ -85,3 +85,18 @@ export async function rescheduleConsultation(
   return ok((await findConsultation(deps.db, id, groupId, deps.clock.now()))!);
 }
 
+
+/** The group's own meeting link (no tenant): shown to the expert and put in the invitation. */
+export async function setOwnMeetingLink(deps: Deps, by: Principal, id: string, url: string | null): Promise<Result<Consultation>> {
+  const groupId = groupScope(by);
+  const applied = await applyTransition(deps, {
+    action: "setMeetingLink",
+    actor: principalActor(by),
+    at: deps.clock.now(),
+    consultationId: id,
+    groupId,
+    set: { ownMeetingUrl: url },
+  });
+  if (applied.changed === 0) return whyUnchanged(deps, id, groupId, "set the meeting link of");
+  return ok((await findConsultation(deps.db, id, groupId, deps.clock.now()))!);
+}

@@ -15,7 +15,7 @@ export type TransitionDetail = Record<string, string | number | boolean | null>;
 /** Columns an action writes besides the status and its bookkeeping. */
 export type ConsultationChanges = Pick<
   Updateable<ConsultationsTable>,
-  "closeReason" | "fundingSource" | "noShow" | "actualStart" | "actualMinutes"
+  "closeReason" | "fundingSource" | "noShow" | "actualStart" | "actualMinutes" | "ownMeetingUrl"
 >;
 
 export interface TransitionRequest {

@@ -106,6 +106,13 @@ export const TRANSITIONS = {
     from: from("sessionEnded", "confirmed", "held", "evaluated"),
     to: null,
   },
+  // Without a tenant the group may paste a meeting link it made itself (Graph's join link replaces it).
+  setMeetingLink: {
+    event: "consultation.meeting_link_set",
+    by: group,
+    from: [...from("none", "draft", "requested"), ...from("sessionNotEnded", "confirmed")],
+    to: null,
+  },
   setFunding: {
     event: "consultation.funding_set",
     by: group,

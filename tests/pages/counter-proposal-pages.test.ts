@@ -134,3 +134,27 @@ describe("the member's page after the expert's answer", () => {
     expect(meetings[0]!.start).toBe("2027-03-10T08:00:00.000Z");
   });
 });
+
+describe("a group without a tenant gives its own meeting link", () => {
+  it.each(["sv", "fi", "en"])("in %s: the expert's page, the invitation and the API carry it", async (lang) => {
+    t = await testApp();
+    const s = await seedRequested(t);
+    const member = new PageClient(t);
+    await signIn(member, s.memberToken, lang);
+    const bad = await member.post(`/app/consultations/${s.consultationId}/meeting-link`, { url: "http://insecure.example" });
+    expect(bad.status).toBe(400);
+    expect(textOf(bad.html, "meetingUrl-error")).toBeTruthy();
+    const url = "https://teams.microsoft.com/l/meetup-join/invented-meeting";
+    const saved = await member.post(`/app/consultations/${s.consultationId}/meeting-link`, { url });
+    expect(saved.status).toBe(303);
+    const expert = new PageClient(t);
+    await expert.post(`/e/${s.secret}/confirm`, { slotId: s.slots[0]!.id });
+    const page = await expert.get(`/e/${s.secret}?lang=${lang}`);
+    expect(page.html).toContain(`href="${url}"`);
+    const ics = await expert.get(`/e/${s.secret}/invite.ics`);
+    expect(ics.html.replace(/\r\n /g, "")).toContain(url);
+    const api = await t.call("GET", `/api/consultations/${s.consultationId}`, { token: s.memberToken });
+    expect(api.body.meeting.joinUrl).toBe(url);
+    expect(api.body.ownMeetingUrl).toBe(url);
+  });
+});

@@ -37,6 +37,7 @@ async function renderLinkProblem(c: Context<PageEnv>, problem: LinkProblem, secr
     const body = (
       <>
         <h1>{l.cancelledTitle}</h1>
+        <p>{t.cancelled}</p>
         <p>{l.cancelledExpert}</p>
         {ics.ok ? (
           <>
@@ -178,6 +179,7 @@ export const expertPageRoutes = () => {
     const id = link.ok ? link.consultation.id : link.consultationId;
     if (!id) return renderLinkProblem(c, link.ok ? "unknown" : link.problem);
     const ics = await invitationFor(c.var.deps, id);
+    if (!ics.ok && !link.ok) return renderLinkProblem(c, link.problem);
     if (!ics.ok) return renderMessage(c, { title: c.var.t.errors.notFoundTitle, lines: [c.var.t.errors.conflict] }, 409);
     return sendIcs(c, ics.value);
   });

@@ -2,7 +2,7 @@ import type { Consultation } from "../../consultations/consultations.schemas.js"
 import type { Action } from "../../consultations/transitions.js";
 import { BriefBody } from "../components/brief.js";
 import { DataTable } from "../components/data-table.js";
-import { CsrfField, ErrorSummary, Notice, TextArea, type FieldErrors } from "../components/form.js";
+import { CsrfField, ErrorSummary, Notice, TextArea, TextInput, type FieldErrors } from "../components/form.js";
 import { countryName, formatDateTime, formatSlot, timeInCity, zoneCity } from "../i18n/format.js";
 import type { Lang, Messages } from "../i18n/index.js";
 import type { Actor, HistoryAction } from "../i18n/vocabulary.js";
@@ -33,6 +33,26 @@ export interface DetailProps {
   allowed: readonly Action[];
   /** The new-times form as sent, after a refusal. */
   reschedule?: { values: string[]; errors: FieldErrors };
+  /** No tenant creates the meeting: the group may give its own link. */
+  ownLinkOffered: boolean;
+  ownLink?: { value: string; error?: string };
+}
+
+function OwnMeetingLink({ p }: { p: DetailProps }) {
+  const { t, consultation: c } = p;
+  const l = t.lifecycle;
+  return (
+    <section aria-labelledby="own-link-title">
+      <h2 id="own-link-title">{l.ownLinkTitle}</h2>
+      <form method="post" action={`/app/consultations/${c.id}/meeting-link`} novalidate>
+        <CsrfField token={p.csrfToken} />
+        <TextInput t={t} id="meetingUrl" name="url" type="url" label={l.ownLinkLabel} hint={l.ownLinkHint} optional value={p.ownLink?.value ?? c.ownMeetingUrl ?? ""} error={p.ownLink?.error} />
+        <button type="submit" class="button-secondary">
+          {l.ownLinkSave}
+        </button>
+      </form>
+    </section>
+  );
 }
 
 /** The expert's own times, each confirmable with one click (acceptCounter). */
@@ -237,7 +257,11 @@ export function ConsultationDetail(p: DetailProps) {
         <a href="/app">{t.layout.myConsultations}</a>
       </p>
       <h1>{c.topic.title}</h1>
-      <ErrorSummary t={t} errors={{ ...p.errors, ...p.reschedule?.errors }} labels={{ reason: t.group.cancelReason, ...timeLabels(t) }} />
+      <ErrorSummary
+        t={t}
+        errors={{ ...p.errors, ...p.reschedule?.errors, ...(p.ownLink?.error ? { meetingUrl: p.ownLink.error } : {}) }}
+        labels={{ reason: t.group.cancelReason, meetingUrl: t.lifecycle.ownLinkLabel, ...timeLabels(t) }}
+      />
       {p.notice ? <Notice>{p.notice}</Notice> : null}
       {p.problem ? <Notice kind="warning">{p.problem}</Notice> : null}
       <Facts p={p} />
@@ -272,6 +296,7 @@ export function ConsultationDetail(p: DetailProps) {
       </section>
       ) : null}
       {p.allowed.includes("reschedule") ? <Reschedule p={p} /> : null}
+      {p.ownLinkOffered && p.allowed.includes("setMeetingLink") ? <OwnMeetingLink p={p} /> : null}
       <History p={p} />
       <Cancel p={p} />
     </>

@@ -1,7 +1,8 @@
 import type { Context } from "hono";
 import { auditTrail } from "../../audit/audit.repo.js";
 import { findConsultation, listConsultations } from "../../consultations/consultations.repo.js";
-import { cancelConsultation, rescheduleConsultation } from "../../consultations/consultations.service.js";
+import { cancelConsultation, rescheduleConsultation, setOwnMeetingLink } from "../../consultations/consultations.service.js";
+import { MeetingLinkSchema } from "../../consultations/consultations.schemas.js";
 import { acceptCounterProposal } from "../../consultations/counter-proposal.service.js";
 import { SLOT_RULES } from "../../consultations/proposed-slots.js";
 import { checkSlots, slotErrorsFromIssues } from "./slot-input.js";
@@ -26,7 +27,7 @@ const REASON_MAX = 1000;
 const member = requireSignIn("member");
 const memberArea = { area: "member" as const };
 
-type Extra = Pick<DetailProps, "notice" | "problem" | "errors" | "reason" | "reschedule">;
+type Extra = Pick<DetailProps, "notice" | "problem" | "errors" | "reason" | "reschedule" | "ownLink">;
 
 async function renderDetail(c: Context<PageEnv>, id: string, extra: Extra = {}, status: 200 | 400 | 409 = 200) {
   const { deps, t, lang, csrfToken } = c.var;
@@ -38,7 +39,8 @@ async function renderDetail(c: Context<PageEnv>, id: string, extra: Extra = {}, 
     groupZone(c),
   ]);
   const allowed = allowedActions(consultation, "member", deps.clock.now());
-  const props: DetailProps = { t, lang, csrfToken, zone, consultation, brief: brief!, history, allowed, ...extra };
+  const ownLinkOffered = !deps.config.graph;
+  const props: DetailProps = { t, lang, csrfToken, zone, consultation, brief: brief!, history, allowed, ownLinkOffered, ...extra };
   return renderPage(
     c,
     {
@@ -68,8 +70,24 @@ export const groupPageRoutes = () => {
 
   app.get("/consultations/:id", member, async (c) => {
     const { t } = c.var;
-    const done: Record<string, string> = { cancelled: t.group.cancelled, accepted: t.lifecycle.accepted, rescheduled: t.lifecycle.rescheduled };
+    const done: Record<string, string> = {
+      cancelled: t.group.cancelled,
+      accepted: t.lifecycle.accepted,
+      rescheduled: t.lifecycle.rescheduled,
+      link: t.lifecycle.ownLinkSaved,
+    };
     return renderDetail(c, c.req.param("id"), { notice: done[c.req.query("done") ?? ""] });
+  });
+
+  app.post("/consultations/:id/meeting-link", member, async (c) => {
+    const id = c.req.param("id");
+    const value = (await readForm(c)).get("url").trim();
+    const parsed = MeetingLinkSchema.shape.url.safeParse(value || null);
+    if (!parsed.success) return renderDetail(c, id, { ownLink: { value, error: c.var.t.lifecycle.ownLinkInvalid } }, 400);
+    const result = await setOwnMeetingLink(c.var.deps, memberOf(c), id, parsed.data);
+    if (result.ok) return c.redirect(`/app/consultations/${id}?done=link`, 303);
+    if (result.code === "NOT_FOUND") return renderNotFound(c);
+    return renderDetail(c, id, { problem: c.var.t.errors.conflict }, 409);
   });
 
   app.post("/consultations/:id/accept", member, async (c) => {

@@ -383,5 +383,11 @@ export const en: Messages = {
     },
     historyOther: "Other change",
     signedInAs: (name, group) => `Signed in: ${name}, ${group}`,
+    ownLinkTitle: "Your own meeting link",
+    ownLinkLabel: "Meeting link (Teams or other)",
+    ownLinkHint: "No Microsoft 365 tenant is connected, so Samråd does not create the meeting. Paste the link of the meeting you made; the expert sees it and it goes into the invitation.",
+    ownLinkSave: "Save the link",
+    ownLinkSaved: "The meeting link has been saved.",
+    ownLinkInvalid: "Enter a link that starts with https://.",
   },
 };

@@ -383,5 +383,11 @@ export const fi: Messages = {
     },
     historyOther: "Muu muutos",
     signedInAs: (name, group) => `Kirjautuneena: ${name}, ${group}`,
+    ownLinkTitle: "Oma tapaamislinkkinne",
+    ownLinkLabel: "Tapaamisen linkki (Teams tai muu)",
+    ownLinkHint: "Microsoft 365 -ympäristöä ei ole yhdistetty, joten Samråd ei luo tapaamista. Liittäkää tähän itse luomanne tapaamisen linkki; asiantuntija näkee sen, ja se tulee kalenterikutsuun.",
+    ownLinkSave: "Tallenna linkki",
+    ownLinkSaved: "Tapaamisen linkki on tallennettu.",
+    ownLinkInvalid: "Anna linkki, joka alkaa https://.",
   },
 };

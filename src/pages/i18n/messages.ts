@@ -352,5 +352,11 @@ export interface Messages {
     history: Record<string, string>;
     historyOther: string;
     signedInAs: Fn<[name: string, group: string]>;
+    ownLinkTitle: string;
+    ownLinkLabel: string;
+    ownLinkHint: string;
+    ownLinkSave: string;
+    ownLinkSaved: string;
+    ownLinkInvalid: string;
   };
 }

@@ -384,5 +384,11 @@ export const sv: Messages = {
     },
     historyOther: "Annan ändring",
     signedInAs: (name, group) => `Inloggad: ${name}, ${group}`,
+    ownLinkTitle: "Er egen möteslänk",
+    ownLinkLabel: "Möteslänk (Teams eller annan)",
+    ownLinkHint: "Ingen Microsoft 365-miljö är ansluten, så Samråd skapar inte mötet. Klistra in länken till mötet ni skapat; experten ser den och den kommer med i kalenderinbjudan.",
+    ownLinkSave: "Spara länken",
+    ownLinkSaved: "Möteslänken har sparats.",
+    ownLinkInvalid: "Ange en länk som börjar med https://.",
   },
 };
