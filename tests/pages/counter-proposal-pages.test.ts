@@ -38,6 +38,7 @@ describe.each([
     const member = new PageClient(t);
     await signIn(member, s.memberToken, lang);
     const detail = await member.get(`/app/consultations/${s.consultationId}`);
+    expect(detail.html).toMatch(/class="signed-in">[^<]*Mikko Keksitty, Lastensuojelun kehittäjäryhmä/);
     expect(textOf(detail.html, "counter-title")).toBe(counterTitle);
     expect(detail.html).toContain(acceptButton);
     const slotIds = [...detail.html.matchAll(/name="slotId" value="([^"]+)"/g)].map((m) => m[1]!);

@@ -1,4 +1,5 @@
-import type { Context } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
+import { whoAmI } from "../../groups/groups.service.js";
 import { auditTrail } from "../../audit/audit.repo.js";
 import { findConsultation, listConsultations } from "../../consultations/consultations.repo.js";
 import { cancelConsultation, rescheduleConsultation, setOwnMeetingLink } from "../../consultations/consultations.service.js";
@@ -24,7 +25,14 @@ import { addNewFlow } from "./new-flow.routes.js";
 import { renderSent } from "./render-sent.js";
 
 const REASON_MAX = 1000;
-const member = requireSignIn("member");
+const signedInMember = requireSignIn("member");
+/** Signed in as a member, and the frame names who and for which group. */
+const member: MiddlewareHandler<PageEnv> = (c, next) =>
+  signedInMember(c, async () => {
+    const me = await whoAmI(c.var.deps, memberOf(c));
+    if (me.member && me.group) c.set("signedIn", { name: me.member.name, group: me.group.name });
+    await next();
+  });
 const memberArea = { area: "member" as const };
 
 type Extra = Pick<DetailProps, "notice" | "problem" | "errors" | "reason" | "reschedule" | "ownLink">;
