@@ -2,6 +2,7 @@ import type { Deps } from "../deps.js";
 import { findExpert } from "../directory/directory.repo.js";
 import { expertRequestMessage, messageLanguage } from "../expert-access/expert-message.js";
 import { expertLinkInsert, expertLinkUrl } from "../expert-access/expert-links.repo.js";
+import { languagesOfExpert } from "../expert-access/expert-access.service.js";
 import { groupScope, type Principal } from "../lib/auth.js";
 import { fail, ok, type Result } from "../lib/errors.js";
 import { hashSecret, newSecret } from "../lib/secrets.js";
@@ -38,7 +39,7 @@ export async function requestConsultation(deps: Deps, by: Principal, id: string)
   const secret = newSecret("smr_e");
   const link = expertLinkUrl(deps.config.publicBaseUrl, secret);
   const message = expertRequestMessage({
-    language: messageLanguage(expert.languages),
+    language: messageLanguage(await languagesOfExpert(deps, expert.id, expert.languages)),
     expertName: expert.name,
     expertTimeZone: expert.timeZone,
     groupName: group.name,

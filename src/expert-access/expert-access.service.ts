@@ -8,6 +8,7 @@ import { constantTimeEqual, hashSecret } from "../lib/secrets.js";
 import { applyTransition } from "../consultations/transition-writes.js";
 import { findBrief } from "../topics/topics.repo.js";
 import { findLinkByHash } from "./expert-links.repo.js";
+import { expertLanguage, storeExpertLanguage, type PageLanguage } from "./expert-language.repo.js";
 
 export type LinkProblem = "unknown" | "expired" | "used" | "cancelled";
 
@@ -109,4 +110,15 @@ export async function declineRequest(deps: Deps, secret: string, reason: string 
   });
   if (applied.changed === 0) return fail("CONFLICT", `This consultation is already ${link.consultation.status}`);
   return ok({ status: "declined" });
+}
+
+/** Remembers the expert's language choice on their page; mails to them then use it first. */
+export async function rememberExpertLanguage(deps: Pick<Deps, "db">, expertId: string, lang: PageLanguage): Promise<void> {
+  await storeExpertLanguage(deps.db, expertId, lang);
+}
+
+/** The expert's languages with the one they chose on their page first. */
+export async function languagesOfExpert(deps: Pick<Deps, "db">, expertId: string, listed: readonly string[]): Promise<string[]> {
+  const chosen = await expertLanguage(deps.db, expertId);
+  return chosen ? [chosen, ...listed] : [...listed];
 }

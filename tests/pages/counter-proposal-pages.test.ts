@@ -159,3 +159,19 @@ describe("a group without a tenant gives its own meeting link", () => {
     expect(api.body.ownMeetingUrl).toBe(url);
   });
 });
+
+describe("the expert's language choice", () => {
+  it("is remembered for the next message they receive", async () => {
+    t = await testApp();
+    const s = await seedRequested(t);
+    await new PageClient(t).get(`/e/${s.secret}?lang=fi`);
+    const created = await t.call("POST", "/api/consultations", {
+      token: s.memberToken,
+      body: { topicId: s.topicId, briefId: s.briefId, expertId: s.expertId, durationMinutes: 30, slots: [{ start: "2027-03-15T10:00:00+02:00" }, { start: "2027-03-15T12:00:00+02:00" }] },
+    });
+    expect(created.status).toBe(201);
+    const requested = await t.call("POST", `/api/consultations/${created.body.id}/request`, { token: s.memberToken });
+    expect(requested.status).toBe(200);
+    expect(requested.body.expertMessage.subject).toMatch(/^Pyyntö pohjoismaiseen konsultaatioon/);
+  });
+});

@@ -4,6 +4,8 @@ import {
   confirmSlot,
   declineRequest,
   expertViewOf,
+  languagesOfExpert,
+  rememberExpertLanguage,
   resolveLink,
   type ExpertView,
   type LinkProblem,
@@ -13,6 +15,7 @@ import { invitationFor } from "../../meetings/meetings.service.js";
 import { parseEvaluation, readEvaluationForm } from "../evaluation/evaluation-input.js";
 import { finish, pageApp, setLanguage } from "../page-app.js";
 import type { PageEnv } from "../page-env.js";
+import { isLang } from "../i18n/vocabulary.js";
 import { renderMessage, renderPage } from "../render.js";
 import { readForm } from "../security.js";
 import { sendIcs } from "../ics.js";
@@ -64,7 +67,9 @@ async function load(c: Context<PageEnv>, secret: string): Promise<Loaded> {
   const link = await resolveLink(deps, secret);
   if (!link.ok) return { ok: false, response: renderLinkProblem(c, link.problem, secret, link.consultationId) };
   const expert = await findExpert(deps.db, link.consultation.expert.id);
-  setLanguage(c, expert?.languages);
+  const chosen = c.req.query("lang");
+  if (expert && isLang(chosen)) await rememberExpertLanguage(deps, expert.id, chosen);
+  setLanguage(c, expert ? await languagesOfExpert(deps, expert.id, expert.languages) : undefined);
   return { ok: true, view: await expertViewOf(deps, link.consultation) };
 }
 

@@ -1,0 +1,20 @@
+import type { Kysely } from "kysely";
+import type { DB } from "../db/schema.js";
+
+export type PageLanguage = "fi" | "sv" | "en";
+
+/** The language the expert chose on their page (migrations/0013), for the mails they receive. */
+export async function storeExpertLanguage(db: Kysely<DB>, expertId: string, lang: PageLanguage): Promise<void> {
+  // One conditional statement: writes only when the choice changed.
+  await db
+    .updateTable("experts")
+    .set({ preferredLanguage: lang })
+    .where("id", "=", expertId)
+    .where((eb) => eb.or([eb("preferredLanguage", "is", null), eb("preferredLanguage", "!=", lang)]))
+    .execute();
+}
+
+export async function expertLanguage(db: Kysely<DB>, expertId: string): Promise<PageLanguage | null> {
+  const row = await db.selectFrom("experts").select("preferredLanguage").where("id", "=", expertId).executeTakeFirst();
+  return row?.preferredLanguage ?? null;
+}
