@@ -248,7 +248,7 @@ export const en: Messages = {
     timesLegend: "Proposed times",
     timesHint: (own, expert) => `Propose 2 to 5 times in your own time (${own}). The expert's time (${expert}) is shown beside each.`,
     timeLabel: (n) => `Time ${n}`,
-    preview: "Show the expert's times",
+    preview: "Show the times in the expert's time zone",
     sendRequest: "Send the request",
     sentTitle: "The request is ready",
     sentByMail: (email) => `We sent the brief and the link to ${email}.`,
