@@ -175,3 +175,17 @@ describe("the expert's language choice", () => {
     expect(requested.body.expertMessage.subject).toMatch(/^Pyyntö pohjoismaiseen konsultaatioon/);
   });
 });
+
+describe("an expired consultation", () => {
+  it("offers new times from the same brief", async () => {
+    t = await testApp();
+    const s = await seedRequested(t);
+    t.clock.set("2027-03-09T00:00:00.000Z");
+    const member = new PageClient(t);
+    await signIn(member, s.memberToken, "en");
+    const detail = await member.get(`/app/consultations/${s.consultationId}`);
+    expect(textOf(detail.html, "again-title")).toBe("Ask again");
+    const next = await member.get(`/app/new/times?brief=${s.briefId}&expert=${s.expertId}`);
+    expect(next.status).toBe(200);
+  });
+});

@@ -123,6 +123,19 @@ function Closed({ p }: { p: DetailProps }) {
       </section>
     );
   }
+  if (c.status === "expired") {
+    return (
+      <section aria-labelledby="again-title" class="panel">
+        <h2 id="again-title">{l.proposeAgainTitle}</h2>
+        <p>{l.proposeAgainBody}</p>
+        <p>
+          <a class="button" href={`/app/new/times?brief=${encodeURIComponent(c.briefId)}&expert=${encodeURIComponent(c.expert.id)}`}>
+            {l.proposeAgain}
+          </a>
+        </p>
+      </section>
+    );
+  }
   if (c.status === "cancelled") {
     return (
       <section aria-labelledby="cancelled-title" class="panel">

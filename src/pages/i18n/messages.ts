@@ -352,6 +352,9 @@ export interface Messages {
     history: Record<string, string>;
     historyOther: string;
     signedInAs: Fn<[name: string, group: string]>;
+    proposeAgainTitle: string;
+    proposeAgainBody: string;
+    proposeAgain: string;
     ownLinkTitle: string;
     ownLinkLabel: string;
     ownLinkHint: string;
