@@ -32,6 +32,8 @@ async function workersProject(): Promise<TestProjectInlineConfiguration> {
       name: "workers",
       include: ["tests/workers/**/*.test.ts"],
       setupFiles: ["tests/workers/setup.ts"],
+      // A real OpenID provider in Node for the Worker's sign-in test (tests/workers/oidc.test.ts).
+      globalSetup: ["tests/sign-in/workers-provider.setup.ts"],
       testTimeout: 30_000,
       hookTimeout: 60_000,
     },

@@ -18,7 +18,7 @@ import { silentLogger } from "../src/lib/log.js";
 import { buildNodeDeps } from "../src/node-deps.js";
 import { createBrief, createTopic } from "../src/topics/topics.service.js";
 
-const CONFIRMABLE = Number(process.env.BENCH_CONFIRMABLE ?? 8000);
+const CONFIRMABLE = Number(process.env.BENCH_CONFIRMABLE ?? 3000);
 
 async function main() {
   const dbPath = join(mkdtempSync(join(tmpdir(), "samrad-bench-")), "bench.sqlite");

@@ -8,6 +8,7 @@
  * Further arguments go to `wrangler d1 execute` as they are (e.g. --persist-to DIR, --env NAME).
  */
 import { execFileSync } from "node:child_process";
+import { DEFAULT_TOKEN_TTL_DAYS } from "../src/config.js";
 import { hashSecret, newId, newSecret } from "../src/lib/secrets.js";
 
 // --label and --remote are ours; every other argument goes to wrangler as it is (e.g. --persist-to DIR).
@@ -30,19 +31,23 @@ if (!label || passThrough.includes("--help")) {
 
 const quote = (text: string) => `'${text.replace(/'/g, "''")}'`;
 const token = newSecret("smr_c");
-const sql = `INSERT INTO api_tokens (id, tokenHash, role, memberId, label, createdAt, revokedAt) VALUES (${[
+const now = new Date();
+// The Worker's TOKEN_TTL_DAYS is not known here: the default applies.
+const expiresAt = new Date(now.getTime() + DEFAULT_TOKEN_TTL_DAYS * 86_400_000).toISOString();
+const sql = `INSERT INTO api_tokens (id, tokenHash, role, memberId, label, createdAt, revokedAt, expiresAt) VALUES (${[
   quote(newId()),
   quote(await hashSecret(token)),
   quote("coordinator"),
   "NULL",
   quote(label),
-  quote(new Date().toISOString()),
+  quote(now.toISOString()),
   "NULL",
+  quote(expiresAt),
 ].join(", ")})`;
 
 execFileSync("npx", ["--no-install", "wrangler", "d1", "execute", "DB", remote ? "--remote" : "--local", ...passThrough, "--command", sql], {
   stdio: ["inherit", "ignore", "inherit"],
   env: { ...process.env, WRANGLER_SEND_METRICS: process.env.WRANGLER_SEND_METRICS ?? "false" },
 });
-console.log(`Coordinator token "${label}" created in the ${remote ? "remote" : "local"} D1 database. It is shown only now:`);
+console.log(`Coordinator token "${label}" created in the ${remote ? "remote" : "local"} D1 database (expires ${expiresAt}). It is shown only now:`);
 console.log(token);

@@ -7,7 +7,9 @@ import { secureHeaders } from "hono/secure-headers";
 import type { Context } from "hono";
 import type { Deps } from "./deps.js";
 import { requireToken, type AppEnv } from "./lib/auth.js";
-import { AppError, errorStatus, type ErrorCode, type ErrorEnvelope } from "./lib/errors.js";
+import { AppError, errorStatus, RateLimitedError, type ErrorCode, type ErrorEnvelope } from "./lib/errors.js";
+import { secretPathGuard } from "./rate-limit/link-guard.js";
+import { recordAdminActions } from "./security-events/admin-actions.js";
 import { validationHook } from "./lib/router.js";
 import { featureRouters } from "./features.js";
 import { pageRouters } from "./pages/index.js";
@@ -49,10 +51,14 @@ export function createApp(deps: Deps) {
   // more than the rest of a small read.
   app.use("/api/*", (c, next) => (c.req.method === "GET" || c.req.method === "HEAD" ? next() : limitBody(c, next)));
   // Every API route needs a token, except the expert's, where the secret in the link is the credential.
+  const expertLinkGuard = secretPathGuard<Context<AppEnv>>("expertLinkFailures", (_c, seconds) => {
+    throw new RateLimitedError(seconds);
+  });
   app.use("/api/*", async (c, next) => {
-    if (c.req.path.startsWith("/api/expert/")) return next();
+    if (c.req.path.startsWith("/api/expert/")) return expertLinkGuard(c, next);
     return requireToken(c, next);
   });
+  app.use("/api/*", recordAdminActions);
 
   for (const router of featureRouters) app.route("/", router());
   for (const router of pageRouters) app.route("/", router());
@@ -75,6 +81,7 @@ export function createApp(deps: Deps) {
 
   app.notFound((c) => envelope(c, "NOT_FOUND", `No route for ${c.req.method} ${c.req.path}`));
   app.onError((err, c) => {
+    if (err instanceof RateLimitedError) c.header("Retry-After", String(err.retryAfterSeconds));
     if (err instanceof AppError) return envelope(c, err.code, err.message, err.issues);
     if (err instanceof HTTPException) {
       const code = codeForHttpStatus(err.status);

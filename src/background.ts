@@ -1,12 +1,14 @@
 import type { Deps } from "./deps.js";
 import { advanceLifecycle } from "./consultations/lifecycle-sweep.js";
 import { runOutbox } from "./outbox/outbox.processor.js";
+import { pruneSignIn } from "./sign-in/prune.js";
 
 /** One round of background work: time moves consultations on, then pending commands go out. */
 export async function backgroundTick(deps: Deps): Promise<void> {
   try {
     await advanceLifecycle(deps);
     await runOutbox(deps);
+    await pruneSignIn(deps);
   } catch (err) {
     deps.log.error("background tick failed", { error: err instanceof Error ? err.message : String(err) });
   }

@@ -3,6 +3,7 @@ import type { AppConfig } from "./config.js";
 import type { AtomicWrite } from "./db/atomic.js";
 import type { DB } from "./db/schema.js";
 import type { Deps } from "./deps.js";
+import type { Action } from "./consultations/transitions.js";
 import { systemClock, type Clock } from "./lib/clock.js";
 import { consoleLogger, type Logger } from "./lib/log.js";
 import { GraphFreeBusy } from "./graph/free-busy.js";
@@ -12,8 +13,12 @@ import { GraphScheduler } from "./graph/graph-scheduler.js";
 import { IcsScheduler, noMailer } from "./meetings/ics-scheduler.js";
 import type { Mailer, Scheduler } from "./meetings/scheduler.js";
 import { createSealer, decodeServerKey, noSealer } from "./lib/sealed.js";
+import { icsMeetingInBatch } from "./meetings/ics-in-batch.js";
 import { deliverNowFor } from "./outbox/outbox.processor.js";
 import { noFreeBusy, type FreeBusyLookup } from "./scheduling/free-busy.port.js";
+
+/** The transitions after which the invitation-file calendar has something to write. */
+const CALENDAR_ACTIONS: ReadonlySet<Action> = new Set(["confirm", "decline", "cancel", "expire"]);
 
 /** The one place where the service's dependencies are chosen, for Node and Workers alike. */
 export function buildDeps(input: {
@@ -37,7 +42,13 @@ export function buildDeps(input: {
     mailer: input.mailer ?? graph?.mailer ?? noMailer,
     freeBusy: input.freeBusy ?? graph?.freeBusy ?? noFreeBusy,
     sealer: input.config.secretKey ? createSealer(decodeServerKey(input.config.secretKey)) : noSealer,
-    effects: { settle: (consultationId) => deliverNowFor(deps, consultationId) },
+    effects: {
+      settle: (consultationId) => deliverNowFor(deps, consultationId),
+      inBatch: (plan) =>
+        deps.scheduler.provider === "ics" && CALENDAR_ACTIONS.has(plan.request.action)
+          ? icsMeetingInBatch(deps.db, plan.changeId, plan.request.at.toISOString())
+          : [],
+    },
   };
   return deps;
 }

@@ -2,7 +2,7 @@ import { parseArgs } from "node:util";
 import { ConfigError, loadConfig } from "./config.js";
 import { buildNodeDeps } from "./node-deps.js";
 import { silentLogger } from "./lib/log.js";
-import { issueToken } from "./tokens/tokens.repo.js";
+import { issueApiToken } from "./tokens/tokens.service.js";
 
 const usage = `Usage: npm run cli -- <command>
 
@@ -39,7 +39,7 @@ async function main(argv: string[]): Promise<number> {
         console.error("--label NAME is required, e.g. --label 'Nordic coordinator'");
         return 2;
       }
-      const { token } = await issueToken(deps.db, { role: "coordinator", label, now: deps.clock.now().toISOString() });
+      const { token } = await issueApiToken(deps, null, { role: "coordinator", label });
       console.log(`Coordinator token "${label}" created in ${config.databasePath}. It is shown only now:`);
       console.log(token);
       return 0;
@@ -51,7 +51,7 @@ async function main(argv: string[]): Promise<number> {
         console.error(result.message);
         return 1;
       }
-      const { token } = await issueToken(deps.db, { role: "coordinator", label: "demo coordinator", now: deps.clock.now().toISOString() });
+      const { token } = await issueApiToken(deps, null, { role: "coordinator", label: "demo coordinator" });
       console.log(`Demo data written to ${config.databasePath}: ${JSON.stringify(result.value.counts)}`);
       console.log("Member tokens (sign in at /app/login):");
       for (const m of result.value.members) console.log(`  ${m.group} / ${m.name}: ${m.token}`);

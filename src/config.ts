@@ -7,6 +7,8 @@ const optionalText = z
   .transform((v) => (v === "" ? undefined : v))
   .optional();
 
+export const DEFAULT_TOKEN_TTL_DAYS = 90;
+
 /** Every setting the service reads, in one schema. The only place that interprets the environment. */
 const ConfigSchema = z
   .object({
@@ -23,6 +25,21 @@ const ConfigSchema = z
     GRAPH_ORGANIZER: optionalText,
     GRAPH_BASE_URL: z.url({ protocol: /^https$/ }).default("https://graph.microsoft.com"),
     AZURE_AUTHORITY_HOST: z.url({ protocol: /^https$/ }).default("https://login.microsoftonline.com"),
+    // Sign-in, sessions, tokens and rate limits (README "Sign-in, sessions and limits").
+    OIDC_ISSUER: z.url({ protocol: /^https?$/ }).optional(),
+    OIDC_CLIENT_ID: optionalText,
+    OIDC_CLIENT_SECRET: optionalText,
+    COORDINATOR_EMAILS: optionalText,
+    SESSION_IDLE_HOURS: z.coerce.number().min(0.05).max(24 * 30).default(8),
+    SESSION_ABSOLUTE_DAYS: z.coerce.number().min(0.01).max(365).default(7),
+    TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(3650).default(DEFAULT_TOKEN_TTL_DAYS),
+    CLIENT_ADDRESS_HEADER: optionalText,
+    RATE_LIMIT_SIGN_IN_FAILURES: z.coerce.number().int().min(1).default(10),
+    RATE_LIMIT_EMAIL_LINKS: z.coerce.number().int().min(1).default(20),
+    RATE_LIMIT_EMAIL_LINKS_PER_RECIPIENT: z.coerce.number().int().min(1).default(3),
+    RATE_LIMIT_BEARER_FAILURES: z.coerce.number().int().min(1).default(20),
+    RATE_LIMIT_EXPERT_LINK_FAILURES: z.coerce.number().int().min(1).default(20),
+    RATE_LIMIT_FEEDBACK: z.coerce.number().int().min(1).default(10),
     /** 32 bytes, base64url: seals secrets the service must use again (webhook signing secrets). On Node a key file beside the database is made when unset. */
     SECRET_KEY: z
       .string()
@@ -33,6 +50,18 @@ const ConfigSchema = z
     WEBHOOK_ALLOW_LOOPBACK: z.enum(["true", "false"]).default("false"),
   })
   .superRefine((env, ctx) => {
+    const oidcKeys = ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"] as const;
+    const oidcMissing = oidcKeys.filter((k) => !env[k]);
+    if (oidcMissing.length > 0 && oidcMissing.length < oidcKeys.length) {
+      ctx.addIssue({
+        code: "custom",
+        path: [oidcMissing[0]!],
+        message: `OpenID Connect sign-in is half configured: set ${oidcMissing.join(", ")} too, or unset all of ${oidcKeys.join(", ")}`,
+      });
+    }
+    for (const email of (env.COORDINATOR_EMAILS ?? "").split(",").map((e) => e.trim()).filter(Boolean)) {
+      if (!z.email().safeParse(email).success) ctx.addIssue({ code: "custom", path: ["COORDINATOR_EMAILS"], message: "Must be e-mail addresses separated by commas" });
+    }
     const graphKeys = ["AZURE_TENANT_ID", "AZURE_CLIENT_ID", "AZURE_CLIENT_SECRET", "GRAPH_ORGANIZER"] as const;
     const missing = graphKeys.filter((k) => !env[k]);
     if (missing.length > 0 && missing.length < graphKeys.length) {
@@ -47,6 +76,38 @@ const ConfigSchema = z
 /** The Microsoft 365 connection: the shape src/graph expects. */
 export type GraphSettings = GraphConfig;
 
+/** A fixed-window limit: at most `limit` counted events per `windowSeconds`. */
+export interface RateLimit {
+  limit: number;
+  windowSeconds: number;
+}
+
+export interface SignInSettings {
+  /** Present when OpenID Connect (Microsoft Entra ID) sign-in is configured. */
+  oidc: { issuer: string; clientId: string; clientSecret: string } | null;
+  /** Lower-case addresses that sign in as the coordinator (OpenID Connect or e-mail link). */
+  coordinatorEmails: string[];
+  sessionIdleMs: number;
+  sessionAbsoluteMs: number;
+  tokenTtlMs: number;
+  /** A header set by a trusted proxy that carries the client address; null: the socket's address. */
+  clientAddressHeader: string | null;
+  rateLimits: {
+    /** Failed page sign-ins (token form, e-mail link, refused OpenID Connect) per client address. */
+    signInFailures: RateLimit;
+    /** E-mail link requests per client address. */
+    emailLinks: RateLimit;
+    /** E-mail link requests per e-mail address asked for. */
+    emailLinksPerRecipient: RateLimit;
+    /** Refused bearer tokens per client address. */
+    bearerFailures: RateLimit;
+    /** Unknown expert links per client address. */
+    expertLinkFailures: RateLimit;
+    /** Accessibility feedback sent per client address. */
+    feedback: RateLimit;
+  };
+}
+
 export interface AppConfig {
   port: number;
   host: string;
@@ -56,6 +117,7 @@ export interface AppConfig {
   logLevel: "debug" | "info" | "warn" | "error" | "silent";
   /** Present only when the whole Microsoft 365 set is configured; otherwise meetings are ICS. */
   graph: GraphSettings | null;
+  signIn: SignInSettings;
   /** The server key (SECRET_KEY) in base64url; on Node filled from the key file when unset. */
   secretKey: string | null;
   webhookAllowLoopback: boolean;
@@ -92,6 +154,28 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     outboxIntervalMs: e.OUTBOX_INTERVAL_MS,
     logLevel: e.LOG_LEVEL,
     graph,
+    signIn: {
+      oidc:
+        e.OIDC_ISSUER && e.OIDC_CLIENT_ID && e.OIDC_CLIENT_SECRET
+          ? { issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID, clientSecret: e.OIDC_CLIENT_SECRET }
+          : null,
+      coordinatorEmails: (e.COORDINATOR_EMAILS ?? "")
+        .split(",")
+        .map((x) => x.trim().toLowerCase())
+        .filter(Boolean),
+      sessionIdleMs: Math.round(e.SESSION_IDLE_HOURS * 3_600_000),
+      sessionAbsoluteMs: Math.round(e.SESSION_ABSOLUTE_DAYS * 86_400_000),
+      tokenTtlMs: e.TOKEN_TTL_DAYS * 86_400_000,
+      clientAddressHeader: e.CLIENT_ADDRESS_HEADER?.toLowerCase() ?? null,
+      rateLimits: {
+        signInFailures: { limit: e.RATE_LIMIT_SIGN_IN_FAILURES, windowSeconds: 60 },
+        emailLinks: { limit: e.RATE_LIMIT_EMAIL_LINKS, windowSeconds: 900 },
+        emailLinksPerRecipient: { limit: e.RATE_LIMIT_EMAIL_LINKS_PER_RECIPIENT, windowSeconds: 900 },
+        bearerFailures: { limit: e.RATE_LIMIT_BEARER_FAILURES, windowSeconds: 60 },
+        expertLinkFailures: { limit: e.RATE_LIMIT_EXPERT_LINK_FAILURES, windowSeconds: 60 },
+        feedback: { limit: e.RATE_LIMIT_FEEDBACK, windowSeconds: 3600 },
+      },
+    },
     secretKey: e.SECRET_KEY ?? null,
     webhookAllowLoopback: e.WEBHOOK_ALLOW_LOOPBACK === "true",
   };

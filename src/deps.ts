@@ -1,4 +1,5 @@
-import type { Kysely } from "kysely";
+import type { CompiledQuery, Kysely } from "kysely";
+import type { PlannedTransition } from "./consultations/transition-writes.js";
 import type { AppConfig } from "./config.js";
 import type { AtomicWrite } from "./db/atomic.js";
 import type { DB } from "./db/schema.js";
@@ -14,7 +15,10 @@ import type { FreeBusyLookup } from "./scheduling/free-busy.port.js";
  * background. The seam is the event, not the service.
  */
 export interface Effects {
+  /** Runs the consumers with work left for this consultation (called only when there is some). */
   settle(consultationId: string): Promise<void>;
+  /** Statements of consumers that act inside the transition's own batch (no outside world). */
+  inBatch(plan: PlannedTransition): CompiledQuery[];
 }
 
 /** Everything the app needs from the outside world, built in one place per entry point. */

@@ -4,27 +4,14 @@ import { createApp } from "./app.js";
 import { startBackground } from "./background.js";
 import { buildNodeDeps } from "./node-deps.js";
 import { ConfigError, loadConfig } from "./config.js";
-import { hasCoordinator, issueToken } from "./tokens/tokens.repo.js";
+import { ensureFirstCoordinator } from "./tokens/first-coordinator.js";
 
 async function main() {
   const config = loadConfig(process.env);
   const { deps, close, applied } = await buildNodeDeps(config);
   if (applied.length > 0) deps.log.info("migrations applied", { migrations: applied });
 
-  if (!(await hasCoordinator(deps.db))) {
-    const { token } = await issueToken(deps.db, { role: "coordinator", label: "first coordinator", now: deps.clock.now().toISOString() });
-    // Printed once, straight to the terminal; only its hash is stored.
-    console.log(
-      [
-        "",
-        "No coordinator yet: this one-time coordinator token was created. Keep it safe; it is not shown again.",
-        "Use it as 'Authorization: Bearer <token>', e.g.",
-        `  curl -H 'Authorization: Bearer ${token}' ${config.publicBaseUrl}/api/organisations`,
-        token,
-        "",
-      ].join("\n"),
-    );
-  }
+  await ensureFirstCoordinator(deps, { isTTY: process.stdout.isTTY === true, print: (text) => console.log(text) });
 
   const app = createApp(deps);
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info: AddressInfo) => {

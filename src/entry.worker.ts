@@ -17,6 +17,14 @@ export interface WorkerEnv {
   GRAPH_ORGANIZER?: string;
   GRAPH_BASE_URL?: string;
   AZURE_AUTHORITY_HOST?: string;
+  OIDC_ISSUER?: string;
+  OIDC_CLIENT_ID?: string;
+  OIDC_CLIENT_SECRET?: string;
+  COORDINATOR_EMAILS?: string;
+  // Sessions, token lifetime and rate limits: see src/config.ts; every string binding is passed on.
+  /** `wrangler secret put SECRET_KEY`: seals webhook signing secrets (there is no key file on Workers). */
+  SECRET_KEY?: string;
+  WEBHOOK_ALLOW_LOOPBACK?: string;
 }
 
 interface Isolate {

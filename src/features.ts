@@ -9,6 +9,8 @@ import { outboxRoutes } from "./outbox/outbox.routes.js";
 import { accessibilityFeedbackRoutes } from "./pages/accessibility/feedback.routes.js";
 import { reportRoutes } from "./reports/reports.routes.js";
 import { suggestionRoutes } from "./scheduling/suggestions.routes.js";
+import { securityEventRoutes } from "./security-events/security-events.routes.js";
+import { tokenRoutes } from "./tokens/tokens.routes.js";
 import { topicRoutes } from "./topics/topics.routes.js";
 
 /** Every feature's router, mounted at the root by createApp. Add a feature here. */
@@ -25,4 +27,6 @@ export const featureRouters = [
   consultationOutcomeRoutes,
   reportRoutes,
   accessibilityFeedbackRoutes,
+  tokenRoutes,
+  securityEventRoutes,
 ];

@@ -105,6 +105,27 @@ export async function findConsultation(db: Kysely<DB>, id: string, groupId: stri
   return row && toView(row, now);
 }
 
+// The expert's link and the consultation it opens, in one statement: the expert's pages and API
+// resolve the link on every request, and on D1 each statement is a round trip.
+const byLinkHashQuery = (db: Kysely<DB>) =>
+  baseQuery(db)
+    .innerJoin("expert_links as l", "l.consultationId", "c.id")
+    .select(["l.secretHash as linkSecretHash", "l.expiresAt as linkExpiresAt", "l.revokedAt as linkRevokedAt"])
+    .where("l.secretHash", "=", param<string>("secretHash"));
+type LinkRow = Awaited<ReturnType<ReturnType<typeof byLinkHashQuery>["executeTakeFirstOrThrow"]>>;
+const byLinkHash = preparedQuery<LinkRow, { secretHash: string }>(byLinkHashQuery);
+
+/** The link with this hash and its consultation (as the coordinator sees it), or undefined. */
+export async function findConsultationByLinkHash(
+  db: Kysely<DB>,
+  secretHash: string,
+  now: Date,
+): Promise<{ link: { secretHash: string; expiresAt: string; revokedAt: string | null }; consultation: Consultation } | undefined> {
+  const [row] = await byLinkHash(db, { secretHash });
+  if (!row) return undefined;
+  return { link: { secretHash: row.linkSecretHash, expiresAt: row.linkExpiresAt, revokedAt: row.linkRevokedAt }, consultation: toView(row, now) };
+}
+
 export async function listConsultations(
   db: Kysely<DB>,
   filter: { groupId: string | null; status?: ConsultationStatus; limit: number },

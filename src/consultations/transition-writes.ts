@@ -5,7 +5,7 @@ import type { StatementResult } from "../db/atomic.js";
 import { auditIfChanged } from "../audit/audit.repo.js";
 import { eventRecordQueries } from "../events/event-records.js";
 import { windowOpenedAfter } from "../evaluations/evaluation-window.js";
-import type { Principal } from "../lib/auth.js";
+import { actorOf, type Principal } from "../lib/auth.js";
 import { newId } from "../lib/secrets.js";
 import { CREATED_EVENT, TRANSITIONS, type Action, type ActorKind, type Guard, type TransitionRule } from "./transitions.js";
 
@@ -199,17 +199,30 @@ export async function applyTransitions(
   for (const item of batch) {
     if ("update" in item && "records" in item) {
       updateIndex.set(item, queries.length);
-      queries.push(item.update, ...item.records);
+      // Consumers whose whole effect is a database row act inside the batch (the invitation-file calendar).
+      queries.push(item.update, ...item.records, ...deps.effects.inBatch(item));
     } else {
       queries.push(item as CompiledQuery);
     }
   }
+  const plans = [...updateIndex.keys()];
+  // Last in the batch: whether any consumer still has work from these transitions.
+  queries.push(
+    deps.db
+      .selectFrom("outbox")
+      .select((eb) => eb.fn.countAll<number>().as("pending"))
+      .where("status", "=", "pending")
+      .where("eventId", "in", deps.db.selectFrom("consultation_events").select("id").where("changeId", "in", plans.map((p) => p.changeId)))
+      .compile(),
+  );
   const results = await deps.atomic(queries);
   const changed = (plan: PlannedTransition) => results[updateIndex.get(plan) ?? -1]?.changes ?? 0;
-  const touched = new Set<string>();
-  for (const plan of updateIndex.keys()) if (changed(plan) > 0 && plan.request.consultationId) touched.add(plan.request.consultationId);
-  for (const id of touched) await deps.effects.settle(id);
-  return { changed, results };
+  if (Number(results.at(-1)?.rows[0]?.pending ?? 0) > 0) {
+    const touched = new Set<string>();
+    for (const plan of plans) if (changed(plan) > 0 && plan.request.consultationId) touched.add(plan.request.consultationId);
+    for (const id of touched) await deps.effects.settle(id);
+  }
+  return { changed, results: results.slice(0, -1) };
 }
 
 /** One transition, with the statements that hang on it. */
@@ -295,5 +308,6 @@ export function planDraft(
 
 /** The actor of a transition taken by a signed-in person. */
 export function principalActor(p: Principal): { kind: ActorKind; id: string } {
-  return p.role === "member" ? { kind: "member", id: p.memberId } : { kind: "coordinator", id: p.tokenId };
+  // actorOf names a coordinator signed in without a token (OpenID Connect, e-mail link) too.
+  return p.role === "member" ? { kind: "member", id: p.memberId } : { kind: "coordinator", id: actorOf(p).actorId };
 }

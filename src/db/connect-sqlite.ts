@@ -14,8 +14,17 @@ export interface SqliteHandle {
   close(): Promise<void>;
 }
 
+export interface SqliteOptions {
+  /**
+   * Called once per round trip to the database with the statements it carried: 1 for a query,
+   * the batch's length for an atomic write. On D1 each round trip crosses the network, so the
+   * statement-count test and the bench count them here to see what a route would wait on D1.
+   */
+  onRoundTrip?: (statements: number) => void;
+}
+
 /** Opens (and creates, with its directory) the SQLite file; ":memory:" works for tests. */
-export function connectSqlite(path: string): SqliteHandle {
+export function connectSqlite(path: string, options: SqliteOptions = {}): SqliteHandle {
   if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
   const raw = new Database(path);
   raw.pragma("journal_mode = WAL");
@@ -40,7 +49,15 @@ export function connectSqlite(path: string): SqliteHandle {
     }
     return stmt;
   };
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: { prepare, close: () => raw.close() } }) });
+  const onRoundTrip = options.onRoundTrip;
+  // Kysely prepares once per query it runs, so counting here counts its queries.
+  const prepareForKysely = onRoundTrip
+    ? (sql: string) => {
+        onRoundTrip(1);
+        return prepare(sql);
+      }
+    : prepare;
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: { prepare: prepareForKysely, close: () => raw.close() } }) });
 
   const totalChanges = raw.prepare("SELECT total_changes()").pluck();
   const runAll = raw.transaction((queries: readonly CompiledQuery[]) =>
@@ -57,7 +74,10 @@ export function connectSqlite(path: string): SqliteHandle {
     }),
   );
   // better-sqlite3 is synchronous: the whole batch runs before any other query can interleave.
-  const atomic: AtomicWrite = async (queries) => runAll(queries);
+  const atomic: AtomicWrite = async (queries) => {
+    if (queries.length > 0) onRoundTrip?.(queries.length);
+    return runAll(queries);
+  };
 
   return {
     db,

@@ -49,6 +49,9 @@ export interface ApiTokensTable {
   label: string;
   createdAt: string;
   revokedAt: string | null;
+  /** migrations/0006_sign_in.sql */
+  expiresAt: string | null;
+  lastUsedAt: string | null;
 }
 
 export interface TopicsTable {
@@ -192,6 +195,63 @@ export interface EvaluationsTable {
   updatedAt: string;
 }
 
+// --- migrations/0006_sign_in.sql: sessions, sign-in, rate limits, security events ---
+export interface SessionsTable {
+  idHash: string;
+  role: "coordinator" | "member";
+  memberId: string | null;
+  tokenId: string | null;
+  coordinatorKey: string | null;
+  method: "token" | "oidc" | "email";
+  createdAt: string;
+  lastSeenAt: string;
+  expiresAt: string;
+  endedAt: string | null;
+}
+
+export interface SignInIdentitiesTable {
+  issuer: string;
+  subject: string;
+  role: "coordinator" | "member";
+  memberId: string | null;
+  coordinatorKey: string | null;
+  linkedAt: string;
+}
+
+export interface OidcFlowsTable {
+  keyHash: string;
+  state: string;
+  nonce: string;
+  audience: "coordinator" | "member";
+  expiresAt: string;
+}
+
+export interface EmailSignInLinksTable {
+  secretHash: string;
+  role: "coordinator" | "member";
+  memberId: string | null;
+  coordinatorKey: string | null;
+  createdAt: string;
+  expiresAt: string;
+  usedAt: string | null;
+}
+
+export interface RateLimitCountersTable {
+  key: string;
+  windowStart: number;
+  count: number;
+}
+
+export interface SecurityEventsTable {
+  id: Generated<number>;
+  at: string;
+  kind: string;
+  method: string | null;
+  actorType: string | null;
+  actorId: string | null;
+  detail: string | null;
+}
+// --- end of 0006 ---
 /* migrations/0005_lifecycle_events.sql */
 export interface ConsultationEventsTable {
   id: Generated<number>;
@@ -248,6 +308,13 @@ export interface DB {
   audit_entries: AuditEntriesTable;
   outbox: OutboxTable;
   evaluations: EvaluationsTable;
+  // 0006_sign_in.sql
+  sessions: SessionsTable;
+  sign_in_identities: SignInIdentitiesTable;
+  oidc_flows: OidcFlowsTable;
+  email_sign_in_links: EmailSignInLinksTable;
+  rate_limit_counters: RateLimitCountersTable;
+  security_events: SecurityEventsTable;
   consultation_events: ConsultationEventsTable;
   webhook_endpoints: WebhookEndpointsTable;
   webhook_deliveries: WebhookDeliveriesTable;

@@ -13,7 +13,7 @@ const view = createRoute({
   tags,
   summary: "What the expert sees: who asks, the topic, the brief and the proposed times",
   request: { params: SecretParamSchema },
-  responses: { 200: jsonResponse(ExpertViewSchema, "The request"), ...errorResponses(404, 410) },
+  responses: { 200: jsonResponse(ExpertViewSchema, "The request"), ...errorResponses(404, 410, 429) },
 });
 
 const confirm = createRoute({
@@ -22,7 +22,7 @@ const confirm = createRoute({
   tags,
   summary: "Confirm one proposed time; the meeting is created",
   request: { params: SecretParamSchema, body: { required: true, content: { "application/json": { schema: ConfirmSchema } } } },
-  responses: { 200: jsonResponse(ExpertViewSchema, "Confirmed"), ...errorResponses(400, 404, 409, 410, 413) },
+  responses: { 200: jsonResponse(ExpertViewSchema, "Confirmed"), ...errorResponses(400, 404, 409, 410, 413, 429) },
 });
 
 const decline = createRoute({
@@ -33,7 +33,7 @@ const decline = createRoute({
   request: { params: SecretParamSchema, body: { required: false, content: { "application/json": { schema: DeclineSchema } } } },
   responses: {
     200: jsonResponse(z.object({ status: z.literal("declined") }), "Declined"),
-    ...errorResponses(400, 404, 409, 410, 413),
+    ...errorResponses(400, 404, 409, 410, 413, 429),
   },
 });
 

@@ -1,12 +1,13 @@
 import type { Deps } from "../deps.js";
 import type { ConsultationStatus } from "../db/schema.js";
-import { findConsultation } from "../consultations/consultations.repo.js";
+import { findConsultation, findConsultationByLinkHash } from "../consultations/consultations.repo.js";
 import type { Consultation } from "../consultations/consultations.schemas.js";
 import { slotInZone } from "../consultations/proposed-slots.js";
 import { fail, ok, type Result } from "../lib/errors.js";
 import { constantTimeEqual, hashSecret } from "../lib/secrets.js";
 import { applyTransition } from "../consultations/transition-writes.js";
-import { findBrief } from "../topics/topics.repo.js";
+import { readTogether } from "../db/read-together.js";
+import { briefOf, briefQuery } from "../topics/topics.repo.js";
 import { findLinkByHash } from "./expert-links.repo.js";
 import { expertLanguage, storeExpertLanguage, type PageLanguage } from "./expert-language.repo.js";
 
@@ -27,13 +28,12 @@ export async function resolveLink(
 ): Promise<{ ok: true; consultation: Consultation } | { ok: false; problem: LinkProblem; consultationId?: string }> {
   if (secret.length < 20 || secret.length > 200) return { ok: false, problem: "unknown" };
   const hash = await hashSecret(secret);
-  const link = await findLinkByHash(deps.db, hash);
-  if (!link || !constantTimeEqual(link.secretHash, hash)) return { ok: false, problem: "unknown" };
   const now = deps.clock.now();
+  const found = await findConsultationByLinkHash(deps.db, hash, now);
+  if (!found || !constantTimeEqual(found.link.secretHash, hash)) return { ok: false, problem: "unknown" };
+  const { link, consultation } = found;
   if (link.revokedAt) return { ok: false, problem: "used" };
   if (Date.parse(link.expiresAt) <= now.getTime()) return { ok: false, problem: "expired" };
-  const consultation = await findConsultation(deps.db, link.consultationId, null, now);
-  if (!consultation) return { ok: false, problem: "unknown" };
   const closed: Partial<Record<ConsultationStatus, LinkProblem>> = { cancelled: "cancelled", declined: "used", expired: "expired" };
   const problem = closed[consultation.status];
   // A cancelled consultation's link still names it, so its page can offer the calendar cancellation.
@@ -49,10 +49,13 @@ export async function expertView(deps: Deps, secret: string) {
 
 /** The expert's view of a consultation whose link has already been resolved. */
 export async function expertViewOf(deps: Deps, c: Consultation) {
-  const [brief, group] = await Promise.all([
-    findBrief(deps.db, c.briefId),
-    deps.db.selectFrom("dev_groups").select(["name", "organisation", "timeZone"]).where("id", "=", c.groupId).executeTakeFirstOrThrow(),
+  // One round trip for both (a D1 batch): the page already waited for the link's.
+  const [[briefRow], [group]] = await readTogether(deps, [
+    briefQuery(deps.db, c.briefId).compile(),
+    deps.db.selectFrom("dev_groups").select(["name", "organisation", "timeZone"]).where("id", "=", c.groupId).compile(),
   ]);
+  if (!briefRow || !group) throw new Error(`consultation ${c.id} lost its brief or group`);
+  const brief = briefOf(briefRow);
   const zone = c.expert.timeZone;
   const withLocal = (s: { id: string; start: string; end: string }) => ({ ...s, local: slotInZone(s, zone), groupLocal: slotInZone(s, group.timeZone) });
   return {
@@ -61,7 +64,7 @@ export async function expertViewOf(deps: Deps, c: Consultation) {
     durationMinutes: c.durationMinutes,
     group: { name: group.name, organisation: group.organisation, timeZone: group.timeZone },
     topic: c.topic,
-    brief: { challenge: brief!.challenge, questions: brief!.questions, language: brief!.language },
+    brief: { challenge: brief.challenge, questions: brief.questions, language: brief.language },
     expert: { name: c.expert.name, timeZone: zone },
     slots: c.slots.map(withLocal),
     slotsProposedBy: c.slotsProposedBy,

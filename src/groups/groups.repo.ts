@@ -10,6 +10,11 @@ export async function findGroup(db: Kysely<DB>, id: string): Promise<Group | und
   return db.selectFrom("dev_groups").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
+/** The group's time zone, as a query to batch with others (readTogether). */
+export function groupTimeZoneQuery(db: Kysely<DB>, id: string) {
+  return db.selectFrom("dev_groups").select("timeZone").where("id", "=", id);
+}
+
 export async function listGroups(db: Kysely<DB>): Promise<Group[]> {
   return db.selectFrom("dev_groups").selectAll().orderBy("name").execute();
 }

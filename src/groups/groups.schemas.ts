@@ -34,6 +34,8 @@ export const MemberSchema = z
 
 export const MemberWithTokenSchema = MemberSchema.extend({
   token: z.string().openapi({ description: "The member's API token: shown only this once" }),
+  tokenId: z.string().openapi({ description: "The token's id, for GET /api/tokens and revoking it" }),
+  tokenExpiresAt: z.string().openapi({ description: "When the token stops working (TOKEN_TTL_DAYS)" }),
 }).openapi("MemberWithToken");
 
 export type CreateGroup = z.infer<typeof CreateGroupSchema>;

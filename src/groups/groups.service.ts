@@ -3,11 +3,11 @@ import { recordAudit } from "../audit/audit.repo.js";
 import { actorOf, type Principal } from "../lib/auth.js";
 import { fail, ok, type Result } from "../lib/errors.js";
 import { newId } from "../lib/secrets.js";
-import { issueToken } from "../tokens/tokens.repo.js";
+import { issueApiToken } from "../tokens/tokens.service.js";
 import { findGroup, insertGroup, insertMember, listMembers } from "./groups.repo.js";
 import type { CreateGroup, CreateMember, Group, Me, Member } from "./groups.schemas.js";
 
-type GroupDeps = Pick<Deps, "db" | "clock">;
+type GroupDeps = Pick<Deps, "db" | "clock" | "config" | "log">;
 
 export async function createGroup(deps: GroupDeps, by: Principal, input: CreateGroup): Promise<Group> {
   const group: Group = {
@@ -29,15 +29,15 @@ export async function addMember(
   by: Principal,
   groupId: string,
   input: CreateMember,
-): Promise<Result<Member & { token: string }>> {
+): Promise<Result<Member & { token: string; tokenId: string; tokenExpiresAt: string }>> {
   const group = await findGroup(deps.db, groupId);
   if (!group) return fail("NOT_FOUND", `No development group with id ${groupId}`);
   const now = deps.clock.now().toISOString();
   const member: Member = { id: newId(), groupId, name: input.name, email: input.email.toLowerCase(), createdAt: now };
   await insertMember(deps.db, member);
-  const { token } = await issueToken(deps.db, { role: "member", label: `member ${member.id}`, memberId: member.id, now });
+  const issued = await issueApiToken(deps, by, { role: "member", label: `member ${member.id}`, memberId: member.id });
   await recordAudit(deps.db, { ...actorOf(by), at: now, action: "member.added", entityType: "group", entityId: groupId, detail: { memberId: member.id } });
-  return ok({ ...member, token });
+  return ok({ ...member, token: issued.token, tokenId: issued.id, tokenExpiresAt: issued.expiresAt });
 }
 
 /** Who is signed in and for which group: what the pages show in their header and GET /api/me returns. */

@@ -43,6 +43,14 @@ export class AppError extends Error {
   }
 }
 
+/** 429 with Retry-After: the app's error handler sets the header from retryAfterSeconds. */
+export class RateLimitedError extends AppError {
+  constructor(readonly retryAfterSeconds: number) {
+    super("RATE_LIMITED", `Too many attempts: try again in ${retryAfterSeconds} s`);
+    this.name = "RateLimitedError";
+  }
+}
+
 /** An expected outcome that is not success: services return it, routes map it to a status. */
 export interface Failure {
   ok: false;
@@ -106,16 +114,20 @@ const errorDescriptions: Record<number, string> = {
   409: "Not allowed in the current state",
   410: "The link no longer works",
   413: "Request body over 64 KiB",
+  429: "Too many failed attempts or requests from this address: wait for the seconds in Retry-After",
   503: "An upstream service is unavailable",
 };
 
 /** OpenAPI response entries for the given error statuses, all in the one envelope. */
 export function errorResponses(...statuses: number[]) {
+  // Every route that takes a token can answer 429: refused tokens are rate-limited per address.
+  const all = statuses.includes(401) && !statuses.includes(429) ? [...statuses, 429] : statuses;
   return Object.fromEntries(
-    statuses.map((s) => [
+    all.map((s) => [
       s,
       {
         description: errorDescriptions[s] ?? "Error",
+        ...(s === 429 ? { headers: { "Retry-After": { description: "Seconds to wait", schema: { type: "integer" as const } } } } : {}),
         content: { "application/json": { schema: ErrorEnvelopeSchema } },
       },
     ]),

@@ -47,7 +47,7 @@ export async function renderPageError(err: Error, c: Context<PageEnv>) {
   c.var.deps.log.error("page error", {
     requestId: c.var.requestId,
     // An expert link's path is its secret: it must not end up in the logs.
-    path: c.req.path.replace(/^\/e\/[^/]+/, "/e/…"),
+    path: c.req.path.replace(/^\/e\/[^/]+/, "/e/…").replace(/^\/auth\/email\/[^/]+/, "/auth/email/…"),
     error: err instanceof Error ? `${err.name}: ${err.message}` : String(err),
   });
   return renderMessage(c, { title: t.serverTitle, lines: [t.serverBody(c.var.requestId ?? "")] }, 500);

@@ -5,6 +5,7 @@ import { csrf } from "hono/csrf";
 import { HTTPException } from "hono/http-exception";
 import { secureHeaders } from "hono/secure-headers";
 import { constantTimeEqual, newSecret } from "../lib/secrets.js";
+import { recordSecurityEvent } from "../security-events/security-events.service.js";
 import type { PageEnv } from "./page-env.js";
 
 const CSRF_COOKIE = "samrad_csrf";
@@ -47,11 +48,23 @@ export const cookieOptions = (c: Context<PageEnv>, path: string, maxAgeSeconds?:
   ...(maxAgeSeconds !== undefined ? { maxAge: maxAgeSeconds } : {}),
 });
 
-const originCheck = csrf({
+const originCheckOf = csrf({
   // Behind a proxy the request URL is internal; the browser's Origin is the public address.
   origin: (origin, c) =>
     origin === new URL(c.req.url).origin || origin === new URL((c as Context<PageEnv>).var.deps.config.publicBaseUrl).origin,
 });
+
+/** The Origin check, with refusals recorded as security events. */
+const originCheck: MiddlewareHandler<PageEnv> = async (c, next) => {
+  try {
+    await originCheckOf(c, next);
+  } catch (err) {
+    if (err instanceof HTTPException && err.status === 403 && !c.get("form")) {
+      await recordSecurityEvent(c.var.deps, { kind: "csrf.refused", detail: { reason: "origin" } });
+    }
+    throw err;
+  }
+};
 
 const limitBody = bodyLimit({
   maxSize: PAGE_BODY_LIMIT,
@@ -76,7 +89,10 @@ export const csrfProtection: MiddlewareHandler<PageEnv> = async (c, next) => {
   await originCheck(c, async () => {
     await limitBody(c, async () => {
       const sent = (await readForm(c)).get(CSRF_FIELD);
-      if (!constantTimeEqual(sent, token)) throw new HTTPException(403, { message: "CSRF token missing or wrong" });
+      if (!constantTimeEqual(sent, token)) {
+        await recordSecurityEvent(c.var.deps, { kind: "csrf.refused", detail: { reason: "token" } });
+        throw new HTTPException(403, { message: "CSRF token missing or wrong" });
+      }
       await next();
     });
   });

@@ -1,4 +1,6 @@
 import { sql, type Kysely } from "kysely";
+import type { AtomicWrite } from "../db/atomic.js";
+import { readTogether, type RowsOf } from "../db/read-together.js";
 import type { DB } from "../db/schema.js";
 import { consultationFactsQuery, hasSession, statusNow } from "../evaluations/consultation-facts.repo.js";
 import type { ConsultationRecord, EvaluationRecord, Score } from "./concept-model.js";
@@ -35,11 +37,11 @@ export function filteredIds(db: Kysely<DB>, filter: ReportFilter) {
 }
 
 /**
- * The consultations a filter selects, as ConsultationRecords, in six set-based statements whatever
+ * The consultations a filter selects, as ConsultationRecords, from six set-based statements whatever
  * their number. Themes, countries and brief sizes come as small lookup tables rather than joins:
  * at 100,000 consultations the joins cost more than the rest of the load together.
  */
-export async function loadConsultationRecords(db: Kysely<DB>, filter: ReportFilter, now: Date): Promise<ConsultationRecord[]> {
+function consultationRecordQueries(db: Kysely<DB>, filter: ReportFilter) {
   const ids = filteredIds(db, filter);
   // With a filter, a lookup holds only what the selected consultations refer to.
   const referenced = (column: "c.topicId" | "c.briefId") =>
@@ -54,14 +56,19 @@ export async function loadConsultationRecords(db: Kysely<DB>, filter: ReportFilt
     briefsQ = briefsQ.where("id", "in", referenced("c.briefId"));
     questionsQ = questionsQ.where("briefId", "in", referenced("c.briefId"));
   }
-  const [rows, topics, briefs, questionCounts, expertCountries, groupSizes] = await Promise.all([
-    consultationsQ.execute(),
-    topicsQ.execute(),
-    briefsQ.execute(),
-    questionsQ.execute(),
-    db.selectFrom("experts as e").innerJoin("organisations as o", "o.id", "e.organisationId").select(["e.id", "o.country"]).execute(),
-    db.selectFrom("group_members").select((eb) => ["groupId", eb.fn.countAll<number>().as("n")]).groupBy("groupId").execute(),
-  ]);
+  return [
+    consultationsQ.compile(),
+    topicsQ.compile(),
+    briefsQ.compile(),
+    questionsQ.compile(),
+    db.selectFrom("experts as e").innerJoin("organisations as o", "o.id", "e.organisationId").select(["e.id", "o.country"]).compile(),
+    db.selectFrom("group_members").select((eb) => ["groupId", eb.fn.countAll<number>().as("n")]).groupBy("groupId").compile(),
+  ] as const;
+}
+
+type RecordRows = RowsOf<ReturnType<typeof consultationRecordQueries>>;
+
+function toConsultationRecords([rows, topics, briefs, questionCounts, expertCountries, groupSizes]: RecordRows, now: Date): ConsultationRecord[] {
   const themeOf = new Map(topics.map((t) => [t.id, t.theme]));
   const challengeLengthOf = new Map(briefs.map((b) => [b.id, Number(b.challengeLength)]));
   const questionsOf = new Map(questionCounts.map((r) => [r.briefId, Number(r.n)]));
@@ -90,6 +97,10 @@ export async function loadConsultationRecords(db: Kysely<DB>, filter: ReportFilt
       fundingSource: r.fundingSource,
     };
   });
+}
+
+export async function loadConsultationRecords(db: Kysely<DB>, filter: ReportFilter, now: Date, atomic?: AtomicWrite): Promise<ConsultationRecord[]> {
+  return toConsultationRecords(await readTogether({ db, atomic }, consultationRecordQueries(db, filter)), now);
 }
 
 /** The plain records buildConceptReport takes: the consultations, and their evaluations one by one. */
@@ -162,6 +173,7 @@ export async function loadConceptTallies(
   db: Kysely<DB>,
   filter: ReportFilter,
   now: Date,
+  atomic?: AtomicWrite,
 ): Promise<{ consultations: ConsultationRecord[]; tallies: ConsultationTally[] }> {
   const ids = filteredIds(db, filter);
   let talliesQ = db
@@ -174,7 +186,9 @@ export async function loadConceptTallies(
     ])
     .groupBy("consultationId");
   if (ids) talliesQ = talliesQ.where("consultationId", "in", ids);
-  const [consultations, rows] = await Promise.all([loadConsultationRecords(db, filter, now), talliesQ.execute()]);
+  // Seven statements, one round trip (see readTogether): on D1 a report waits for one, not seven.
+  const [rows, ...records] = await readTogether({ db, atomic }, [talliesQ.compile(), ...consultationRecordQueries(db, filter)]);
+  const consultations = toConsultationRecords(records, now);
   const tallies = rows.map((r) => decodeAnswers(r.consultationId, r.answers, Number(r.minutesSum ?? 0), Number(r.minutesCount)));
   return { consultations, tallies };
 }

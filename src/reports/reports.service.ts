@@ -6,14 +6,14 @@ import { loadEvaluationExport } from "./evaluations-export.repo.js";
 import { loadConceptTallies } from "./reports.repo.js";
 import type { ConceptReportResponse } from "./reports.schemas.js";
 
-type ReportDeps = Pick<Deps, "db" | "clock">;
+type ReportDeps = Pick<Deps, "db" | "clock"> & Partial<Pick<Deps, "atomic">>;
 
 /** The coordinator's concept model over the consultations the query selects: the endpoint's and the bench's path. */
 export async function conceptReport(deps: ReportDeps, query: ReportQuery): Promise<ConceptReportResponse> {
   const now = deps.clock.now();
   const filter = toReportFilter(query);
   // Evaluations arrive tallied per consultation by the database: the same figures as from records.
-  const tallied = await loadConceptTallies(deps.db, filter, now);
+  const tallied = await loadConceptTallies(deps.db, filter, now, deps.atomic);
   return {
     generatedAt: now.toISOString(),
     filter: { from: filter.from ?? null, to: filter.to ?? null, theme: filter.theme ?? null, country: filter.country ?? null },

@@ -1,49 +1,17 @@
-import Holidays from "date-holidays";
+import { nordicDaysOff } from "./nordic-holidays.js";
 
 export type NordicCountry = "FI" | "SE" | "NO" | "DK" | "IS" | "FO" | "GL" | "AX";
 
 export const NORDIC_COUNTRIES: readonly NordicCountry[] = ["FI", "SE", "NO", "DK", "IS", "FO", "GL", "AX"];
 
-/*
- * Holiday policy (date-holidays 3.x data):
- * - A local date is a day off when the library lists a "public" or "bank" holiday on it.
- *   "bank" is needed because the library types Midsummer Eve, Christmas Eve and New Year's Eve
- *   in FI, SE and AX as "bank", though offices close on them. "observance" and "optional" are
- *   working days: SE Whit Monday (abolished 2005), NO Midsummer Eve, DK Constitution Day and
- *   Christmas Eve, Åland Autonomy Day.
- * - Half-day holidays (IS Christmas Eve from 13:00, NO New Year's Eve from 14:00, FO Constitution
- *   Day from 12:00 ...) block the whole day: a half-day is no day to propose a consultation.
- * - Every Nordic country and territory has its own data set in the library, FO and GL included
- *   (both keep Great Prayer Day, which DK abolished from 2024), so no fallback to DK is needed.
- * - AX uses the library's own Åland set. Its weekday days off match FI's for 2020–2040 (it lacks
- *   All Saints' Day, which always falls on a Saturday); Åland's Autonomy Day is an "observance".
- */
-const DAY_OFF_TYPES: ReadonlySet<string> = new Set(["public", "bank"]);
-
-// Building a Holidays instance parses the country's rules, which is slow; the data never changes
-// while the process runs, so instances and per-year results are kept for the process lifetime.
-const calendars = new Map<NordicCountry, Holidays>();
+// The rules (and the holiday policy) live in nordic-holidays.ts; a year's set is kept for the
+// process lifetime, since the rules never change while it runs.
 const daysOffByCountryYear = new Map<string, ReadonlySet<string>>();
-
-function calendarFor(country: NordicCountry): Holidays {
-  let calendar = calendars.get(country);
-  if (!calendar) {
-    calendar = new Holidays(country);
-    calendars.set(country, calendar);
-  }
-  return calendar;
-}
 
 function daysOff(country: NordicCountry, year: number): ReadonlySet<string> {
   const cacheKey = `${country}:${year}`;
-  const cached = daysOffByCountryYear.get(cacheKey);
-  if (cached) return cached;
-  const dates = new Set<string>();
-  for (const holiday of calendarFor(country).getHolidays(year)) {
-    // `date` is the local calendar date in the country, "YYYY-MM-DD hh:mm:ss".
-    if (DAY_OFF_TYPES.has(holiday.type)) dates.add(holiday.date.slice(0, 10));
-  }
-  daysOffByCountryYear.set(cacheKey, dates);
+  let dates = daysOffByCountryYear.get(cacheKey);
+  if (!dates) daysOffByCountryYear.set(cacheKey, (dates = nordicDaysOff(country, year)));
   return dates;
 }
 

@@ -7,6 +7,7 @@ import { testApp } from "../helpers/test-app.js";
 import { apiContract } from "./api.contract.js";
 import { atomicContract } from "./atomic.contract.js";
 import { callThrough, type ContractTarget } from "./target.js";
+import { transitionsContract } from "./transitions.contract.js";
 
 const closers: (() => Promise<void>)[] = [];
 afterAll(async () => {
@@ -26,10 +27,12 @@ describe("node-sqlite", () => {
     };
   });
 
-  atomicContract(async () => {
+  const migratedMemory = async () => {
     const handle = connectSqlite(":memory:");
     migrateSqlite(handle.raw);
     closers.push(handle.close);
     return handle;
-  });
+  };
+  atomicContract(migratedMemory);
+  transitionsContract(migratedMemory);
 });

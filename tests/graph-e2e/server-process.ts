@@ -4,7 +4,7 @@
  * which the vitest globalSetup has put into this worker's env). No test-only code path.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -102,7 +102,7 @@ export async function startServer(options: ServerOptions): Promise<ServerProcess
   }
   const pid = Number(/\(pid (\d+)/.exec(out)?.[1]);
   if (pid !== child.pid) throw new Error(`expected the server itself (pid ${child.pid}) but it says pid ${pid}`);
-  const printedToken = out.split("\n").find((line) => line.startsWith("smr_c_"))?.trim() ?? null;
+  const printedToken = firstCoordinatorToken(out);
 
   return {
     base: `http://127.0.0.1:${options.port}`,
@@ -119,6 +119,17 @@ export async function startServer(options: ServerOptions): Promise<ServerProcess
       return exited;
     },
   };
+}
+
+/**
+ * The first coordinator token of a fresh database. stdout is a pipe here, not a terminal, so
+ * the server writes it to an owner-only file and logs where (src/tokens/first-coordinator.ts).
+ */
+export function firstCoordinatorToken(output: string): string | null {
+  const printed = output.split("\n").find((line) => line.startsWith("smr_c_"))?.trim();
+  if (printed) return printed;
+  const file = /written to (\S+first-coordinator-token\.txt)/.exec(output)?.[1];
+  return file ? readFileSync(file, "utf8").trim() : null;
 }
 
 export interface ApiAnswer {

@@ -15,11 +15,11 @@ export class PageClient {
   readonly cookies = new Map<string, string>();
   constructor(
     private readonly t: Pick<TestApp, "app">,
-    private readonly defaults: { acceptLanguage?: string; origin?: string } = {},
+    private readonly defaults: { acceptLanguage?: string; origin?: string; headers?: Record<string, string> } = {},
   ) {}
 
   private headers(extra: Record<string, string> = {}): Record<string, string> {
-    const headers: Record<string, string> = { ...extra };
+    const headers: Record<string, string> = { ...this.defaults.headers, ...extra };
     if (this.cookies.size > 0) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
     if (this.defaults.acceptLanguage) headers["accept-language"] = this.defaults.acceptLanguage;
     return headers;

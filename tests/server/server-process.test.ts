@@ -1,8 +1,8 @@
 import { spawn } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, readFileSync, statSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 
 const root = new URL("../../", import.meta.url).pathname;
@@ -35,8 +35,13 @@ describe("the real server process, started as the README says", () => {
     const deadline = Date.now() + 45_000;
     while (!out.includes("listening") && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
     expect(out, out).toContain("listening");
-    const token = out.split("\n").find((l) => l.startsWith("smr_c_"));
-    expect(token).toBeTruthy();
+    // stdout is a pipe, not a terminal: the token is in an owner-only file beside the database.
+    expect(out).not.toMatch(/smr_c_/);
+    const tokenFile = join(dirname(dbPath), "first-coordinator-token.txt");
+    expect(out).toContain(tokenFile);
+    expect(statSync(tokenFile).mode & 0o777).toBe(0o600);
+    const token = readFileSync(tokenFile, "utf8").trim();
+    expect(token).toMatch(/^smr_c_/);
 
     const base = `http://127.0.0.1:${port}`;
     const call = async (method: string, path: string, body?: unknown, bearer = token) => {

@@ -4,6 +4,7 @@ import { describe } from "vitest";
 import { apiContract } from "../contract/api.contract.js";
 import { atomicContract } from "../contract/atomic.contract.js";
 import { callThrough } from "../contract/target.js";
+import { transitionsContract } from "../contract/transitions.contract.js";
 import { coordinatorToken, d1 } from "./seed.js";
 
 describe("workers-d1", () => {
@@ -15,4 +16,5 @@ describe("workers-d1", () => {
   }));
 
   atomicContract(async () => d1());
+  transitionsContract(async () => d1());
 });

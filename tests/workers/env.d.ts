@@ -9,3 +9,10 @@ declare global {
     }
   }
 }
+
+declare module "vitest" {
+  // Set by tests/sign-in/workers-provider.setup.ts.
+  export interface ProvidedContext {
+    oidc: { issuer: string; clientId: string; clientSecret: string };
+  }
+}

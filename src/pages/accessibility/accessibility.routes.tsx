@@ -7,6 +7,9 @@ import { finish, pageApp } from "../page-app.js";
 import type { PageEnv } from "../page-env.js";
 import { renderMessage, renderPage } from "../render.js";
 import { readForm } from "../security.js";
+import { clientAddress } from "../../rate-limit/client-address.js";
+import { checkLimit, countTowards } from "../../rate-limit/rate-limiter.js";
+import { renderRateLimited } from "../rate-limited.js";
 import { submitFeedback, type FeedbackInput } from "./feedback.service.js";
 
 /** When the statement was prepared (Act 306/2019 asks for the date); update it with the statement. */
@@ -107,7 +110,12 @@ export const accessibilityPageRoutes = () => {
   app.post("/", async (c) => {
     const form = await readForm(c);
     const values = Object.fromEntries(FIELDS.map((f) => [f, form.get(f)])) as Required<FeedbackInput>;
+    const address = [{ address: clientAddress(c) }];
+    const limit = await checkLimit(c.var.deps, "feedback", address);
+    if (limit.limited) return renderRateLimited(c, limit.retryAfterSeconds);
     const result = await submitFeedback(c.var.deps, values, c.var.lang);
+    // Counted only once sent: a form with errors can be corrected as often as needed.
+    if (result.ok) await countTowards(c.var.deps, "feedback", address);
     if (!result.ok) return renderStatement(c, values, fieldErrorsFromZod(result.error, c.var.t.validation));
     const { t, lang } = c.var;
     const day = (iso: string) => formatDay(iso, lang, HOME_ZONE);

@@ -52,7 +52,10 @@ function AreaNav({ frame }: { frame: PageFrame }) {
           { href: "/app", text: t.myConsultations },
           { href: "/app/new", text: t.newConsultation },
         ]
-      : [{ href: "/coordinator", text: t.conceptReport }];
+      : [
+          { href: "/coordinator", text: t.conceptReport },
+          { href: "/coordinator/security-events", text: frame.t.signIn.eventsLink },
+        ];
   return (
     <nav class="area-nav" aria-label={t.mainNav}>
       <div class="wrap area-nav-inner">

@@ -1,3 +1,6 @@
+import type { MiddlewareHandler } from "hono";
+import { recordAdminActions } from "../../security-events/admin-actions.js";
+import type { PageEnv } from "../page-env.js";
 import { conceptReport, evaluationsExport } from "../../reports/reports.service.js";
 import { listFeedback } from "../accessibility/feedback.repo.js";
 import { countryName } from "../i18n/format.js";
@@ -8,6 +11,7 @@ import { addSignIn } from "../sign-in.js";
 import { DurationFitSection, FunnelSection } from "./funnel.view.js";
 import { FeedbackList, RecentEvaluations } from "./lists.view.js";
 import { OutcomesSection } from "./outcomes.view.js";
+import { addSecurityEventsPage } from "./security-events.page.js";
 import { recentEvaluations } from "./recent-evaluations.repo.js";
 
 const coordinator = requireSignIn("coordinator");
@@ -18,7 +22,9 @@ const coordinator = requireSignIn("coordinator");
  */
 export const coordinatorPageRoutes = () => {
   const app = pageApp("/coordinator");
+  app.use("*", recordAdminActions as unknown as MiddlewareHandler<PageEnv>);
   addSignIn(app, "coordinator", "/coordinator");
+  addSecurityEventsPage(app, coordinator);
 
   app.get("/", coordinator, async (c) => {
     const { deps, t, lang } = c.var;

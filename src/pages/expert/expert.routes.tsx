@@ -14,6 +14,7 @@ import { submitExpertEvaluation } from "../../evaluations/evaluations.service.js
 import { invitationFor } from "../../meetings/meetings.service.js";
 import { parseEvaluation, readEvaluationForm } from "../evaluation/evaluation-input.js";
 import { finish, pageApp, setLanguage } from "../page-app.js";
+import { expertLinkPageGuard } from "../rate-limited.js";
 import type { PageEnv } from "../page-env.js";
 import { isLang } from "../i18n/vocabulary.js";
 import { renderMessage, renderPage } from "../render.js";
@@ -101,6 +102,7 @@ async function afterFailure(c: Context<PageEnv>, secret: string, message: string
 
 export const expertPageRoutes = () => {
   const app = pageApp("/e");
+  app.use("*", expertLinkPageGuard);
 
   app.get("/:secret", async (c) => {
     const secret = c.req.param("secret");

@@ -362,4 +362,51 @@ export interface Messages {
     ownLinkSaved: string;
     ownLinkInvalid: string;
   };
+  /** Sign-in by Microsoft account and e-mail link, refusals and limits, security events (issue 13). */
+  signIn: {
+    microsoftButton: string;
+    otherWays: string;
+    tokenTitle: string;
+    emailTitle: string;
+    emailLabel: string;
+    emailHint: string;
+    emailSubmit: string;
+    emailInvalid: string;
+    emailSentTitle: string;
+    emailSentBody: string;
+    linkTitle: string;
+    linkBody: string;
+    linkSubmit: string;
+    linkInvalidTitle: string;
+    linkInvalidBody: string;
+    mailSubject: string;
+    mailBody: Fn<[link: string]>;
+    unknownTitle: string;
+    unknownBody: string;
+    failedTitle: string;
+    failedBody: string;
+    backToSignIn: string;
+    rateLimitedTitle: string;
+    rateLimitedBody: Fn<[seconds: number]>;
+    eventsLink: string;
+    eventsTitle: string;
+    eventsIntro: string;
+    eventsEmpty: string;
+    eventsOlder: string;
+    eventsNewest: string;
+    columns: { at: string; kind: string; method: string; who: string; detail: string };
+    kinds: Record<
+      | "sign_in.succeeded"
+      | "sign_in.failed"
+      | "sign_out"
+      | "auth.refused"
+      | "csrf.refused"
+      | "rate_limit.exceeded"
+      | "token.created"
+      | "token.revoked"
+      | "admin.action",
+      string
+    >;
+    methods: Record<"token" | "oidc" | "email" | "bearer", string>;
+  };
 }

@@ -1,0 +1,37 @@
+import { createApp } from "../../src/app.js";
+import { buildDeps } from "../../src/build-deps.js";
+import { loadConfig } from "../../src/config.js";
+import { connectSqlite } from "../../src/db/connect-sqlite.js";
+import { migrateSqlite } from "../../src/db/migrate-sqlite.js";
+import { fixedClock, systemClock, type Clock } from "../../src/lib/clock.js";
+import { silentLogger } from "../../src/lib/log.js";
+import { issueToken } from "../../src/tokens/tokens.repo.js";
+import type { Counts } from "./counting-d1.js";
+import { requestFor, type CostTarget } from "./route-costs.js";
+
+/** The app over SQLite in memory, counting every round trip the engine makes (Node only). */
+export function sqliteCostTarget(now?: string): CostTarget & { close(): Promise<void> } {
+  let tally: Counts = { statements: 0, roundTrips: 0 };
+  const handle = connectSqlite(":memory:", {
+    onRoundTrip: (statements) => {
+      tally.roundTrips += 1;
+      tally.statements += statements;
+    },
+  });
+  migrateSqlite(handle.raw);
+  const clock: Clock = now ? fixedClock(now) : systemClock;
+  const config = loadConfig({ PUBLIC_BASE_URL: "http://samrad.test", LOG_LEVEL: "silent" });
+  const app = createApp(buildDeps({ db: handle.db, atomic: handle.atomic, config, clock, log: silentLogger }));
+  return {
+    now: () => clock.now(),
+    coordinatorToken: async () => (await issueToken(handle.db, { role: "coordinator", label: "costs", now: clock.now().toISOString() })).token,
+    async send(method, path, init) {
+      tally = { statements: 0, roundTrips: 0 };
+      const res = await app.request(requestFor(`http://samrad.test${path}`, method, init));
+      const text = await res.text();
+      const counts = tally;
+      return { status: res.status, text, body: (res.headers.get("content-type") ?? "").includes("json") ? JSON.parse(text) : text, counts };
+    },
+    close: handle.close,
+  };
+}
