@@ -110,7 +110,7 @@ export const TRANSITIONS = {
   setMeetingLink: {
     event: "consultation.meeting_link_set",
     by: group,
-    from: [...from("none", "draft", "requested"), ...from("sessionNotEnded", "confirmed")],
+    from: [...from("none", "draft"), ...from("someSlotAhead", "requested"), ...from("sessionNotEnded", "confirmed")],
     to: null,
   },
   setFunding: {
