@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Bundles the Worker as `wrangler deploy` would (offline, nothing is uploaded), prints its gzipped
-# size, and fails when it passes the limit (default 400 KiB, the aim of issue 16; the Workers free plan allows 3 MiB).
+# size, and fails when it passes the limit (default 512 KiB: issue 16 aimed at 400 KiB, reached before sign-in, mail, webhooks and privacy were added; the Workers free plan allows 3 MiB).
 # Usage: scripts/check-worker-bundle.sh [limit-in-bytes]
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
-limit=${1:-409600}
+limit=${1:-524288}
 outdir=dist
 export WRANGLER_SEND_METRICS=false
 

@@ -1,4 +1,3 @@
-import { swaggerUI } from "@hono/swagger-ui";
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
@@ -11,13 +10,23 @@ import { AppError, errorStatus, RateLimitedError, type ErrorCode, type ErrorEnve
 import { secretPathGuard } from "./rate-limit/link-guard.js";
 import { recordAdminActions } from "./security-events/admin-actions.js";
 import { validationHook } from "./lib/router.js";
+import { docsRoutes } from "./docs/docs.routes.js";
 import { featureRouters } from "./features.js";
+import { GraphRequestError } from "./graph/graph-errors.js";
 import { pageRouters } from "./pages/index.js";
+import { registerWebhookDocs } from "./webhooks/webhooks.routes.js";
 
 const API_BODY_LIMIT = 64 * 1024;
 
-function envelope(c: Context<AppEnv>, code: ErrorCode, message: string, issues?: ErrorEnvelope["error"]["issues"]) {
+function envelope(
+  c: Context<AppEnv>,
+  code: ErrorCode,
+  message: string,
+  issues?: ErrorEnvelope["error"]["issues"],
+  retryAfterSeconds?: number,
+) {
   const body: ErrorEnvelope = { error: { code, message, requestId: c.var.requestId ?? "", ...(issues ? { issues } : {}) } };
+  if (retryAfterSeconds !== undefined) c.header("retry-after", String(Math.max(0, Math.ceil(retryAfterSeconds))));
   return c.json(body, errorStatus[code]);
 }
 
@@ -35,12 +44,19 @@ function codeForHttpStatus(status: number): ErrorCode {
 export function createApp(deps: Deps) {
   const app = new OpenAPIHono<AppEnv>({ defaultHook: validationHook });
 
-  app.use("*", requestId());
+  // A client's X-Request-Id is kept only when it is a short token of letters, digits, "_", "-" and "=",
+  // so that it can go into logs and answers as it is; anything else gets a fresh id.
+  app.use("*", requestId({ limitLength: 64 }));
   app.use("*", async (c, next) => {
     c.set("deps", deps);
     await next();
   });
   app.use("/api/*", secureHeaders());
+  // Answers carry personal data and tokens shown once: no cache on the way may keep them.
+  app.use("/api/*", async (c, next) => {
+    await next();
+    c.header("cache-control", "no-store");
+  });
   const limitBody = bodyLimit({
     maxSize: API_BODY_LIMIT,
     onError: () => {
@@ -69,6 +85,7 @@ export function createApp(deps: Deps) {
     scheme: "bearer",
     description: "A coordinator or member token, shown once when it is created",
   });
+  registerWebhookDocs(app.openAPIRegistry);
   app.doc31("/openapi.json", {
     openapi: "3.1.0",
     info: {
@@ -77,12 +94,17 @@ export function createApp(deps: Deps) {
       description: "Books short Nordic video consultations for development work in the social and welfare sector.",
     },
   });
-  app.get("/docs", swaggerUI({ url: "/openapi.json" }));
+  app.route("/", docsRoutes());
 
   app.notFound((c) => envelope(c, "NOT_FOUND", `No route for ${c.req.method} ${c.req.path}`));
   app.onError((err, c) => {
-    if (err instanceof RateLimitedError) c.header("Retry-After", String(err.retryAfterSeconds));
-    if (err instanceof AppError) return envelope(c, err.code, err.message, err.issues);
+    // RateLimitedError and upstream failures carry their Retry-After.
+    if (err instanceof AppError) return envelope(c, err.code, err.message, err.issues, err.retryAfterSeconds);
+    // A Graph call on a request path that a service did not turn into a result itself.
+    if (err instanceof GraphRequestError) {
+      deps.log.warn("upstream unavailable", { requestId: c.var.requestId, path: c.req.path, operation: err.operation, status: err.status });
+      return envelope(c, "UPSTREAM_UNAVAILABLE", "Microsoft 365 is not available right now; try again later", undefined, err.retryAfterSeconds ?? 30);
+    }
     if (err instanceof HTTPException) {
       const code = codeForHttpStatus(err.status);
       const message =

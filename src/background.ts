@@ -1,16 +1,27 @@
 import type { Deps } from "./deps.js";
 import { advanceLifecycle } from "./consultations/lifecycle-sweep.js";
 import { runOutbox } from "./outbox/outbox.processor.js";
+import { runWebhooks } from "./webhooks/webhook-runner.js";
+import { sendDueMail } from "./mail/mail-delivery.js";
 import { pruneSignIn } from "./sign-in/prune.js";
+import { retentionTick } from "./privacy/retention.js";
 
-/** One round of background work: time moves consultations on, then pending commands go out. */
+/** One round of background work: time moves consultations on, pending commands go out, due mail (reminders included), old sign-in records go, then webhooks. */
 export async function backgroundTick(deps: Deps): Promise<void> {
   try {
     await advanceLifecycle(deps);
     await runOutbox(deps);
+    await sendDueMail(deps);
     await pruneSignIn(deps);
+    await retentionTick(deps);
   } catch (err) {
     deps.log.error("background tick failed", { error: err instanceof Error ? err.message : String(err) });
+  }
+  // Webhooks go out even when the calendar's round failed: they are a separate consumer.
+  try {
+    await runWebhooks(deps);
+  } catch (err) {
+    deps.log.error("webhook round failed", { error: err instanceof Error ? err.message : String(err) });
   }
 }
 

@@ -15,7 +15,21 @@ import type { Mailer, Scheduler } from "./meetings/scheduler.js";
 import { createSealer, decodeServerKey, noSealer } from "./lib/sealed.js";
 import { icsMeetingInBatch } from "./meetings/ics-in-batch.js";
 import { deliverNowFor } from "./outbox/outbox.processor.js";
+import { sendDueMail } from "./mail/mail-delivery.js";
 import { noFreeBusy, type FreeBusyLookup } from "./scheduling/free-busy.port.js";
+import { runWebhooks } from "./webhooks/webhook-runner.js";
+import { fetchTransport, type WebhookTransport } from "./webhooks/webhook-transport.js";
+
+/**
+ * Which way mail goes out, and why (for the start line). An SMTP mailer is handed in by the Node
+ * entry only (Workers cannot speak SMTP); when both it and a tenant are configured, SMTP is used,
+ * because SMTP_URL is the more specific setting: an operator sets it on purpose for mail.
+ */
+export function mailChoice(config: AppConfig, mailer: Mailer): string {
+  if (mailer.provider === "smtp") return config.graph ? "mail: smtp (SMTP_URL is set, so it is used instead of Graph sendMail)" : "mail: smtp";
+  if (mailer.provider === "graph") return "mail: graph (the organiser mailbox's sendMail)";
+  return "mail: none (messages are handed to the group to send)";
+}
 
 /** The transitions after which the invitation-file calendar has something to write. */
 const CALENDAR_ACTIONS: ReadonlySet<Action> = new Set(["confirm", "decline", "cancel", "expire"]);
@@ -30,6 +44,13 @@ export function buildDeps(input: {
   scheduler?: Scheduler;
   mailer?: Mailer;
   freeBusy?: FreeBusyLookup;
+  webhookTransport?: WebhookTransport;
+  /**
+   * Node: after a transition, send its webhooks right away without holding up the answer. Off on
+   * Workers (an unawaited promise does not outlive the request there; the cron sends them) and in
+   * tests that drive the runner themselves.
+   */
+  promptWebhooks?: boolean;
 }): Deps {
   const graph = input.config.graph ? microsoft365(input.config.graph) : null;
   const deps: Deps = {
@@ -42,8 +63,16 @@ export function buildDeps(input: {
     mailer: input.mailer ?? graph?.mailer ?? noMailer,
     freeBusy: input.freeBusy ?? graph?.freeBusy ?? noFreeBusy,
     sealer: input.config.secretKey ? createSealer(decodeServerKey(input.config.secretKey)) : noSealer,
+    webhookTransport: input.webhookTransport ?? fetchTransport,
     effects: {
-      settle: (consultationId) => deliverNowFor(deps, consultationId),
+      // The consumers act (the calendar makes the meeting), then the mail they recorded goes out; webhooks follow unawaited.
+      settle: async (consultationId) => {
+        await deliverNowFor(deps, consultationId);
+        await sendDueMail(deps, { consultationId }).catch((err: unknown) =>
+          deps.log.error("mail after a transition failed", { consultationId, error: err instanceof Error ? err.name : "error" }),
+        );
+        if (input.promptWebhooks) sendWebhooksSoon(deps, consultationId);
+      },
       inBatch: (plan) =>
         deps.scheduler.provider === "ics" && CALENDAR_ACTIONS.has(plan.request.action)
           ? icsMeetingInBatch(deps.db, plan.changeId, plan.request.at.toISOString())
@@ -51,6 +80,13 @@ export function buildDeps(input: {
     },
   };
   return deps;
+}
+
+/** Not awaited: a receiver's answer (or its 10 s timeout) must never slow a user's request. */
+function sendWebhooksSoon(deps: Deps, consultationId: string): void {
+  runWebhooks(deps, { consultationId, max: 20, concurrency: 1 }).catch((err: unknown) => {
+    deps.log.warn("prompt webhook run failed", { error: err instanceof Error ? err.name : "unknown" });
+  });
 }
 
 /**

@@ -10,6 +10,8 @@ Commands:
   token create --role coordinator --label NAME   Create a coordinator token (printed alone on the last line)
   demo                                           Fill an empty database with demo data and print its tokens
   migrate                                        Apply pending migrations and exit
+  backup FILE                                    Write a consistent copy of the database to FILE (the server may run)
+  restore FILE                                   Replace the database with the backup FILE (stop the server first)
 
 The database is DATABASE_PATH (default ./data/samrad.sqlite), as for npm start.`;
 
@@ -25,6 +27,8 @@ async function main(argv: string[]): Promise<number> {
     return command ? 0 : 2;
   }
   const config = loadConfig(process.env);
+  // Backup and restore work on the file itself: they must not open (or migrate) it as the service does.
+  if (command === "backup" || command === "restore") return backupCommand(command, sub, config.databasePath);
   const { deps, close, applied } = await buildNodeDeps(config, { log: silentLogger });
   try {
     if (applied.length > 0) console.log(`Applied migrations: ${applied.join(", ")}`);
@@ -63,6 +67,30 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   } finally {
     await close();
+  }
+}
+
+async function backupCommand(command: "backup" | "restore", file: string | undefined, databasePath: string): Promise<number> {
+  if (!file) {
+    console.error(`A file is required: npm run cli -- ${command} FILE`);
+    return 2;
+  }
+  const { BackupError, backupDatabase, restoreDatabase } = await import("./db/backup.js");
+  try {
+    if (command === "backup") {
+      const { pages } = await backupDatabase(databasePath, file);
+      console.log(`Backup of ${databasePath} written to ${file} (${pages} pages, integrity checked).`);
+    } else {
+      const { pages } = await restoreDatabase(file, databasePath);
+      console.log(`Restored ${file} into ${databasePath} (${pages} pages). Start the server to apply any newer migrations.`);
+    }
+    return 0;
+  } catch (err) {
+    if (err instanceof BackupError) {
+      console.error(err.message);
+      return 1;
+    }
+    throw err;
   }
 }
 

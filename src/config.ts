@@ -19,6 +19,12 @@ const ConfigSchema = z
     /** How often the Node server delivers pending outbox commands and advances the lifecycle. */
     OUTBOX_INTERVAL_MS: z.coerce.number().int().min(100).max(3_600_000).default(5000),
     LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+    /** The Node server's limits on slow clients: a whole request, its headers, an idle keep-alive connection. */
+    REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1000).max(300_000).default(10_000),
+    HEADERS_TIMEOUT_MS: z.coerce.number().int().min(1000).max(300_000).default(5_000),
+    KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(5_000),
+    /** At most this many open connections; 0 for no cap. */
+    MAX_CONNECTIONS: z.coerce.number().int().min(0).max(1_000_000).default(0),
     AZURE_TENANT_ID: optionalText,
     AZURE_CLIENT_ID: optionalText,
     AZURE_CLIENT_SECRET: optionalText,
@@ -46,10 +52,25 @@ const ConfigSchema = z
       .trim()
       .regex(/^[A-Za-z0-9_-]{43}=?$/, "must be 32 bytes in base64url (make one with: openssl rand -base64 32 | tr '+/' '-_' | tr -d '=')")
       .optional(),
+    /** SMTP relay for mail (Node only), e.g. smtp://user:pass@mail.example.fi:587 or smtps://…:465. */
+    SMTP_URL: z
+      .url({ protocol: /^smtps?$/, message: "must be an smtp:// or smtps:// URL" })
+      .optional()
+      .or(z.literal("").transform(() => undefined)),
+    /** The sender of every message, e.g. "Samråd <samrad@example.fi>"; needed with SMTP_URL. */
+    MAIL_FROM: optionalText,
     /** Development and tests only: lets webhooks go to http://127.0.0.1. */
     WEBHOOK_ALLOW_LOOPBACK: z.enum(["true", "false"]).default("false"),
+    /** Closed consultations are anonymised, and answered accessibility feedback deleted, this long after. */
+    RETENTION_MONTHS: z.coerce.number().int().min(1).max(120).default(24),
+    /** The privacy notice names the controller and how to reach it; the organisation fills these in. */
+    PRIVACY_CONTROLLER_NAME: optionalText.pipe(z.string().max(200).optional()),
+    PRIVACY_CONTACT: optionalText.pipe(z.string().max(500).optional()),
+    /** How long one webhook POST may take before it counts as failed (and is retried). */
+    WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(500).max(30_000).default(10_000),
   })
   .superRefine((env, ctx) => {
+    if (env.SMTP_URL && !env.MAIL_FROM) ctx.addIssue({ code: "custom", path: ["MAIL_FROM"], message: "SMTP_URL is set: MAIL_FROM must name the sender too" });
     const oidcKeys = ["OIDC_ISSUER", "OIDC_CLIENT_ID", "OIDC_CLIENT_SECRET"] as const;
     const oidcMissing = oidcKeys.filter((k) => !env[k]);
     if (oidcMissing.length > 0 && oidcMissing.length < oidcKeys.length) {
@@ -115,12 +136,26 @@ export interface AppConfig {
   publicBaseUrl: string;
   outboxIntervalMs: number;
   logLevel: "debug" | "info" | "warn" | "error" | "silent";
+  /** Node only: timeouts against slow clients, and an optional cap on connections (null: none). */
+  server: { requestTimeoutMs: number; headersTimeoutMs: number; keepAliveTimeoutMs: number; maxConnections: number | null };
   /** Present only when the whole Microsoft 365 set is configured; otherwise meetings are ICS. */
   graph: GraphSettings | null;
   signIn: SignInSettings;
   /** The server key (SECRET_KEY) in base64url; on Node filled from the key file when unset. */
   secretKey: string | null;
   webhookAllowLoopback: boolean;
+  privacy: PrivacySettings;
+  webhookTimeoutMs: number;
+  /** SMTP_URL and MAIL_FROM, when mail goes through an SMTP relay (Node only). */
+  smtp: { url: string; from: string } | null;
+}
+
+/** What the privacy notice and the retention sweep read (issue 14). */
+export interface PrivacySettings {
+  retentionMonths: number;
+  /** Null until the organisation sets PRIVACY_CONTROLLER_NAME; the notice then says so. */
+  controllerName: string | null;
+  contact: string | null;
 }
 
 export class ConfigError extends Error {
@@ -153,6 +188,13 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     publicBaseUrl: (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ""),
     outboxIntervalMs: e.OUTBOX_INTERVAL_MS,
     logLevel: e.LOG_LEVEL,
+    server: {
+      requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
+      // Node requires the headers timeout not to exceed the request timeout.
+      headersTimeoutMs: Math.min(e.HEADERS_TIMEOUT_MS, e.REQUEST_TIMEOUT_MS),
+      keepAliveTimeoutMs: e.KEEP_ALIVE_TIMEOUT_MS,
+      maxConnections: e.MAX_CONNECTIONS > 0 ? e.MAX_CONNECTIONS : null,
+    },
     graph,
     signIn: {
       oidc:
@@ -178,5 +220,8 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     },
     secretKey: e.SECRET_KEY ?? null,
     webhookAllowLoopback: e.WEBHOOK_ALLOW_LOOPBACK === "true",
+    privacy: { retentionMonths: e.RETENTION_MONTHS, controllerName: e.PRIVACY_CONTROLLER_NAME ?? null, contact: e.PRIVACY_CONTACT ?? null },
+    webhookTimeoutMs: e.WEBHOOK_TIMEOUT_MS,
+    smtp: e.SMTP_URL && e.MAIL_FROM ? { url: e.SMTP_URL, from: e.MAIL_FROM } : null,
   };
 }

@@ -8,6 +8,7 @@ import type { Logger } from "./lib/log.js";
 import type { Sealer } from "./lib/sealed.js";
 import type { Mailer, Scheduler } from "./meetings/scheduler.js";
 import type { FreeBusyLookup } from "./scheduling/free-busy.port.js";
+import type { WebhookTransport } from "./webhooks/webhook-transport.js";
 
 /**
  * What happens right after a transition applied: the event consumers that answer the request
@@ -34,4 +35,6 @@ export interface Deps {
   effects: Effects;
   /** Seals and opens secrets kept at rest (lib/sealed.ts); refuses when there is no server key. */
   sealer: Sealer;
+  /** Sends signed webhook requests: node:http(s) with a public-address check on Node, fetch on Workers. */
+  webhookTransport: WebhookTransport;
 }

@@ -1,8 +1,11 @@
 import { serve } from "@hono/node-server";
 import type { AddressInfo } from "node:net";
 import { createApp } from "./app.js";
+import { serveSwaggerUi } from "./docs/docs.routes.js";
+import { swaggerUiFiles } from "./docs/swagger-ui-loader.js";
 import { startBackground } from "./background.js";
 import { buildNodeDeps } from "./node-deps.js";
+import { mailChoice } from "./build-deps.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { ensureFirstCoordinator } from "./tokens/first-coordinator.js";
 
@@ -13,10 +16,28 @@ async function main() {
 
   await ensureFirstCoordinator(deps, { isTTY: process.stdout.isTTY === true, print: (text) => console.log(text) });
 
+  serveSwaggerUi(swaggerUiFiles);
   const app = createApp(deps);
-  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info: AddressInfo) => {
-    console.log(`Samråd listening on http://${config.host}:${info.port} (pid ${process.pid}, database ${config.databasePath}, meetings: ${deps.scheduler.provider})`);
-  });
+  const limits = config.server;
+  const server = serve(
+    {
+      fetch: app.fetch,
+      port: config.port,
+      hostname: config.host,
+      serverOptions: {
+        // A client that trickles its request (slowloris) holds a connection at most this long.
+        requestTimeout: limits.requestTimeoutMs,
+        headersTimeout: limits.headersTimeoutMs,
+        keepAliveTimeout: limits.keepAliveTimeoutMs,
+        // Node checks the two timeouts only this often (30 s by default).
+        connectionsCheckingInterval: 1000,
+      },
+    },
+    (info: AddressInfo) => {
+      console.log(`Samråd listening on http://${config.host}:${info.port} (pid ${process.pid}, database ${config.databasePath}, meetings: ${deps.scheduler.provider}, ${mailChoice(config, deps.mailer)})`);
+    },
+  );
+  if (limits.maxConnections !== null) (server as { maxConnections?: number }).maxConnections = limits.maxConnections;
   const background = startBackground(deps, config.outboxIntervalMs);
 
   let stopping = false;

@@ -25,6 +25,7 @@ export interface WorkerEnv {
   /** `wrangler secret put SECRET_KEY`: seals webhook signing secrets (there is no key file on Workers). */
   SECRET_KEY?: string;
   WEBHOOK_ALLOW_LOOPBACK?: string;
+  WEBHOOK_TIMEOUT_MS?: string;
 }
 
 interface Isolate {
@@ -57,7 +58,7 @@ export default {
     return isolateFor(env).app.fetch(request, env, ctx);
   },
 
-  /** The cron trigger: consultations move on with time, then pending calendar and mail commands go out. */
+  /** The cron trigger: consultations move on with time, then pending calendar and mail commands go out, then webhooks. */
   scheduled(_controller: ScheduledController, env: WorkerEnv, ctx: ExecutionContext): void {
     ctx.waitUntil(backgroundTick(isolateFor(env).deps));
   },

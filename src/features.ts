@@ -4,14 +4,17 @@ import { consultationOutcomeRoutes } from "./evaluations/consultation-outcome.ro
 import { evaluationRoutes } from "./evaluations/evaluations.routes.js";
 import { expertAccessRoutes } from "./expert-access/expert-access.routes.js";
 import { groupRoutes } from "./groups/groups.routes.js";
+import { mailRoutes } from "./mail/mail.routes.js";
 import { meetingRoutes } from "./meetings/meetings.routes.js";
 import { outboxRoutes } from "./outbox/outbox.routes.js";
 import { accessibilityFeedbackRoutes } from "./pages/accessibility/feedback.routes.js";
+import { privacyRoutes } from "./privacy/privacy.routes.js";
 import { reportRoutes } from "./reports/reports.routes.js";
 import { suggestionRoutes } from "./scheduling/suggestions.routes.js";
 import { securityEventRoutes } from "./security-events/security-events.routes.js";
 import { tokenRoutes } from "./tokens/tokens.routes.js";
 import { topicRoutes } from "./topics/topics.routes.js";
+import { webhookRoutes } from "./webhooks/webhooks.routes.js";
 
 /** Every feature's router, mounted at the root by createApp. Add a feature here. */
 export const featureRouters = [
@@ -26,7 +29,10 @@ export const featureRouters = [
   evaluationRoutes,
   consultationOutcomeRoutes,
   reportRoutes,
+  mailRoutes,
   accessibilityFeedbackRoutes,
+  webhookRoutes,
   tokenRoutes,
   securityEventRoutes,
+  privacyRoutes,
 ];

@@ -7,6 +7,8 @@ import { migrateSqlite } from "./db/migrate-sqlite.js";
 import type { Deps } from "./deps.js";
 import type { Clock } from "./lib/clock.js";
 import type { Logger } from "./lib/log.js";
+import { nodeTransport } from "./webhooks/node-transport.js";
+import { createSmtpMailer } from "./mail/smtp-mailer.js";
 
 /** Node: a migrated SQLite file behind Kysely, plus the chosen scheduler and mailer. */
 export async function buildNodeDeps(
@@ -16,8 +18,13 @@ export async function buildNodeDeps(
   const handle = connectSqlite(config.databasePath);
   config = { ...config, secretKey: config.secretKey ?? serverKeyBeside(config.databasePath) };
   const applied = migrateSqlite(handle.raw);
-  const deps = buildDeps({ db: handle.db, atomic: handle.atomic, config, ...overrides });
-  return { deps, close: handle.close, applied };
+  const smtp = config.smtp ? createSmtpMailer(config.smtp) : null;
+  const deps = buildDeps({ db: handle.db, atomic: handle.atomic, config, webhookTransport: nodeTransport, promptWebhooks: true, ...(smtp ? { mailer: smtp } : {}), ...overrides });
+  const close = async () => {
+    smtp?.close();
+    await handle.close();
+  };
+  return { deps, close, applied };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from "kysely";
 import type { ConsultationStatus, DB } from "../db/schema.js";
 import { param, preparedQuery } from "../db/prepared.js";
+import { afterKey, toPage, type Page, type PageRequest } from "../lib/paging.js";
 import { effectiveStatus } from "./transitions.js";
 import type { Consultation, Slot } from "./consultations.schemas.js";
 
@@ -126,16 +127,22 @@ export async function findConsultationByLinkHash(
   return { link: { secretHash: row.linkSecretHash, expiresAt: row.linkExpiresAt, revokedAt: row.linkRevokedAt }, consultation: toView(row, now) };
 }
 
+const NEWEST_FIRST = [{ column: "c.createdAt", desc: true }, { column: "c.id" }];
+
+/** Newest first, one page at a time. */
 export async function listConsultations(
   db: Kysely<DB>,
-  filter: { groupId: string | null; status?: ConsultationStatus; limit: number },
+  filter: { groupId: string | null; status?: ConsultationStatus },
+  page: PageRequest,
   now: Date,
-): Promise<Consultation[]> {
+): Promise<Page<Consultation>> {
   let q = baseQuery(db);
   if (filter.groupId) q = q.where("c.groupId", "=", filter.groupId);
   if (filter.status) q = q.where("c.status", "=", filter.status);
-  const rows = await q.orderBy("c.createdAt", "desc").orderBy("c.id").limit(filter.limit).execute();
-  return rows.map((r) => toView(r, now));
+  if (page.after) q = q.where(afterKey(NEWEST_FIRST, page.after));
+  const rows = await q.orderBy("c.createdAt", "desc").orderBy("c.id").limit(page.limit + 1).execute();
+  const { items, nextCursor } = toPage("consultations", rows, page.limit, (r) => [r.createdAt, r.id]);
+  return { items: items.map((r) => toView(r, now)), nextCursor };
 }
 
 /** The raw row with its stored status, for services that decide a transition. */

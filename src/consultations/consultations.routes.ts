@@ -2,6 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { groupScope, memberOnly } from "../lib/auth.js";
 import { IdParamSchema } from "../lib/common-schemas.js";
 import { AppError, errorResponses, unwrap } from "../lib/errors.js";
+import { linkNext, nextLinkHeader, pageQuery, pageRequest, pageSchema } from "../lib/paging.js";
 import { bearerSecurity, jsonBody, jsonResponse, newRouter } from "../lib/router.js";
 import { findConsultation, listConsultations } from "./consultations.repo.js";
 import { acceptCounterProposal } from "./counter-proposal.service.js";
@@ -39,10 +40,10 @@ const list = createRoute({
   request: {
     query: z.object({
       status: StatusSchema.optional().openapi({ param: { name: "status", in: "query" } }),
-      limit: z.coerce.number().int().min(1).max(500).default(100).openapi({ param: { name: "limit", in: "query" } }),
+      ...pageQuery("consultations", 2),
     }),
   },
-  responses: { 200: jsonResponse(z.object({ items: z.array(ConsultationSchema) }), "Consultations"), ...errorResponses(400, 401) },
+  responses: { 200: { ...jsonResponse(pageSchema(ConsultationSchema), "Consultations"), headers: nextLinkHeader } },
 });
 
 const get = createRoute({
@@ -111,9 +112,15 @@ export const consultationRoutes = () =>
   newRouter()
     .openapi(post, async (c) => c.json(unwrap(await createConsultation(c.var.deps, memberOnly(c), c.req.valid("json"))), 201))
     .openapi(list, async (c) => {
-      const { status, limit } = c.req.valid("query");
-      const items = await listConsultations(c.var.deps.db, { groupId: groupScope(c.var.principal), status, limit }, c.var.deps.clock.now());
-      return c.json({ items }, 200);
+      const query = c.req.valid("query");
+      const page = await listConsultations(
+        c.var.deps.db,
+        { groupId: groupScope(c.var.principal), status: query.status },
+        pageRequest(query),
+        c.var.deps.clock.now(),
+      );
+      linkNext(c, page.nextCursor);
+      return c.json(page, 200);
     })
     .openapi(get, async (c) => {
       const { id } = c.req.valid("param");

@@ -1,12 +1,13 @@
 import { z } from "@hono/zod-openapi";
-import { IdSchema, UtcInstantSchema, text } from "../lib/common-schemas.js";
+import { IdSchema, UtcInstantSchema, text, orNull } from "../lib/common-schemas.js";
 import { SLOT_RULES } from "./proposed-slots.js";
 
 export const STATUSES = ["draft", "requested", "confirmed", "held", "evaluated", "declined", "cancelled", "expired"] as const;
 export const StatusSchema = z.enum(STATUSES).openapi("ConsultationStatus");
 
 export const SlotInputSchema = z.strictObject({
-  start: z.string().openapi({ example: "2027-03-29T10:00:00+03:00", description: "ISO 8601 instant with offset or Z" }),
+  // Checked by planProposedSlots, so that each issue names its slot and rule.
+  start: z.string().max(40).openapi({ example: "2027-03-29T10:00:00+03:00", description: "ISO 8601 instant with offset or Z, at most 12 months ahead" }),
 });
 
 export const SlotsInputSchema = z
@@ -75,8 +76,8 @@ export const ConsultationSchema = z
     slotsProposedBy: z.enum(["group", "expert"]).openapi({
       description: "Who proposed the current round: `expert` when the expert proposed other times, which the group may accept (POST …/accept) or answer with new times (POST …/reschedule)",
     }),
-    confirmedSlot: SlotSchema.nullable(),
-    meeting: MeetingSchema.nullable().openapi({ description: "Null until the meeting has been created" }),
+    confirmedSlot: orNull(SlotSchema),
+    meeting: orNull(MeetingSchema).openapi({ description: "Null until the meeting has been created" }),
     requestedAt: z.string().nullable(),
     confirmedAt: z.string().nullable(),
     closedAt: z.string().nullable(),

@@ -1,10 +1,12 @@
 import { DateTime } from "luxon";
+import { INSTANT_WITH_OFFSET } from "../lib/common-schemas.js";
 import type { FieldIssue } from "../lib/errors.js";
 
-export const SLOT_RULES = { minDuration: 30, maxDuration: 45, minSlots: 2, maxSlots: 5, gridMinutes: 5, minCounterSlots: 1, maxCounterSlots: 3 } as const;
+/** maxMonthsAhead: a consultation is planned weeks ahead, not years; it also keeps every time a four-digit year. */
+export const SLOT_RULES = { minDuration: 30, maxDuration: 45, minSlots: 2, maxSlots: 5, gridMinutes: 5, maxMonthsAhead: 12, minCounterSlots: 1, maxCounterSlots: 3 } as const;
 
 /** The machine codes of the slot rules (FieldIssue.rule): pages translate these, never the English message. */
-export type SlotRule = "format" | "invalid" | "grid" | "past" | "overlap";
+export type SlotRule = "format" | "invalid" | "grid" | "past" | "overlap" | "too_far";
 
 export type SlotIssue = FieldIssue & { rule: SlotRule };
 
@@ -12,9 +14,6 @@ export interface ProposedSlot {
   start: string;
   end: string;
 }
-
-/** An ISO 8601 instant that names its offset (Z or ±hh:mm): a wall time without a zone is ambiguous. */
-const INSTANT_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
 
 export function toUtcIso(dt: DateTime): string {
   return dt.toUTC().toISO({ suppressMilliseconds: false })!;
@@ -33,7 +32,7 @@ export function planProposedSlots(
   const parsed: { index: number; start: DateTime }[] = [];
   starts.forEach((raw, index) => {
     const path = `slots.${index}.start`;
-    if (!INSTANT_WITH_OFFSET.test(raw)) {
+    if (raw.length > 40 || !INSTANT_WITH_OFFSET.test(raw)) {
       issues.push({ path, rule: "format", message: "must be an ISO 8601 instant with an offset or Z, e.g. 2027-03-29T10:00:00+03:00" });
       return;
     }
@@ -49,6 +48,10 @@ export function planProposedSlots(
     }
     if (utc.toMillis() <= now.getTime()) {
       issues.push({ path, rule: "past", message: "must be in the future" });
+      return;
+    }
+    if (utc > DateTime.fromJSDate(now).plus({ months: SLOT_RULES.maxMonthsAhead })) {
+      issues.push({ path, rule: "too_far", message: `must be at most ${SLOT_RULES.maxMonthsAhead} months ahead` });
       return;
     }
     parsed.push({ index, start: utc });

@@ -1,13 +1,11 @@
 import type { Deps } from "../deps.js";
-import { findExpert } from "../directory/directory.repo.js";
-import { expertRequestMessage, messageLanguage } from "../expert-access/expert-message.js";
 import { expertLinkInsert, expertLinkUrl } from "../expert-access/expert-links.repo.js";
-import { languagesOfExpert } from "../expert-access/expert-access.service.js";
 import { groupScope, type Principal } from "../lib/auth.js";
 import { fail, ok, type Result } from "../lib/errors.js";
 import { hashSecret, newSecret } from "../lib/secrets.js";
-import { enqueueIfChanged } from "../outbox/outbox.repo.js";
-import { findBrief } from "../topics/topics.repo.js";
+import { composeMail } from "../mail/compose.js";
+import { loadMailContext } from "../mail/mail-context.js";
+import { organizerOf } from "../meetings/meetings.service.js";
 import { findConsultation } from "./consultations.repo.js";
 import { whyUnchanged } from "./consultations.service.js";
 import { applyTransition, principalActor } from "./transition-writes.js";
@@ -20,8 +18,8 @@ export interface RequestedConsultation extends Consultation {
 
 /**
  * Sends the brief and the proposed times to the expert: draft → requested, with a fresh
- * single-consultation link. The link, the audit entry and (with a mailer) the e-mail are
- * written in the same atomic batch as the state change.
+ * single-consultation link. The link (its hash, and with mail its sealed form) is written in the
+ * same atomic batch as the state change; the mail consumer of the requested event sends the message.
  */
 export async function requestConsultation(deps: Deps, by: Principal, id: string): Promise<Result<RequestedConsultation>> {
   const now = deps.clock.now();
@@ -29,36 +27,15 @@ export async function requestConsultation(deps: Deps, by: Principal, id: string)
   const draft = await findConsultation(deps.db, id, groupId, now);
   if (!draft) return fail("NOT_FOUND", `No consultation with id ${id}`);
   if (draft.status !== "draft") return fail("CONFLICT", `Cannot request a consultation that is ${draft.status}`);
-  const [expert, brief, group] = await Promise.all([
-    findExpert(deps.db, draft.expert.id),
-    findBrief(deps.db, draft.briefId),
-    deps.db.selectFrom("dev_groups").select(["name", "organisation"]).where("id", "=", draft.groupId).executeTakeFirstOrThrow(),
-  ]);
-  if (!expert || !brief) return fail("NOT_FOUND", `No consultation with id ${id}`);
-
   const secret = newSecret("smr_e");
   const link = expertLinkUrl(deps.config.publicBaseUrl, secret);
-  const message = expertRequestMessage({
-    language: messageLanguage(await languagesOfExpert(deps, expert.id, expert.languages)),
-    expertName: expert.name,
-    expertTimeZone: expert.timeZone,
-    groupName: group.name,
-    organisation: group.organisation,
-    topicTitle: draft.topic.title,
-    durationMinutes: draft.durationMinutes,
-    challenge: brief.challenge,
-    questions: brief.questions,
-    slots: draft.slots,
-    link,
-  });
-  const to = { name: expert.name, email: expert.email };
   const secretHash = await hashSecret(secret);
+  // With mail, the mail consumer puts the link in the message later: it is kept sealed under the
+  // server key for that, never in plain text. Without mail nothing needs it again.
+  // Without a server key (SECRET_KEY) the link cannot be kept for the mail: the group sends the message itself.
+  const secretSealed = deps.mailer.canSend ? await deps.sealer.seal(secret, "expert-link").catch(() => null) : null;
   const applied = await applyTransition(deps, { action: "request", actor: principalActor(by), at: now, consultationId: id, groupId }, (changeId) => [
-    expertLinkInsert(deps.db, { consultationId: id, changeId, secretHash, issuedAt: now }),
-    // Until mail is a consumer of the requested event, the message goes as a command of its own.
-    ...(deps.mailer.canSend
-      ? [enqueueIfChanged(deps.db, { consultationId: id, changeId, kind: "mail.send", payload: { to, ...message }, now: now.toISOString() })]
-      : []),
+    expertLinkInsert(deps.db, { consultationId: id, changeId, secretHash, secretSealed, issuedAt: now }),
   ]);
   if (applied.changed === 0) {
     const current = await findConsultation(deps.db, id, groupId, deps.clock.now());
@@ -66,5 +43,8 @@ export async function requestConsultation(deps: Deps, by: Principal, id: string)
     return whyUnchanged(deps, id, groupId, "request");
   }
   const requested = (await findConsultation(deps.db, id, groupId, deps.clock.now()))!;
-  return ok({ ...requested, expertLink: link, expertMessage: { to, ...message, sent: deps.mailer.canSend } });
+  // The same message the mail consumer sends, from the one catalogue: shown to the group to send itself without mail.
+  const ctx = (await loadMailContext(deps.db, id))!;
+  const message = await composeMail({ kind: "request", ctx, to: ctx.expert, link, now, publicBaseUrl: deps.config.publicBaseUrl, organizer: (d) => organizerOf(deps, d), db: deps.db });
+  return ok({ ...requested, expertLink: link, expertMessage: { to: message.to, subject: message.subject, body: message.body, sent: secretSealed !== null } });
 }

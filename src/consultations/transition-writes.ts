@@ -206,18 +206,20 @@ export async function applyTransitions(
     }
   }
   const plans = [...updateIndex.keys()];
-  // Last in the batch: whether any consumer still has work from these transitions.
+  // Last in the batch: whether any consumer (webhooks included) still has work from these transitions.
+  const events = deps.db.selectFrom("consultation_events").select("id").where("changeId", "in", plans.map((p) => p.changeId));
   queries.push(
     deps.db
       .selectFrom("outbox")
       .select((eb) => eb.fn.countAll<number>().as("pending"))
       .where("status", "=", "pending")
-      .where("eventId", "in", deps.db.selectFrom("consultation_events").select("id").where("changeId", "in", plans.map((p) => p.changeId)))
+      .where("eventId", "in", events)
+      .unionAll(deps.db.selectFrom("webhook_deliveries").select((eb) => eb.fn.countAll<number>().as("pending")).where("status", "=", "pending").where("eventId", "in", events))
       .compile(),
   );
   const results = await deps.atomic(queries);
   const changed = (plan: PlannedTransition) => results[updateIndex.get(plan) ?? -1]?.changes ?? 0;
-  if (Number(results.at(-1)?.rows[0]?.pending ?? 0) > 0) {
+  if ((results.at(-1)?.rows ?? []).some((r) => Number(r.pending) > 0)) {
     const touched = new Set<string>();
     for (const plan of plans) if (changed(plan) > 0 && plan.request.consultationId) touched.add(plan.request.consultationId);
     for (const id of touched) await deps.effects.settle(id);
@@ -310,4 +312,12 @@ export function planDraft(
 export function principalActor(p: Principal): { kind: ActorKind; id: string } {
   // actorOf names a coordinator signed in without a token (OpenID Connect, e-mail link) too.
   return p.role === "member" ? { kind: "member", id: p.memberId } : { kind: "coordinator", id: actorOf(p).actorId };
+}
+
+/**
+ * Erasure and retention (src/privacy) remove a reason for closing, which is free text. Not a
+ * transition: status, changeId and events stay as they are. The caller narrows it with `where`.
+ */
+export function clearCloseReasons(db: Kysely<DB>) {
+  return db.updateTable("consultations").set({ closeReason: null }).where("closeReason", "is not", null);
 }

@@ -1,4 +1,4 @@
-import { mkdirSync } from "node:fs";
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import { Kysely, SqliteDialect, type CompiledQuery } from "kysely";
@@ -23,9 +23,22 @@ export interface SqliteOptions {
   onRoundTrip?: (statements: number) => void;
 }
 
+/**
+ * The file holds personal data: readable and writable by its owner only. SQLite creates the -wal
+ * and -shm files with the database file's mode, so creating that one 0600 is enough; files made
+ * before this rule are narrowed too.
+ */
+export function ownerOnly(path: string): void {
+  if (!existsSync(path)) closeSync(openSync(path, "a", 0o600));
+  for (const file of [path, `${path}-wal`, `${path}-shm`]) if (existsSync(file)) chmodSync(file, 0o600);
+}
+
 /** Opens (and creates, with its directory) the SQLite file; ":memory:" works for tests. */
 export function connectSqlite(path: string, options: SqliteOptions = {}): SqliteHandle {
-  if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+  if (path !== ":memory:") {
+    mkdirSync(dirname(path), { recursive: true });
+    ownerOnly(path);
+  }
   const raw = new Database(path);
   raw.pragma("journal_mode = WAL");
   raw.pragma("busy_timeout = 5000");

@@ -39,6 +39,8 @@ export interface GroupMembersTable {
   name: string;
   email: string;
   createdAt: string;
+  /** migrations/0011_mail.sql */
+  language: Generated<MailLanguage>;
 }
 
 export interface ApiTokensTable {
@@ -132,6 +134,8 @@ export interface ExpertLinksTable {
   issuedAt: string;
   expiresAt: string;
   revokedAt: string | null;
+  /** migrations/0011_mail.sql: the secret sealed for the mail that carries the link. */
+  secretSealed: string | null;
 }
 
 export interface MeetingsTable {
@@ -292,6 +296,41 @@ export interface WebhookDeliveriesTable {
   updatedAt: string;
 }
 
+// 0010_webhook_delivery.sql: the columns webhooks add.
+export interface WebhookDeliveriesTable {
+  /** Set by the first claim; retries go on for at least 24 hours from it. */
+  firstAttemptAt: string | null;
+}
+export interface WebhookEndpointsTable {
+  /** Set by each registration, deletion or rotation; the audit entry in its batch keys on it. */
+  changeId: string | null;
+}
+
+/* migrations/0011_mail.sql: member languages, sealed expert links, one row per message. */
+export type MailLanguage = "fi" | "sv" | "en";
+export type MailRecipientRole = "expert" | "member";
+export type MailStatus = "pending" | "sent" | "skipped" | "failed";
+
+export interface MailMessagesTable {
+  id: string;
+  /** consultation:kind:recipient:round; unique, so a message is recorded once. */
+  messageKey: string;
+  consultationId: string;
+  kind: string;
+  recipientRole: MailRecipientRole;
+  recipientId: string;
+  round: number;
+  dueAt: string;
+  status: Generated<MailStatus>;
+  attempts: Generated<number>;
+  nextAttemptAt: string;
+  lockedUntil: string | null;
+  sentAt: string | null;
+  lastError: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
 export interface DB {
   organisations: OrganisationsTable;
   experts: ExpertsTable;
@@ -318,6 +357,35 @@ export interface DB {
   consultation_events: ConsultationEventsTable;
   webhook_endpoints: WebhookEndpointsTable;
   webhook_deliveries: WebhookDeliveriesTable;
+  mail_messages: MailMessagesTable;
+}
+
+/**
+ * migrations/0007_personal_data.sql (issue 14). Interface declarations merge with the ones above;
+ * what each column holds about a person is listed in src/privacy/personal-data.ts.
+ */
+export interface ExpertsTable {
+  /** Set on erasure; name and email are then placeholders. */
+  erasedAt: string | null;
+}
+export interface GroupMembersTable {
+  erasedAt: string | null;
+}
+export interface TopicsTable {
+  /** The member who wrote it (null when unknown or erased). */
+  createdBy: string | null;
+}
+export interface BriefsTable {
+  createdBy: string | null;
+  /** The challenge's length once its text has been removed; null while the text is there. */
+  challengeLength: number | null;
+}
+export interface AnonymisedConsultationsTable {
+  consultationId: string;
+  anonymisedAt: string;
+}
+export interface DB {
+  anonymised_consultations: AnonymisedConsultationsTable;
 }
 
 export type ConsultationRow = Selectable<ConsultationsTable>;

@@ -122,7 +122,9 @@ async function seedGroups(w: DemoWorld) {
     const group = await createGroup(w.deps, w.coordinator, { name: g.name, organisation: g.organisation, timeZone: "Europe/Helsinki", country: "FI" });
     const members: DemoGroupHandle["members"] = [];
     for (const name of g.members) {
-      const added = await addMember(w.deps, w.coordinator, group.id, { name, email: emailFor(name, "example.fi") });
+      // Tokens expire (TOKEN_TTL_DAYS): the demo's tokens are issued today, not at the start of its year of history.
+      const today = { ...w.deps, clock: { now: () => new Date(w.today) } };
+      const added = await addMember(today, w.coordinator, group.id, { name, email: emailFor(name, "example.fi") });
       if (!added.ok) throw new Error(`demo: member: ${added.message}`);
       members.push({ name, token: added.value.token, principal: { role: "member", tokenId: "demo", memberId: added.value.id, groupId: group.id } });
     }

@@ -1,7 +1,8 @@
 import { sql, type Kysely } from "kysely";
 import type { DB } from "../db/schema.js";
 import type { NordicCountry } from "../lib/common-schemas.js";
-import type { Expert, ExpertQuery, Organisation } from "./directory.schemas.js";
+import { afterKey, mapPage, toPage, type Page, type PageRequest } from "../lib/paging.js";
+import type { Expert, ExpertFilter, Organisation } from "./directory.schemas.js";
 
 type OrgRow = DB["organisations"];
 
@@ -38,9 +39,12 @@ export async function insertOrganisation(db: Kysely<DB>, o: Organisation): Promi
     .execute();
 }
 
-export async function listOrganisations(db: Kysely<DB>): Promise<Organisation[]> {
-  const rows = await db.selectFrom("organisations").selectAll().orderBy("name").execute();
-  return rows.map(toOrganisation);
+/** By name, one page at a time. */
+export async function listOrganisations(db: Kysely<DB>, page: PageRequest): Promise<Page<Organisation>> {
+  let q = db.selectFrom("organisations").selectAll();
+  if (page.after) q = q.where(afterKey([{ column: "name" }, { column: "id" }], page.after));
+  const rows = await q.orderBy("name").orderBy("id").limit(page.limit + 1).execute();
+  return mapPage(toPage("organisations", rows, page.limit, (o) => [o.name, o.id]), toOrganisation);
 }
 
 export async function findOrganisation(db: Kysely<DB>, id: string): Promise<Organisation | undefined> {
@@ -107,8 +111,9 @@ export async function findExpert(db: Kysely<DB>, id: string): Promise<Expert | u
   return row && toExpert(row);
 }
 
-export async function searchExperts(db: Kysely<DB>, q: ExpertQuery): Promise<Expert[]> {
-  let query = expertsQuery(db);
+/** The directory: experts who can be chosen, so not the erased ones. By name, one page at a time; without a page, every match (the pages' directory step). */
+export async function searchExperts(db: Kysely<DB>, q: ExpertFilter, page?: PageRequest): Promise<Page<Expert>> {
+  let query = expertsQuery(db).where("experts.erasedAt", "is", null);
   if (q.country) query = query.where("organisations.country", "=", q.country);
   if (q.theme) {
     const theme = q.theme.toLowerCase();
@@ -117,6 +122,9 @@ export async function searchExperts(db: Kysely<DB>, q: ExpertQuery): Promise<Exp
   if (q.language) {
     query = query.where(sql<boolean>`exists (select 1 from json_each(experts.languages) where value = ${q.language})`);
   }
-  const rows = await query.orderBy("experts.name").execute();
-  return rows.map(toExpert);
+  if (page?.after) query = query.where(afterKey([{ column: "experts.name" }, { column: "experts.id" }], page.after));
+  query = query.orderBy("experts.name").orderBy("experts.id");
+  if (!page) return { items: (await query.execute()).map(toExpert), nextCursor: null };
+  const rows = await query.limit(page.limit + 1).execute();
+  return mapPage(toPage("experts", rows, page.limit, (e) => [e.name, e.id]), toExpert);
 }

@@ -1,16 +1,18 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { coordinatorOnly } from "../lib/auth.js";
 import { errorResponses, unwrap } from "../lib/errors.js";
+import { linkNext, nextLinkHeader, pageQuery, pageRequest, pageSchema } from "../lib/paging.js";
 import { bearerSecurity, jsonBody, jsonResponse, newRouter } from "../lib/router.js";
-import { listOrganisations, searchExperts } from "./directory.repo.js";
+import { listOrganisations } from "./directory.repo.js";
 import {
   CreateExpertSchema,
   CreateOrganisationSchema,
+  DirectoryExpertSchema,
   ExpertQuerySchema,
   ExpertSchema,
   OrganisationSchema,
 } from "./directory.schemas.js";
-import { createExpert, createOrganisation } from "./directory.service.js";
+import { createExpert, createOrganisation, listExperts } from "./directory.service.js";
 
 const tags = ["Directory"];
 
@@ -30,7 +32,8 @@ const getOrganisations = createRoute({
   tags,
   summary: "List consulting organisations",
   security: bearerSecurity,
-  responses: { 200: jsonResponse(z.object({ items: z.array(OrganisationSchema) }), "Organisations"), ...errorResponses(401) },
+  request: { query: z.object(pageQuery("organisations", 2)) },
+  responses: { 200: { ...jsonResponse(pageSchema(OrganisationSchema), "Organisations"), headers: nextLinkHeader } },
 });
 
 const postExpert = createRoute({
@@ -47,10 +50,10 @@ const getExperts = createRoute({
   method: "get",
   path: "/api/experts",
   tags,
-  summary: "Find experts by theme, country and language",
+  summary: "Find experts by theme, country and language (members see no e-mail addresses)",
   security: bearerSecurity,
   request: { query: ExpertQuerySchema },
-  responses: { 200: jsonResponse(z.object({ items: z.array(ExpertSchema) }), "Experts"), ...errorResponses(400, 401) },
+  responses: { 200: { ...jsonResponse(pageSchema(DirectoryExpertSchema), "Experts"), headers: nextLinkHeader } },
 });
 
 export const directoryRoutes = () =>
@@ -59,9 +62,18 @@ export const directoryRoutes = () =>
       const by = coordinatorOnly(c);
       return c.json(await createOrganisation(c.var.deps, by, c.req.valid("json")), 201);
     })
-    .openapi(getOrganisations, async (c) => c.json({ items: await listOrganisations(c.var.deps.db) }, 200))
+    .openapi(getOrganisations, async (c) => {
+      const page = await listOrganisations(c.var.deps.db, pageRequest(c.req.valid("query")));
+      linkNext(c, page.nextCursor);
+      return c.json(page, 200);
+    })
     .openapi(postExpert, async (c) => {
       const by = coordinatorOnly(c);
       return c.json(unwrap(await createExpert(c.var.deps, by, c.req.valid("json"))), 201);
     })
-    .openapi(getExperts, async (c) => c.json({ items: await searchExperts(c.var.deps.db, c.req.valid("query")) }, 200));
+    .openapi(getExperts, async (c) => {
+      const { limit, cursor, ...filter } = c.req.valid("query");
+      const page = await listExperts(c.var.deps, c.var.principal, filter, pageRequest({ limit, cursor }));
+      linkNext(c, page.nextCursor);
+      return c.json(page, 200);
+    });

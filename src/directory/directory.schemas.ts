@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { pageQuery } from "../lib/paging.js";
 import { CountrySchema, IdSchema, LanguageSchema, TimeZoneSchema, text } from "../lib/common-schemas.js";
 
 export const CriteriaSchema = z
@@ -59,14 +60,22 @@ export const ExpertSchema = z
   })
   .openapi("Expert");
 
+/** In the directory's list: members choose an expert, and the service contacts them, so only the coordinator sees the address. */
+export const DirectoryExpertSchema = ExpertSchema.extend({
+  email: z.string().optional().openapi({ description: "The coordinator's view only" }),
+}).openapi("DirectoryExpert");
+
 export const ExpertQuerySchema = z.object({
   theme: z.string().trim().min(1).max(100).optional().openapi({ param: { name: "theme", in: "query" } }),
   country: CountrySchema.optional().openapi({ param: { name: "country", in: "query" } }),
   language: LanguageSchema.optional().openapi({ param: { name: "language", in: "query" } }),
+  ...pageQuery("experts", 2),
 });
 
 export type CreateOrganisation = z.infer<typeof CreateOrganisationSchema>;
 export type Organisation = z.infer<typeof OrganisationSchema>;
 export type CreateExpert = z.infer<typeof CreateExpertSchema>;
 export type Expert = z.infer<typeof ExpertSchema>;
+export type DirectoryExpert = z.infer<typeof DirectoryExpertSchema>;
 export type ExpertQuery = z.infer<typeof ExpertQuerySchema>;
+export type ExpertFilter = Pick<ExpertQuery, "theme" | "country" | "language">;

@@ -4,8 +4,9 @@ import { newId } from "../lib/secrets.js";
 import { recordAudit } from "../audit/audit.repo.js";
 import type { Principal } from "../lib/auth.js";
 import { actorOf } from "../lib/auth.js";
-import { findOrganisation, insertExpert, insertOrganisation, findExpert } from "./directory.repo.js";
-import type { CreateExpert, CreateOrganisation, Expert, Organisation } from "./directory.schemas.js";
+import { findOrganisation, insertExpert, insertOrganisation, findExpert, searchExperts } from "./directory.repo.js";
+import { mapPage, type Page, type PageRequest } from "../lib/paging.js";
+import type { CreateExpert, CreateOrganisation, DirectoryExpert, Expert, ExpertFilter, Organisation } from "./directory.schemas.js";
 
 type DirectoryDeps = Pick<Deps, "db" | "clock">;
 
@@ -42,4 +43,10 @@ export async function createExpert(deps: DirectoryDeps, by: Principal, input: Cr
   await recordAudit(deps.db, { ...actorOf(by), at: createdAt, action: "expert.created", entityType: "expert", entityId: id });
   const expert = await findExpert(deps.db, id);
   return expert ? ok(expert) : fail("INTERNAL", "expert vanished after insert");
+}
+
+/** The directory as the caller's role may see it: members get no e-mail addresses (minimal disclosure). */
+export async function listExperts(deps: DirectoryDeps, by: Principal, filter: ExpertFilter, page: PageRequest): Promise<Page<DirectoryExpert>> {
+  const experts = await searchExperts(deps.db, filter, page);
+  return by.role === "coordinator" ? experts : mapPage(experts, ({ email: _email, ...rest }) => rest);
 }

@@ -1,7 +1,6 @@
 import { z } from "@hono/zod-openapi";
-import { DateTime } from "luxon";
 import { ConsultationSchema, CreateConsultationSchema, StatusSchema } from "../consultations/consultations.schemas.js";
-import { INSTANT_WITH_OFFSET } from "../reports/report-period.js";
+import { InstantInputSchema } from "../lib/common-schemas.js";
 import { EvaluationWindowSchema, MinutesSchema } from "./evaluations.schemas.js";
 
 /**
@@ -21,18 +20,12 @@ export const FundingSchema = z
   .strictObject({ source: z.enum(FUNDING_SOURCES, { message: `must be one of ${FUNDING_SOURCES.join(", ")}` }) })
   .openapi("SetFunding");
 
-const InstantSchema = z
-  .string()
-  .refine((v) => INSTANT_WITH_OFFSET.test(v) && DateTime.fromISO(v, { setZone: true }).isValid, {
-    message: "must be an ISO 8601 instant with an offset or Z, e.g. 2027-03-08T10:02:00+02:00",
-  })
-  .openapi({ example: "2027-03-08T10:02:00+02:00" });
 
 /** Either `{noShow: true}` or `{actualStart, actualMinutes}`: one object so each issue names its field. */
 export const OutcomeSchema = z
   .strictObject({
     noShow: z.literal(true, { message: "must be true; to record a session that took place send actualStart and actualMinutes" }).optional(),
-    actualStart: InstantSchema.optional(),
+    actualStart: InstantInputSchema.optional(),
     actualMinutes: MinutesSchema.optional(),
   })
   .superRefine((o, ctx) => {

@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { orNull } from "../lib/common-schemas.js";
 import { StatusSchema } from "../consultations/consultations.schemas.js";
 
 export const FREE_TEXT_MAX = 2000;
@@ -113,7 +114,7 @@ export const GroupEvaluationsSchema = z
 
 /** The expert's evaluation form, through the link: open or not, and what the expert sent before. */
 export const ExpertEvaluationViewSchema = z
-  .object({ consultationId: z.string(), status: StatusSchema, evaluation: EvaluationWindowSchema, mine: EvaluationSchema.nullable() })
+  .object({ consultationId: z.string(), status: StatusSchema, evaluation: EvaluationWindowSchema, mine: orNull(EvaluationSchema) })
   .openapi("ExpertEvaluationView");
 
 export const EvaluationsViewSchema = z.union([CoordinatorEvaluationsSchema, GroupEvaluationsSchema]).openapi("EvaluationsView");

@@ -10,7 +10,7 @@ export interface Subscription {
   needsMeeting?: boolean;
 }
 
-export type ConsumerName = "meeting.sync";
+export type ConsumerName = "meeting.sync" | "mail";
 
 export const SUBSCRIPTIONS: readonly Subscription[] = [
   { consumer: "meeting.sync", type: "consultation.confirmed" },
@@ -18,4 +18,12 @@ export const SUBSCRIPTIONS: readonly Subscription[] = [
   { consumer: "meeting.sync", type: "consultation.declined", needsMeeting: true },
   { consumer: "meeting.sync", type: "consultation.cancelled", needsMeeting: true },
   { consumer: "meeting.sync", type: "consultation.expired", needsMeeting: true },
+  // Mail (src/mail): who is told what is worked out per event; reminders are recorded as due later.
+  { consumer: "mail", type: "consultation.requested" },
+  { consumer: "mail", type: "consultation.rescheduled" },
+  { consumer: "mail", type: "consultation.confirmed" },
+  { consumer: "mail", type: "consultation.declined" },
+  { consumer: "mail", type: "consultation.cancelled" },
+  { consumer: "mail", type: "consultation.expired" },
+  { consumer: "mail", type: "consultation.held" },
 ];

@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { IdSchema, UtcInstantSchema, text } from "../lib/common-schemas.js";
+import { IdSchema, UtcInstantSchema, text, orNull } from "../lib/common-schemas.js";
 import { CounterSlotsInputSchema, StatusSchema } from "../consultations/consultations.schemas.js";
 
 export const SecretParamSchema = z.object({
@@ -29,7 +29,7 @@ export const ExpertViewSchema = z
     expert: z.object({ name: z.string(), timeZone: z.string() }),
     slots: z.array(ExpertSlotSchema),
     slotsProposedBy: z.enum(["group", "expert"]).openapi({ description: "`expert`: these are the times the expert proposed; the group answers next" }),
-    confirmedSlot: ExpertSlotSchema.nullable(),
+    confirmedSlot: orNull(ExpertSlotSchema),
     meeting: z.object({ joinUrl: z.string().nullable(), start: z.string(), end: z.string() }).nullable(),
   })
   .openapi("ExpertView");

@@ -2,10 +2,11 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { coordinatorOnly } from "../lib/auth.js";
 import { IdParamSchema } from "../lib/common-schemas.js";
 import { errorResponses, unwrap } from "../lib/errors.js";
+import { linkNext, nextLinkHeader, pageQuery, pageRequest, pageSchema } from "../lib/paging.js";
 import { bearerSecurity, jsonBody, jsonResponse, newRouter } from "../lib/router.js";
 import { listGroups } from "./groups.repo.js";
-import { CreateGroupSchema, CreateMemberSchema, GroupSchema, MeSchema, MemberWithTokenSchema } from "./groups.schemas.js";
-import { addMember, createGroup, whoAmI } from "./groups.service.js";
+import { CreateGroupSchema, CreateMemberSchema, GroupSchema, MeSchema, MemberParamsSchema, MemberSchema, MemberWithTokenSchema, UpdateMemberSchema } from "./groups.schemas.js";
+import { addMember, createGroup, updateMember, whoAmI } from "./groups.service.js";
 
 const tags = ["Development groups"];
 
@@ -25,7 +26,8 @@ const getGroups = createRoute({
   tags,
   summary: "List development groups (coordinator)",
   security: bearerSecurity,
-  responses: { 200: jsonResponse(z.object({ items: z.array(GroupSchema) }), "Groups"), ...errorResponses(401, 403) },
+  request: { query: z.object(pageQuery("groups", 2)) },
+  responses: { 200: { ...jsonResponse(pageSchema(GroupSchema), "Groups"), headers: nextLinkHeader }, ...errorResponses(403) },
 });
 
 const postMember = createRoute({
@@ -47,6 +49,16 @@ const me = createRoute({
   responses: { 200: jsonResponse(MeSchema, "The caller"), ...errorResponses(401) },
 });
 
+const patchMember = createRoute({
+  method: "patch",
+  path: "/api/groups/{id}/members/{memberId}",
+  tags,
+  summary: "Change a member's mail language (coordinator, or the member themself)",
+  security: bearerSecurity,
+  request: { params: MemberParamsSchema, body: jsonBody(UpdateMemberSchema) },
+  responses: { 200: jsonResponse(MemberSchema, "Updated"), ...errorResponses(400, 401, 403, 404, 413) },
+});
+
 export const groupRoutes = () =>
   newRouter()
     .openapi(me, async (c) => c.json(await whoAmI(c.var.deps, c.var.principal), 200))
@@ -56,10 +68,17 @@ export const groupRoutes = () =>
     })
     .openapi(getGroups, async (c) => {
       coordinatorOnly(c);
-      return c.json({ items: await listGroups(c.var.deps.db) }, 200);
+      const page = await listGroups(c.var.deps.db, pageRequest(c.req.valid("query")));
+      linkNext(c, page.nextCursor);
+      return c.json(page, 200);
     })
     .openapi(postMember, async (c) => {
       const by = coordinatorOnly(c);
       const result = await addMember(c.var.deps, by, c.req.valid("param").id, c.req.valid("json"));
       return c.json(unwrap(result), 201);
+    })
+    .openapi(patchMember, async (c) => {
+      const by = c.var.principal;
+      const { id, memberId } = c.req.valid("param");
+      return c.json(unwrap(await updateMember(c.var.deps, by, id, memberId, c.req.valid("json"))), 200);
     });

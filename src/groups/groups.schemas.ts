@@ -1,5 +1,7 @@
 import { z } from "@hono/zod-openapi";
-import { CountrySchema, TimeZoneSchema, text } from "../lib/common-schemas.js";
+import { CountrySchema, IdSchema, TimeZoneSchema, orNull, text } from "../lib/common-schemas.js";
+
+const LanguageSchema = z.enum(["fi", "sv", "en"]);
 
 export const CreateGroupSchema = z
   .strictObject({
@@ -25,11 +27,19 @@ export const CreateMemberSchema = z
   .strictObject({
     name: text(200),
     email: z.email({ message: "must be an e-mail address" }).max(320),
+    language: LanguageSchema.optional().openapi({ description: "The language of the member's mail and invitations; defaults to fi" }),
   })
   .openapi("CreateMember");
 
+export const UpdateMemberSchema = z.strictObject({ language: LanguageSchema }).openapi("UpdateMember");
+
+export const MemberParamsSchema = z.object({
+  id: IdSchema.openapi({ param: { name: "id", in: "path" } }),
+  memberId: IdSchema.openapi({ param: { name: "memberId", in: "path" } }),
+});
+
 export const MemberSchema = z
-  .object({ id: z.string(), groupId: z.string(), name: z.string(), email: z.string(), createdAt: z.string() })
+  .object({ id: z.string(), groupId: z.string(), name: z.string(), email: z.string(), language: LanguageSchema, createdAt: z.string() })
   .openapi("Member");
 
 export const MemberWithTokenSchema = MemberSchema.extend({
@@ -46,9 +56,11 @@ export type Member = z.infer<typeof MemberSchema>;
 export const MeSchema = z
   .object({
     role: z.enum(["member", "coordinator"]),
-    member: z.object({ id: z.string(), name: z.string() }).nullable().openapi({ description: "The signed-in member; null for the coordinator" }),
-    group: GroupSchema.nullable().openapi({ description: "The member's development group; null for the coordinator" }),
+    member: orNull(z.object({ id: z.string(), name: z.string() })).openapi({ description: "The signed-in member; null for the coordinator" }),
+    group: orNull(GroupSchema).openapi({ description: "The member's development group; null for the coordinator" }),
     members: z.array(z.object({ id: z.string(), name: z.string() })).openapi({ description: "Everyone in the group (ids for …/suggestions?memberIds=)" }),
   })
   .openapi("Me");
 export type Me = z.infer<typeof MeSchema>;
+
+export type UpdateMember = z.infer<typeof UpdateMemberSchema>;

@@ -4,8 +4,8 @@ import { actorOf, type Principal } from "../lib/auth.js";
 import { fail, ok, type Result } from "../lib/errors.js";
 import { newId } from "../lib/secrets.js";
 import { issueApiToken } from "../tokens/tokens.service.js";
-import { findGroup, insertGroup, insertMember, listMembers } from "./groups.repo.js";
-import type { CreateGroup, CreateMember, Group, Me, Member } from "./groups.schemas.js";
+import { findGroup, insertGroup, insertMember, listMembers, setMemberLanguage } from "./groups.repo.js";
+import type { CreateGroup, CreateMember, Group, Me, Member, UpdateMember } from "./groups.schemas.js";
 
 type GroupDeps = Pick<Deps, "db" | "clock" | "config" | "log">;
 
@@ -33,7 +33,7 @@ export async function addMember(
   const group = await findGroup(deps.db, groupId);
   if (!group) return fail("NOT_FOUND", `No development group with id ${groupId}`);
   const now = deps.clock.now().toISOString();
-  const member: Member = { id: newId(), groupId, name: input.name, email: input.email.toLowerCase(), createdAt: now };
+  const member: Member = { id: newId(), groupId, name: input.name, email: input.email.toLowerCase(), language: input.language ?? "fi", createdAt: now };
   await insertMember(deps.db, member);
   const issued = await issueApiToken(deps, by, { role: "member", label: `member ${member.id}`, memberId: member.id });
   await recordAudit(deps.db, { ...actorOf(by), at: now, action: "member.added", entityType: "group", entityId: groupId, detail: { memberId: member.id } });
@@ -51,4 +51,14 @@ export async function whoAmI(deps: Pick<Deps, "db">, by: Principal): Promise<Me>
     group: group ?? null,
     members: members.map((m) => ({ id: m.id, name: m.name })),
   };
+}
+
+/** A member's language: the coordinator may change anyone's, a member only their own. */
+export async function updateMember(deps: GroupDeps, by: Principal, groupId: string, memberId: string, input: UpdateMember): Promise<Result<Member>> {
+  if (by.role === "member" && (by.memberId !== memberId || by.groupId !== groupId)) return fail("FORBIDDEN", "A member may change only their own settings");
+  const member = await setMemberLanguage(deps.db, groupId, memberId, input.language);
+  if (!member) return fail("NOT_FOUND", `No member with id ${memberId} in group ${groupId}`);
+  const now = deps.clock.now().toISOString();
+  await recordAudit(deps.db, { ...actorOf(by), at: now, action: "member.updated", entityType: "group", entityId: groupId, detail: { memberId, language: input.language } });
+  return ok(member);
 }

@@ -34,6 +34,8 @@ export class AppError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly issues?: FieldIssue[],
+    /** Sent as Retry-After (seconds) with 429 and 503. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = "AppError";
@@ -45,8 +47,8 @@ export class AppError extends Error {
 
 /** 429 with Retry-After: the app's error handler sets the header from retryAfterSeconds. */
 export class RateLimitedError extends AppError {
-  constructor(readonly retryAfterSeconds: number) {
-    super("RATE_LIMITED", `Too many attempts: try again in ${retryAfterSeconds} s`);
+  constructor(override readonly retryAfterSeconds: number) {
+    super("RATE_LIMITED", `Too many attempts: try again in ${retryAfterSeconds} s`, undefined, retryAfterSeconds);
     this.name = "RateLimitedError";
   }
 }
@@ -57,6 +59,7 @@ export interface Failure {
   code: ErrorCode;
   message: string;
   issues?: FieldIssue[];
+  retryAfterSeconds?: number;
 }
 export type Result<T> = { ok: true; value: T } | Failure;
 
@@ -66,7 +69,7 @@ export const fail = (code: ErrorCode, message: string, issues?: FieldIssue[]): F
 
 /** Unwraps a service result inside a route: failures become the envelope. */
 export function unwrap<T>(result: Result<T>): T {
-  if (!result.ok) throw new AppError(result.code, result.message, result.issues);
+  if (!result.ok) throw new AppError(result.code, result.message, result.issues, result.retryAfterSeconds);
   return result.value;
 }
 
@@ -106,16 +109,30 @@ export const ErrorEnvelopeSchema = z
 
 export type ErrorEnvelope = z.infer<typeof ErrorEnvelopeSchema>;
 
+/** A failure of a service the request depends on (Microsoft Graph, mail): worth retrying later. */
+export const upstreamUnavailable = (what: string, retryAfterSeconds: number): Failure => ({
+  ok: false,
+  code: "UPSTREAM_UNAVAILABLE",
+  message: `${what} is not available right now; try again in ${retryAfterSeconds} s`,
+  retryAfterSeconds,
+});
+
 const errorDescriptions: Record<number, string> = {
-  400: "Invalid input: the message and issues name the field",
+  400: "Invalid input (body, path, query, or an unknown query parameter): the message and issues name the field",
   401: "Missing or invalid credentials",
   403: "Not allowed for this role",
   404: "Not found (or not yours)",
   409: "Not allowed in the current state",
   410: "The link no longer works",
   413: "Request body over 64 KiB",
+  415: "The body is not JSON (Content-Type must be application/json)",
   429: "Too many failed attempts or requests from this address: wait for the seconds in Retry-After",
-  503: "An upstream service is unavailable",
+  500: "A fault on the service's side; the request id helps find it",
+  503: "A service this request depends on (Microsoft Graph, mail, the database) is unavailable; Retry-After says when to try again",
+};
+
+const retryAfterHeader = {
+  "Retry-After": { description: "Seconds to wait before trying again", schema: { type: "integer" as const, minimum: 0 } },
 };
 
 /** OpenAPI response entries for the given error statuses, all in the one envelope. */
@@ -127,7 +144,7 @@ export function errorResponses(...statuses: number[]) {
       s,
       {
         description: errorDescriptions[s] ?? "Error",
-        ...(s === 429 ? { headers: { "Retry-After": { description: "Seconds to wait", schema: { type: "integer" as const } } } } : {}),
+        ...(s === 429 || s === 503 ? { headers: retryAfterHeader } : {}),
         content: { "application/json": { schema: ErrorEnvelopeSchema } },
       },
     ]),

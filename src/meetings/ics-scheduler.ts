@@ -23,6 +23,7 @@ export class IcsScheduler implements Scheduler {
 /** Without a tenant the service cannot send mail: the API hands the text to the group instead. */
 export const noMailer: Mailer = {
   canSend: false,
+  provider: "none",
   async send() {
     throw new Error("No mailer is configured");
   },

@@ -1,5 +1,7 @@
 import type { Kysely } from "kysely";
 import type { DB } from "../db/schema.js";
+import { catalogues, type Lang } from "../pages/i18n/index.js";
+import { expertLanguage } from "../mail/languages.js";
 import type { Attendee } from "./scheduler.js";
 
 /** Everything needed to describe a consultation's meeting in a calendar. */
@@ -12,6 +14,8 @@ export interface MeetingDetails {
   challenge: string;
   questions: string[];
   expert: Attendee;
+  /** The language the expert reads mail and invitations in. */
+  expertLang: Lang;
   members: Attendee[];
   /** The member who created the consultation, when known. */
   creator: Attendee | null;
@@ -29,7 +33,8 @@ export async function loadMeetingDetails(db: Kysely<DB>, consultationId: string,
     .innerJoin("experts as e", "e.id", "c.expertId")
     .innerJoin("dev_groups as g", "g.id", "c.groupId")
     .leftJoin("proposed_slots as s", "s.id", "c.confirmedSlotId")
-    .leftJoin("group_members as creator", "creator.id", "c.createdBy")
+    // An erased member is no longer invited: their address is gone (src/privacy).
+    .leftJoin("group_members as creator", (join) => join.onRef("creator.id", "=", "c.createdBy").on("creator.erasedAt", "is", null))
     .select([
       "c.id",
       "c.status",
@@ -42,6 +47,7 @@ export async function loadMeetingDetails(db: Kysely<DB>, consultationId: string,
       "b.challenge",
       "e.name as expertName",
       "e.email as expertEmail",
+      "e.languages as expertLanguages",
       "s.start",
       "s.end",
       "creator.name as creatorName",
@@ -52,7 +58,7 @@ export async function loadMeetingDetails(db: Kysely<DB>, consultationId: string,
   if (!row) return undefined;
   const [questions, members] = await Promise.all([
     db.selectFrom("brief_questions").select("text").where("briefId", "=", row.briefId).orderBy("position").execute(),
-    db.selectFrom("group_members").select(["name", "email"]).where("groupId", "=", row.groupId).orderBy("createdAt").orderBy("id").execute(),
+    db.selectFrom("group_members").select(["name", "email"]).where("groupId", "=", row.groupId).where("erasedAt", "is", null).orderBy("createdAt").orderBy("id").execute(),
   ]);
   return {
     consultationId: row.id,
@@ -63,6 +69,7 @@ export async function loadMeetingDetails(db: Kysely<DB>, consultationId: string,
     challenge: row.challenge,
     questions: questions.map((q) => q.text),
     expert: { name: row.expertName, email: row.expertEmail },
+    expertLang: expertLanguage(JSON.parse(row.expertLanguages) as string[]),
     members,
     creator: row.creatorName && row.creatorEmail ? { name: row.creatorName, email: row.creatorEmail } : null,
     slot: row.start && row.end ? { start: row.start, end: row.end } : null,
@@ -71,23 +78,23 @@ export async function loadMeetingDetails(db: Kysely<DB>, consultationId: string,
   };
 }
 
-export function meetingSubject(d: Pick<MeetingDetails, "topicTitle">): string {
-  return `Samråd: ${d.topicTitle}`;
+export function meetingSubject(d: Pick<MeetingDetails, "topicTitle">, lang: Lang): string {
+  return catalogues[lang].mail.calendarTitle(d.topicTitle);
 }
 
-/** The calendar body: the brief (challenge and questions) and the consultation's link. */
-export function meetingBody(d: MeetingDetails): string {
-  const questions = d.questions.map((q, i) => `${i + 1}. ${q}`).join("\n");
+/** The calendar body in the reader's language: the brief and the reader's own link. */
+export function meetingBody(d: MeetingDetails, lang: Lang, link: string): string {
+  const t = catalogues[lang].mail;
   return [
-    `Nordic consultation: ${d.topicTitle}`,
-    `Development group: ${d.groupName} (${d.groupOrganisation})`,
+    meetingSubject(d, lang),
+    t.calendarGroup(d.groupName, d.groupOrganisation),
     "",
-    "Challenge:",
+    `${t.challenge}:`,
     d.challenge,
     "",
-    "Questions:",
-    questions,
+    `${t.questions}:`,
+    ...d.questions.map((q, i) => `${i + 1}. ${q}`),
     "",
-    `Consultation: ${d.link}`,
+    link,
   ].join("\n");
 }

@@ -7,6 +7,7 @@ import { IdParamSchema } from "../lib/common-schemas.js";
 import { AppError, errorResponses, unwrap } from "../lib/errors.js";
 import { bearerSecurity, newRouter } from "../lib/router.js";
 import { invitationFor } from "./meetings.service.js";
+import { memberLanguage } from "../groups/groups.repo.js";
 import { SecretParamSchema } from "../expert-access/expert-access.schemas.js";
 
 const tags = ["Meetings"];
@@ -44,10 +45,11 @@ export const meetingRoutes = () =>
       const p = c.var.principal;
       const visible = await findConsultation(c.var.deps.db, id, groupScope(p), c.var.deps.clock.now());
       if (!visible) throw new AppError("NOT_FOUND", `No consultation with id ${id}`);
-      return sendIcs(c, unwrap(await invitationFor(c.var.deps, id)));
+      const lang = p.role === "member" ? await memberLanguage(c.var.deps.db, p.memberId) : "en";
+      return sendIcs(c, unwrap(await invitationFor(c.var.deps, id, { kind: "member", lang })));
     })
     .openapi(expertInvite, async (c) => {
       const link = await resolveLink(c.var.deps, c.req.valid("param").secret);
       if (!link.ok) throw new AppError(link.problem === "unknown" ? "NOT_FOUND" : "GONE", "This link is not valid any more");
-      return sendIcs(c, unwrap(await invitationFor(c.var.deps, link.consultation.id)));
+      return sendIcs(c, unwrap(await invitationFor(c.var.deps, link.consultation.id, { kind: "expert", secret: c.req.valid("param").secret })));
     });

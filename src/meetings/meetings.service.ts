@@ -1,10 +1,29 @@
 import type { Deps } from "../deps.js";
+import { expertLinkUrl } from "../expert-access/expert-links.repo.js";
 import { fail, ok, type Result } from "../lib/errors.js";
-import { inviteIcs } from "./invite-ics.js";
-import { loadMeetingDetails } from "./meeting-details.js";
+import type { Lang } from "../pages/i18n/index.js";
+import { inviteIcs, type InviteReader } from "./invite-ics.js";
+import { loadMeetingDetails, type MeetingDetails } from "./meeting-details.js";
+import type { Attendee } from "./scheduler.js";
 
-/** The invitation file of a consultation whose meeting exists. */
-export async function invitationFor(deps: Pick<Deps, "db" | "clock" | "config">, consultationId: string): Promise<Result<string>> {
+/** Who downloads (or is mailed) the invitation: the expert through their link, or a member. */
+export type InvitationReader = { kind: "expert"; secret: string } | { kind: "member"; lang: Lang };
+
+/** With a tenant the organiser mailbox sends the invitations; without one, the member who created it does. */
+export function organizerOf(deps: Pick<Deps, "config">, details: MeetingDetails): Attendee {
+  return deps.config.graph
+    ? { name: "Samråd", email: deps.config.graph.organizer }
+    : (details.creator ?? details.members[0] ?? { name: "Samråd", email: "noreply@samrad.invalid" });
+}
+
+export function readerOf(deps: Pick<Deps, "config">, details: MeetingDetails, reader: InvitationReader): InviteReader {
+  return reader.kind === "expert"
+    ? { lang: details.expertLang, link: expertLinkUrl(deps.config.publicBaseUrl, reader.secret) }
+    : { lang: reader.lang, link: details.link };
+}
+
+/** The invitation file of a consultation whose meeting exists, for one reader. */
+export async function invitationFor(deps: Pick<Deps, "db" | "clock" | "config">, consultationId: string, reader: InvitationReader): Promise<Result<string>> {
   const [details, meeting] = await Promise.all([
     loadMeetingDetails(deps.db, consultationId, deps.config.publicBaseUrl),
     deps.db.selectFrom("meetings").selectAll().where("consultationId", "=", consultationId).executeTakeFirst(),
@@ -12,9 +31,5 @@ export async function invitationFor(deps: Pick<Deps, "db" | "clock" | "config">,
   if (!details) return fail("NOT_FOUND", `No consultation with id ${consultationId}`);
   // An empty externalId marks a creation still in flight (see sync-meeting.ts): not a meeting yet.
   if (!meeting || !meeting.externalId) return fail("CONFLICT", `There is no meeting yet: the consultation is ${details.status}`);
-  // With a tenant the organiser mailbox sends the invitations; without one, the member who created it does.
-  const organizer = deps.config.graph
-    ? { name: "Samråd", email: deps.config.graph.organizer }
-    : (details.creator ?? details.members[0] ?? { name: "Samråd", email: "noreply@samrad.invalid" });
-  return ok(inviteIcs(details, meeting, organizer, deps.clock.now()));
+  return ok(inviteIcs(details, meeting, organizerOf(deps, details), deps.clock.now(), readerOf(deps, details, reader)));
 }

@@ -36,15 +36,26 @@ export interface Scheduler {
   cancelMeeting(ref: MeetingRef, reason: string): Promise<void>;
 }
 
-/** A message to send on the organiser's behalf (the brief and link to the expert). */
+/** A message to send on the organiser's behalf. */
 export interface OutgoingMail {
   to: Attendee;
   subject: string;
+  /** Plain text. */
   body: string;
+  /** The same message as HTML (with lang, headings and links), when there is one. */
+  html?: string;
+  /** The reader's language, for the Content-Language header. */
+  language?: string;
+  /** A stable Message-ID (without angle brackets) derived from the message key: a resend is the same message. */
+  messageId?: string;
+  /** An invitation to attach as text/calendar, so the reader's calendar adds, moves or removes the meeting. */
+  calendar?: { method: "REQUEST" | "CANCEL"; content: string };
 }
 
 export interface Mailer {
-  /** false when the service cannot send mail itself (ICS mode): the API returns the text instead. */
+  /** false when the service cannot send mail itself: the API returns the text instead. */
   readonly canSend: boolean;
+  /** Which way mail goes out, for the start line and the pages. */
+  readonly provider: "none" | "smtp" | "graph";
   send(mail: OutgoingMail): Promise<void>;
 }

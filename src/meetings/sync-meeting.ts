@@ -11,8 +11,10 @@ const LIVE_STATES = ["confirmed", "held", "evaluated"] as const;
 function requestFor(d: MeetingDetails, slot: { start: string; end: string }, sequence: number): MeetingRequest {
   return {
     consultationId: d.consultationId,
-    subject: meetingSubject(d),
-    body: meetingBody(d),
+    // One event body for everyone in the organiser's calendar: in the expert's language (the
+    // group reads it too), with the group's page, never the expert's secret link.
+    subject: meetingSubject(d, d.expertLang),
+    body: meetingBody(d, d.expertLang, d.link),
     start: slot.start,
     end: slot.end,
     attendees: [...d.members, d.expert],

@@ -1,6 +1,7 @@
 import { sql, type Kysely } from "kysely";
 import { changedConsultations } from "../db/changed-consultations.js";
 import type { DB } from "../db/schema.js";
+import { afterKey, toPage, type PageRequest } from "../lib/paging.js";
 
 /** A delivery record's kind: an event consumer's name, or a command kind. */
 export type OutboxKind = string;
@@ -113,12 +114,12 @@ export async function retryFailed(db: Kysely<DB>, id: string, now: string): Prom
   return Number(r.numUpdatedRows) === 1;
 }
 
-export async function listOutbox(db: Kysely<DB>, status: "pending" | "done" | "failed", limit: number) {
-  return db
+export async function listOutbox(db: Kysely<DB>, status: "pending" | "done" | "failed", page: PageRequest) {
+  let q = db
     .selectFrom("outbox")
     .select(["id", "kind", "consultationId", "status", "attempts", "nextAttemptAt", "lastError", "createdAt", "updatedAt"])
-    .where("status", "=", status)
-    .orderBy("createdAt", "desc")
-    .limit(limit)
-    .execute();
+    .where("status", "=", status);
+  if (page.after) q = q.where(afterKey([{ column: "createdAt", desc: true }, { column: "id" }], page.after));
+  const rows = await q.orderBy("createdAt", "desc").orderBy("id").limit(page.limit + 1).execute();
+  return toPage("outbox", rows, page.limit, (r) => [r.createdAt, r.id]);
 }

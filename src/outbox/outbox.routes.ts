@@ -1,6 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { coordinatorOnly } from "../lib/auth.js";
 import { AppError, errorResponses } from "../lib/errors.js";
+import { linkNext, nextLinkHeader, pageQuery, pageRequest, pageSchema } from "../lib/paging.js";
 import { bearerSecurity, jsonResponse, newRouter } from "../lib/router.js";
 import { listOutbox, retryFailed } from "./outbox.repo.js";
 
@@ -29,10 +30,10 @@ const list = createRoute({
   request: {
     query: z.object({
       status: z.enum(["pending", "done", "failed"]).default("failed").openapi({ param: { name: "status", in: "query" } }),
-      limit: z.coerce.number().int().min(1).max(500).default(100).openapi({ param: { name: "limit", in: "query" } }),
+      ...pageQuery("outbox", 2),
     }),
   },
-  responses: { 200: jsonResponse(z.object({ items: z.array(OutboxEntrySchema) }), "Commands"), ...errorResponses(400, 401, 403) },
+  responses: { 200: { ...jsonResponse(pageSchema(OutboxEntrySchema), "Commands"), headers: nextLinkHeader }, ...errorResponses(403) },
 });
 
 const retry = createRoute({
@@ -49,8 +50,10 @@ export const outboxRoutes = () =>
   newRouter()
     .openapi(list, async (c) => {
       coordinatorOnly(c);
-      const { status, limit } = c.req.valid("query");
-      return c.json({ items: await listOutbox(c.var.deps.db, status, limit) }, 200);
+      const { status, ...paging } = c.req.valid("query");
+      const page = await listOutbox(c.var.deps.db, status, pageRequest(paging));
+      linkNext(c, page.nextCursor);
+      return c.json(page, 200);
     })
     .openapi(retry, async (c) => {
       coordinatorOnly(c);

@@ -1,24 +1,21 @@
 import { DateTime } from "luxon";
+import { INSTANT_YEARS, parseInstant } from "../lib/common-schemas.js";
 import type { ReportFilter } from "./reports.repo.js";
 
 /** Calendar dates in report filters are days in the coordinator's zone (the competence centre is in Finland). */
 export const REPORT_ZONE = "Europe/Helsinki";
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
-/** An ISO 8601 instant that names its offset (Z or ±hh:mm): a wall time without a zone is ambiguous. */
-export const INSTANT_WITH_OFFSET = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
 
 /** A date (2027-03-01) or an instant with an offset; null when it is neither. */
 export function parsePeriodBound(value: string, bound: "from" | "to"): string | null {
   if (DATE.test(value)) {
     const day = DateTime.fromISO(value, { zone: REPORT_ZONE });
-    if (!day.isValid) return null;
+    if (!day.isValid || day.year < INSTANT_YEARS.earliest || day.year > INSTANT_YEARS.latest) return null;
     // "to" names the last day of the period: the period runs until that day's end.
     return (bound === "to" ? day.plus({ days: 1 }) : day).startOf("day").toUTC().toISO();
   }
-  if (!INSTANT_WITH_OFFSET.test(value)) return null;
-  const instant = DateTime.fromISO(value, { setZone: true });
-  return instant.isValid ? instant.toUTC().toISO() : null;
+  return parseInstant(value)?.toISO() ?? null;
 }
 
 export interface ReportQuery {

@@ -48,7 +48,8 @@ function consultationRecordQueries(db: Kysely<DB>, filter: ReportFilter) {
     db.selectFrom("consultations as c").select(column).where("c.id", "in", ids!);
   let consultationsQ = consultationFactsQuery(db);
   let topicsQ = db.selectFrom("topics").select(["id", "theme"]);
-  let briefsQ = db.selectFrom("briefs").select((eb) => ["id", eb.fn<number>("length", ["challenge"]).as("challengeLength")]);
+  // Once erasure or retention has removed a challenge's text, its length is kept in challengeLength.
+  let briefsQ = db.selectFrom("briefs").select(["id", sql<number>`coalesce(challengeLength, length(challenge))`.as("challengeLength")]);
   let questionsQ = db.selectFrom("brief_questions").select((eb) => ["briefId", eb.fn.countAll<number>().as("n")]).groupBy("briefId");
   if (ids) {
     consultationsQ = consultationsQ.where("c.id", "in", ids);

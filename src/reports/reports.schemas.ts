@@ -5,6 +5,7 @@ import { parsePeriodBound } from "./report-period.js";
 const bound = (name: "from" | "to", description: string) =>
   z
     .string()
+    .max(40)
     .refine((v) => parsePeriodBound(v, name) !== null, { message: "must be a date such as 2027-03-01 or an instant with an offset" })
     .optional()
     .openapi({ param: { name, in: "query" }, description, example: name === "from" ? "2027-01-01" : "2027-06-30" });

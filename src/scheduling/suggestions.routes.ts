@@ -1,24 +1,21 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { IdSchema, UtcInstantSchema } from "../lib/common-schemas.js";
+import { IdSchema, InstantInputSchema, UtcInstantSchema } from "../lib/common-schemas.js";
 import { errorResponses, unwrap } from "../lib/errors.js";
 import { bearerSecurity, jsonResponse, newRouter } from "../lib/router.js";
 import { suggestionsFor } from "./suggestions.service.js";
 
-const instant = z
-  .string()
-  .refine((v) => /(Z|[+-]\d{2}:?\d{2})$/.test(v) && !Number.isNaN(Date.parse(v)), { message: "must be an ISO 8601 instant with offset or Z" });
-
 const QuerySchema = z.object({
   memberIds: z
     .string()
+    .max(20 * 37)
     .transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean))
     .pipe(z.array(IdSchema).min(1, { message: "name at least one member" }).max(20))
     .optional()
     .openapi({ param: { name: "memberIds", in: "query" }, description: "Comma-separated member ids; defaults to every member of the caller's group (GET /api/me lists them)", example: "id1,id2" }),
   expertId: IdSchema.openapi({ param: { name: "expertId", in: "query" } }),
   durationMinutes: z.coerce.number().int().min(30).max(45).openapi({ param: { name: "durationMinutes", in: "query" } }),
-  from: instant.optional().openapi({ param: { name: "from", in: "query" }, description: "Defaults to now" }),
-  to: instant.optional().openapi({ param: { name: "to", in: "query" }, description: "Defaults to from + 14 days; at most 31 days" }),
+  from: InstantInputSchema.optional().openapi({ param: { name: "from", in: "query" }, description: "Defaults to now; within 2 years of now" }),
+  to: InstantInputSchema.optional().openapi({ param: { name: "to", in: "query" }, description: "Defaults to from + 14 days; at most 31 days" }),
 });
 
 const SuggestionsSchema = z

@@ -1,7 +1,7 @@
 import type { Deps } from "../deps.js";
 import { findExpert } from "../directory/directory.repo.js";
 import type { Principal } from "../lib/auth.js";
-import { fail, ok, type Result } from "../lib/errors.js";
+import { fail, ok, upstreamUnavailable, type Result } from "../lib/errors.js";
 import { samradBusy } from "../consultations/slots.repo.js";
 import { spreadSuggestions } from "./spread.js";
 import { suggestTimes, type NordicCountry, type SuggestedSlot } from "./suggest-times.js";
@@ -31,6 +31,8 @@ const LIMIT = 10;
 /** Enough candidates to spread over a fortnight of office hours on a 15-minute grid. */
 const CANDIDATES = 1000;
 export const MAX_RANGE_DAYS = 31;
+/** How far from now a suggestion range may lie: free/busy and holidays further out mean nothing. */
+export const MAX_YEARS_AWAY = 2;
 
 /**
  * Up to 10 times when the chosen members are free, within office hours in both the group's and
@@ -41,6 +43,10 @@ export async function suggestionsFor(deps: Deps, by: Principal, q: SuggestionsQu
   const now = deps.clock.now();
   const from = q.from ? new Date(q.from) : now;
   const to = q.to ? new Date(q.to) : new Date(from.getTime() + 14 * DAY_MS);
+  if (Math.abs(from.getTime() - now.getTime()) > MAX_YEARS_AWAY * 365 * DAY_MS) {
+    const message = `must be within ${MAX_YEARS_AWAY} years of now`;
+    return fail("VALIDATION_FAILED", `from: ${message}`, [{ path: "from", message }]);
+  }
   if (to.getTime() <= from.getTime()) return fail("VALIDATION_FAILED", "to: must be after from", [{ path: "to", message: "must be after from" }]);
   if (to.getTime() - from.getTime() > MAX_RANGE_DAYS * DAY_MS) {
     return fail("VALIDATION_FAILED", `to: at most ${MAX_RANGE_DAYS} days after from`, [{ path: "to", message: `at most ${MAX_RANGE_DAYS} days after from` }]);
@@ -67,10 +73,19 @@ export async function suggestionsFor(deps: Deps, by: Principal, q: SuggestionsQu
   const group = visible[0]!;
 
   const emails = visible.map((m) => m.email);
-  const [busyByEmail, taken] = await Promise.all([
-    deps.freeBusy.available ? deps.freeBusy.busy(emails, from.toISOString(), to.toISOString()) : new Map(),
-    samradBusy(deps.db, { groupId: group.groupId, expertId: expert.id, from: from.toISOString(), to: to.toISOString() }),
-  ]);
+  let busyByEmail = new Map<string, { start: string; end: string }[]>();
+  if (deps.freeBusy.available) {
+    try {
+      busyByEmail = await deps.freeBusy.busy(emails, from.toISOString(), to.toISOString());
+    } catch (error) {
+      // Suggesting times without the calendars would offer times people are busy: say so instead.
+      const retryAfter = retryAfterOf(error);
+      deps.log.warn("free/busy unavailable", { code: (error as { code?: unknown }).code ?? "unknown", retryAfter });
+      return upstreamUnavailable("Microsoft 365 free/busy", retryAfter);
+    }
+  }
+  // Never offer a time on which the group or the expert already has a Samråd consultation.
+  const taken = await samradBusy(deps.db, { groupId: group.groupId, expertId: expert.id, from: from.toISOString(), to: to.toISOString() });
   const candidates = suggestTimes({
     from: from.toISOString(),
     to: to.toISOString(),
@@ -92,4 +107,10 @@ export async function suggestionsFor(deps: Deps, by: Principal, q: SuggestionsQu
     unknownCalendars: deps.freeBusy.available ? visible.filter((m) => !busyByEmail.has(m.email)).map((m) => m.id) : [],
     slots,
   });
+}
+
+/** Graph's own Retry-After when it gave one, else half a minute. */
+function retryAfterOf(error: unknown): number {
+  const seconds = (error as { retryAfterSeconds?: unknown } | null)?.retryAfterSeconds;
+  return typeof seconds === "number" && seconds > 0 ? Math.min(seconds, 3600) : 30;
 }

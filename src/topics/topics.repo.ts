@@ -1,31 +1,39 @@
 import { sql, type Kysely } from "kysely";
 import type { AtomicWrite } from "../db/atomic.js";
 import type { DB } from "../db/schema.js";
+import { afterKey, toPage, type Page, type PageRequest } from "../lib/paging.js";
 import type { Brief, Topic } from "./topics.schemas.js";
 
-/** Topics visible to a principal: a member's own group, or every group for the coordinator (groupId null). */
-export async function listTopics(db: Kysely<DB>, groupId: string | null): Promise<Topic[]> {
-  let q = db.selectFrom("topics").selectAll();
+const TOPIC_COLUMNS = ["id", "groupId", "title", "theme", "description", "createdAt"] as const;
+const BRIEF_COLUMNS = ["id", "topicId", "groupId", "challenge", "language", "createdAt"] as const;
+const NEWEST_FIRST = [{ column: "createdAt", desc: true }, { column: "id" }];
+
+/** Topics visible to a principal, newest first: a member's own group, or every group for the coordinator (groupId null). */
+export async function listTopics(db: Kysely<DB>, groupId: string | null, page: PageRequest): Promise<Page<Topic>> {
+  let q = db.selectFrom("topics").select(TOPIC_COLUMNS);
   if (groupId) q = q.where("groupId", "=", groupId);
-  return q.orderBy("createdAt", "desc").orderBy("id").execute();
+  if (page.after) q = q.where(afterKey(NEWEST_FIRST, page.after));
+  const rows = await q.orderBy("createdAt", "desc").orderBy("id").limit(page.limit + 1).execute();
+  return toPage("topics", rows, page.limit, (t) => [t.createdAt, t.id]);
 }
 
 export async function findTopic(db: Kysely<DB>, id: string, groupId: string | null): Promise<Topic | undefined> {
-  let q = db.selectFrom("topics").selectAll().where("id", "=", id);
+  let q = db.selectFrom("topics").select(TOPIC_COLUMNS).where("id", "=", id);
   if (groupId) q = q.where("groupId", "=", groupId);
   return q.executeTakeFirst();
 }
 
-export async function insertTopic(db: Kysely<DB>, t: Topic): Promise<void> {
-  await db.insertInto("topics").values(t).execute();
+/** `createdBy` is the member who wrote it: an export lists it, an erasure removes it. */
+export async function insertTopic(db: Kysely<DB>, t: Topic, createdBy: string): Promise<void> {
+  await db.insertInto("topics").values({ ...t, createdBy }).execute();
 }
 
 /** The brief and its questions land together or not at all. */
-export async function insertBrief(db: Kysely<DB>, atomic: AtomicWrite, b: Brief & { groupId: string }): Promise<void> {
+export async function insertBrief(db: Kysely<DB>, atomic: AtomicWrite, b: Brief & { groupId: string; createdBy: string }): Promise<void> {
   await atomic([
     db
       .insertInto("briefs")
-      .values({ id: b.id, topicId: b.topicId, groupId: b.groupId, challenge: b.challenge, language: b.language, createdAt: b.createdAt })
+      .values({ id: b.id, topicId: b.topicId, groupId: b.groupId, challenge: b.challenge, language: b.language, createdAt: b.createdAt, createdBy: b.createdBy })
       .compile(),
     db
       .insertInto("brief_questions")
@@ -38,7 +46,7 @@ export async function insertBrief(db: Kysely<DB>, atomic: AtomicWrite, b: Brief 
 export function briefQuery(db: Kysely<DB>, id: string) {
   return db
     .selectFrom("briefs as b")
-    .selectAll("b")
+    .select(BRIEF_COLUMNS.map((c) => `b.${c}` as const))
     .select(
       // An ORDER BY inside the aggregate (SQLite 3.44+, as in better-sqlite3 12 and D1) fixes the order.
       sql<string>`(select json_group_array(q.text order by q.position) from brief_questions q where q.briefId = b.id)`.as("questionsJson"),
@@ -58,12 +66,13 @@ export async function findBrief(db: Kysely<DB>, id: string): Promise<(Brief & { 
 }
 
 export async function listBriefs(db: Kysely<DB>, topicId: string): Promise<Brief[]> {
-  const briefs = await db.selectFrom("briefs").selectAll().where("topicId", "=", topicId).orderBy("createdAt").execute();
+  const briefs = await db.selectFrom("briefs").select(BRIEF_COLUMNS).where("topicId", "=", topicId).orderBy("createdAt").execute();
   if (briefs.length === 0) return [];
   const questions = await db
     .selectFrom("brief_questions")
     .select(["briefId", "text"])
-    .where("briefId", "in", briefs.map((b) => b.id))
+    // A sub-select rather than one bound id per brief: D1 allows 100 parameters per statement.
+    .where("briefId", "in", db.selectFrom("briefs").select("id").where("topicId", "=", topicId))
     .orderBy("briefId")
     .orderBy("position")
     .execute();

@@ -2,6 +2,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { groupScope, memberOnly } from "../lib/auth.js";
 import { IdParamSchema } from "../lib/common-schemas.js";
 import { AppError, errorResponses, unwrap } from "../lib/errors.js";
+import { linkNext, nextLinkHeader, pageQuery, pageRequest, pageSchema } from "../lib/paging.js";
 import { bearerSecurity, jsonBody, jsonResponse, newRouter } from "../lib/router.js";
 import { findTopic, listBriefs, listTopics } from "./topics.repo.js";
 import { BriefSchema, CreateBriefSchema, CreateTopicSchema, TopicSchema, TopicWithBriefsSchema } from "./topics.schemas.js";
@@ -25,7 +26,8 @@ const getTopics = createRoute({
   tags,
   summary: "List the group's topics (all topics for the coordinator)",
   security: bearerSecurity,
-  responses: { 200: jsonResponse(z.object({ items: z.array(TopicSchema) }), "Topics"), ...errorResponses(401) },
+  request: { query: z.object(pageQuery("topics", 2)) },
+  responses: { 200: { ...jsonResponse(pageSchema(TopicSchema), "Topics"), headers: nextLinkHeader } },
 });
 
 const getTopic = createRoute({
@@ -51,7 +53,11 @@ const postBrief = createRoute({
 export const topicRoutes = () =>
   newRouter()
     .openapi(postTopic, async (c) => c.json(await createTopic(c.var.deps, memberOnly(c), c.req.valid("json")), 201))
-    .openapi(getTopics, async (c) => c.json({ items: await listTopics(c.var.deps.db, groupScope(c.var.principal)) }, 200))
+    .openapi(getTopics, async (c) => {
+      const page = await listTopics(c.var.deps.db, groupScope(c.var.principal), pageRequest(c.req.valid("query")));
+      linkNext(c, page.nextCursor);
+      return c.json(page, 200);
+    })
     .openapi(getTopic, async (c) => {
       const { id } = c.req.valid("param");
       const topic = await findTopic(c.var.deps.db, id, groupScope(c.var.principal));

@@ -12,7 +12,7 @@ type Member = Extract<Principal, { role: "member" }>;
 
 export async function createTopic(deps: TopicDeps, by: Member, input: CreateTopic): Promise<Topic> {
   const topic: Topic = { id: newId(), groupId: by.groupId, ...input, createdAt: deps.clock.now().toISOString() };
-  await insertTopic(deps.db, topic);
+  await insertTopic(deps.db, topic, by.memberId);
   await recordAudit(deps.db, { ...actorOf(by), at: topic.createdAt, action: "topic.created", entityType: "topic", entityId: topic.id });
   return topic;
 }
@@ -22,7 +22,7 @@ export async function createBrief(deps: TopicDeps, by: Member, topicId: string, 
   const topic = await findTopic(deps.db, topicId, by.groupId);
   if (!topic) return fail("NOT_FOUND", `No topic with id ${topicId}`);
   const brief: Brief = { id: newId(), topicId, ...input, createdAt: deps.clock.now().toISOString() };
-  await insertBrief(deps.db, deps.atomic, { ...brief, groupId: by.groupId });
+  await insertBrief(deps.db, deps.atomic, { ...brief, groupId: by.groupId, createdBy: by.memberId });
   await recordAudit(deps.db, { ...actorOf(by), at: brief.createdAt, action: "brief.created", entityType: "topic", entityId: topicId, detail: { briefId: brief.id } });
   return ok(brief);
 }

@@ -3,6 +3,7 @@
  * D1 on workerd (tests/workers/contract.test.ts). A difference between the engines fails here.
  */
 import { beforeAll, describe, expect, it } from "vitest";
+import { documentChecked } from "./openapi-check.js";
 import { seedGroup, seedRequested } from "./seed.js";
 import { expectEnvelope, slotsAfter, type ContractTarget } from "./target.js";
 
@@ -12,7 +13,7 @@ const icsUtc = (iso: string) => iso.replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z")
 export function apiContract(makeTarget: () => Promise<ContractTarget>): void {
   let t: ContractTarget;
   beforeAll(async () => {
-    t = await makeTarget();
+    t = await documentChecked(await makeTarget());
   });
 
   describe("the consultation flow", () => {

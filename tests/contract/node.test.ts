@@ -6,6 +6,7 @@ import { issueToken } from "../../src/tokens/tokens.repo.js";
 import { testApp } from "../helpers/test-app.js";
 import { apiContract } from "./api.contract.js";
 import { atomicContract } from "./atomic.contract.js";
+import { boundsContract } from "./bounds.contract.js";
 import { callThrough, type ContractTarget } from "./target.js";
 import { transitionsContract } from "./transitions.contract.js";
 
@@ -15,7 +16,7 @@ afterAll(async () => {
 });
 
 describe("node-sqlite", () => {
-  apiContract(async (): Promise<ContractTarget> => {
+  const nodeTarget = async (): Promise<ContractTarget> => {
     const app = await testApp();
     closers.push(app.close);
     return {
@@ -25,7 +26,9 @@ describe("node-sqlite", () => {
       coordinatorToken: async () =>
         (await issueToken(app.deps.db, { role: "coordinator", label: "contract", now: app.clock.now().toISOString() })).token,
     };
-  });
+  };
+  apiContract(nodeTarget);
+  boundsContract(nodeTarget);
 
   const migratedMemory = async () => {
     const handle = connectSqlite(":memory:");

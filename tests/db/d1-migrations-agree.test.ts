@@ -21,7 +21,7 @@ async function wrangler(persistTo: string, ...args: string[]): Promise<string> {
   const { stdout, stderr } = await run(join(root, "node_modules/.bin/wrangler"), [...args, "--local", "--persist-to", persistTo], {
     cwd: root,
     env: { ...process.env, WRANGLER_SEND_METRICS: "false", CI: "true", NO_COLOR: "1" },
-    timeout: 60_000,
+    timeout: 180_000,
   });
   return stdout + stderr;
 }
@@ -78,7 +78,7 @@ describe("wrangler's local D1 and the Node migrator agree", () => {
     expect(result.before).toEqual(migrationFiles);
     expect(result.now).toEqual([]);
     expect(result.after).toEqual(migrationFiles);
-  });
+  }, 240_000);
 
   it("Node first: wrangler has nothing left to do, and the schema is the same as wrangler's", async () => {
     const persist = tempDir();
@@ -96,5 +96,5 @@ describe("wrangler's local D1 and the Node migrator agree", () => {
     const other = tempDir();
     await wrangler(other, "d1", "migrations", "apply", "DB");
     expect(nodeFirst.schema).toEqual(withFile(d1File(other), schemaOf));
-  });
+  }, 240_000);
 });

@@ -28,7 +28,10 @@ export function tempDatabasePath(prefix: string): string {
 }
 
 export interface ServerOptions {
-  fake: FakeGraph;
+  /** A fake Graph to connect as the tenant; without it the server runs without Microsoft 365. */
+  fake?: FakeGraph;
+  /** Further settings (e.g. SMTP_URL and MAIL_FROM). */
+  env?: Record<string, string>;
   port: number;
   databasePath: string;
   outboxIntervalMs?: number;
@@ -66,12 +69,13 @@ export function graphEnv(fake: FakeGraph): Record<string, string> {
  * signal reaches the server itself. Resolves once it prints that it is listening.
  */
 export async function startServer(options: ServerOptions): Promise<ServerProcess> {
-  if (!process.env.NODE_EXTRA_CA_CERTS) throw new Error("NODE_EXTRA_CA_CERTS is not set: is tests/graph/setup.ts the globalSetup?");
+  if (options.fake && !process.env.NODE_EXTRA_CA_CERTS) throw new Error("NODE_EXTRA_CA_CERTS is not set: is tests/graph/setup.ts the globalSetup?");
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "src/entry.node.ts"], {
     cwd: root,
     env: {
       ...process.env,
-      ...graphEnv(options.fake),
+      ...(options.fake ? graphEnv(options.fake) : {}),
+      ...options.env,
       PORT: String(options.port),
       HOST: "127.0.0.1",
       DATABASE_PATH: options.databasePath,
@@ -96,7 +100,7 @@ export async function startServer(options: ServerOptions): Promise<ServerProcess
     }
     await new Promise((r) => setTimeout(r, 50));
   }
-  if (!/meetings: graph\)/.test(out)) {
+  if (options.fake && !/meetings: graph[,)]/.test(out)) {
     child.kill("SIGKILL");
     throw new Error(`the server did not pick Microsoft Graph for meetings:\n${out}`);
   }

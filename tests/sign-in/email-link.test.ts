@@ -5,7 +5,7 @@ import { PageClient } from "../pages/page-client.js";
 
 function recordingMailer(): Mailer & { sent: OutgoingMail[] } {
   const sent: OutgoingMail[] = [];
-  return { canSend: true, sent, send: async (m) => void sent.push(m) };
+  return { canSend: true, provider: "smtp", sent, send: async (m) => void sent.push(m) };
 }
 
 const linkIn = (mail: OutgoingMail) => /http:\/\/samrad\.test(\/auth\/email\/smr_l_[\w-]{43})/.exec(mail.body)![1]!;

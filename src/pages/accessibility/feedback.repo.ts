@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import { sql, type Kysely } from "kysely";
 import type { DB } from "../../db/schema.js";
 
 /** migrations/0003_accessibility_feedback.sql. Kept here: only the accessibility pages use it. */
@@ -22,9 +22,19 @@ export async function insertFeedback(db: Kysely<DB>, row: AccessibilityFeedback)
   await withFeedback(db).insertInto("accessibility_feedback").values(row).execute();
 }
 
-/** Unanswered first, the most urgent at the top; then the answered ones, newest first. */
-export async function listFeedback(db: Kysely<DB>, limit = 200): Promise<AccessibilityFeedback[]> {
-  const rows = await withFeedback(db).selectFrom("accessibility_feedback").selectAll().orderBy("receivedAt", "desc").limit(limit).execute();
-  const open = rows.filter((r) => !r.answeredAt).sort((a, b) => a.answerBy.localeCompare(b.answerBy));
-  return [...open, ...rows.filter((r) => r.answeredAt)];
+/**
+ * Unanswered first, the most urgent at the top; then the answered ones, newest first.
+ * Paged by position: the order mixes directions, and feedback arrives a few times a year.
+ */
+export async function listFeedback(db: Kysely<DB>, page: { limit: number; offset?: number } = { limit: 200 }): Promise<AccessibilityFeedback[]> {
+  return withFeedback(db)
+    .selectFrom("accessibility_feedback")
+    .selectAll()
+    .orderBy(sql`answeredAt is not null`)
+    .orderBy(sql`case when answeredAt is null then answerBy end`)
+    .orderBy("receivedAt", "desc")
+    .orderBy("id")
+    .limit(page.limit)
+    .offset(page.offset ?? 0)
+    .execute();
 }

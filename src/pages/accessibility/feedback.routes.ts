@@ -1,6 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { coordinatorOnly } from "../../lib/auth.js";
 import { errorResponses } from "../../lib/errors.js";
+import { encodeCursor, linkNext, nextLinkHeader, pageQuery, pageSchema } from "../../lib/paging.js";
 import { bearerSecurity, jsonResponse, newRouter } from "../../lib/router.js";
 import { listFeedback } from "./feedback.repo.js";
 import { isOverdue } from "./feedback.service.js";
@@ -26,16 +27,23 @@ const list = createRoute({
   tags: ["Accessibility"],
   summary: "Feedback from the accessibility statement's form, unanswered and most urgent first (coordinator)",
   security: bearerSecurity,
+  request: { query: z.object(pageQuery("feedback", 1)) },
   responses: {
-    200: jsonResponse(z.object({ items: z.array(AccessibilityFeedbackSchema) }), "Feedback"),
-    ...errorResponses(401, 403),
+    200: { ...jsonResponse(pageSchema(AccessibilityFeedbackSchema), "Feedback"), headers: nextLinkHeader },
+    ...errorResponses(403),
   },
 });
 
 export const accessibilityFeedbackRoutes = () =>
   newRouter().openapi(list, async (c) => {
     coordinatorOnly(c);
+    const { limit, cursor } = c.req.valid("query");
+    const at = cursor?.[0];
+    const offset = typeof at === "number" && at > 0 ? at : 0;
     const now = c.var.deps.clock.now();
-    const items = (await listFeedback(c.var.deps.db)).map((f) => ({ ...f, overdue: isOverdue(f, now) }));
-    return c.json({ items }, 200);
+    const rows = await listFeedback(c.var.deps.db, { limit: limit + 1, offset });
+    const items = rows.slice(0, limit).map((f) => ({ ...f, overdue: isOverdue(f, now) }));
+    const nextCursor = rows.length > limit ? encodeCursor("feedback", [offset + limit]) : null;
+    linkNext(c, nextCursor);
+    return c.json({ items, nextCursor }, 200);
   });

@@ -55,6 +55,7 @@ function AreaNav({ frame }: { frame: PageFrame }) {
       : [
           { href: "/coordinator", text: t.conceptReport },
           { href: "/coordinator/security-events", text: frame.t.signIn.eventsLink },
+          { href: "/coordinator/privacy", text: frame.t.privacy.adminNav },
         ];
   return (
     <nav class="area-nav" aria-label={t.mainNav}>
@@ -117,6 +118,9 @@ export function Layout({ frame, title, children }: { frame: PageFrame; title: st
               <ul>
                 <li>
                   <a href="/accessibility">{t.accessibilityLink}</a>
+                </li>
+                <li>
+                  <a href="/privacy">{frame.t.privacy.footerLink}</a>
                 </li>
               </ul>
             </nav>

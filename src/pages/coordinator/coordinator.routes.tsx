@@ -12,6 +12,7 @@ import { DurationFitSection, FunnelSection } from "./funnel.view.js";
 import { FeedbackList, RecentEvaluations } from "./lists.view.js";
 import { OutcomesSection } from "./outcomes.view.js";
 import { addSecurityEventsPage } from "./security-events.page.js";
+import { addPrivacyRequests } from "./privacy-requests.js";
 import { recentEvaluations } from "./recent-evaluations.repo.js";
 
 const coordinator = requireSignIn("coordinator");
@@ -85,6 +86,8 @@ export const coordinatorPageRoutes = () => {
       "content-disposition": `attachment; filename="${filename}"`,
     });
   });
+
+  addPrivacyRequests(app, coordinator);
 
   return finish(app);
 };

@@ -37,7 +37,7 @@ async function renderLinkProblem(c: Context<PageEnv>, problem: LinkProblem, secr
   const t = c.var.t.linkProblem;
   if (problem === "cancelled" && secret && consultationId) {
     const l = c.var.t.lifecycle;
-    const ics = await invitationFor(c.var.deps, consultationId);
+    const ics = await invitationFor(c.var.deps, consultationId, { kind: "expert", secret });
     const body = (
       <>
         <h1>{l.cancelledTitle}</h1>
@@ -74,9 +74,9 @@ async function load(c: Context<PageEnv>, secret: string): Promise<Loaded> {
   return { ok: true, view: await expertViewOf(deps, link.consultation) };
 }
 
-async function renderExpert(c: Context<PageEnv>, input: Omit<ExpertPageProps, "t" | "lang" | "csrfToken" | "allowed">, status: 200 | 400 | 409 = 200) {
+async function renderExpert(c: Context<PageEnv>, input: Omit<ExpertPageProps, "t" | "lang" | "csrfToken" | "allowed" | "mailOn">, status: 200 | 400 | 409 = 200) {
   const { t, lang, csrfToken, deps } = c.var;
-  let props: Omit<ExpertPageProps, "t" | "lang" | "csrfToken"> = { ...input, allowed: allowedActions(input.view, "expert", deps.clock.now()) };
+  let props: Omit<ExpertPageProps, "t" | "lang" | "csrfToken"> = { ...input, allowed: allowedActions(input.view, "expert", deps.clock.now()), mailOn: deps.mailer.canSend };
   const held = props.view.status === "held" || props.view.status === "evaluated";
   if (held && !props.evaluation) {
     const state = await expertEvaluationState(deps, props.view.consultationId, lang, props.view.expert.timeZone);
@@ -185,7 +185,7 @@ export const expertPageRoutes = () => {
     // After a cancel the invitation is the METHOD:CANCEL one, which removes the calendar entry.
     const id = link.ok ? link.consultation.id : link.consultationId;
     if (!id) return renderLinkProblem(c, link.ok ? "unknown" : link.problem);
-    const ics = await invitationFor(c.var.deps, id);
+    const ics = await invitationFor(c.var.deps, id, { kind: "expert", secret: c.req.param("secret") });
     if (!ics.ok && !link.ok) return renderLinkProblem(c, link.problem);
     if (!ics.ok) return renderMessage(c, { title: c.var.t.errors.notFoundTitle, lines: [c.var.t.errors.conflict] }, 409);
     return sendIcs(c, ics.value);

@@ -26,6 +26,8 @@ export interface ExpertPageProps {
   allowed: readonly Action[];
   /** The other-times form as sent, after a refusal. */
   proposal?: { values: string[]; errors: FieldErrors };
+  /** Whether the service sends mail itself: the page says who was told, or what happens instead. */
+  mailOn: boolean;
 }
 
 function ProposeOther({ p }: { p: ExpertPageProps }) {
@@ -139,7 +141,7 @@ function Confirmed({ p }: { p: ExpertPageProps }) {
   return (
     <section aria-labelledby="confirmed-title" class="notice">
       <h2 id="confirmed-title">{t.expert.confirmedTitle}</h2>
-      <p>{t.expert.confirmedBody}</p>
+      <p>{p.mailOn ? t.mail.pages.expertConfirmedTold : t.mail.pages.expertConfirmedNoMail}</p>
       <p>
         <strong>{t.expert.time}: </strong>
         <span data-testid="confirmed-time">
@@ -155,7 +157,7 @@ function Confirmed({ p }: { p: ExpertPageProps }) {
           </a>
         </p>
       ) : (
-        <p>{t.expert.meetingByGroup}</p>
+        <p>{p.mailOn ? t.mail.pages.meetingLinkMail : t.mail.pages.meetingLinkNoMail}</p>
       )}
       {view.meeting ? (
         <p>

@@ -36,6 +36,10 @@ export interface DetailProps {
   /** No tenant creates the meeting: the group may give its own link. */
   ownLinkOffered: boolean;
   ownLink?: { value: string; error?: string };
+  /** Whether the service sends mail itself: the page says who was told, or what to do. */
+  mailOn: boolean;
+  /** Whether meetings are Teams meetings made by the service (a join link will come). */
+  makesMeetings: boolean;
 }
 
 function OwnMeetingLink({ p }: { p: DetailProps }) {
@@ -199,8 +203,10 @@ function Facts({ p }: { p: DetailProps }) {
               <a href={c.meeting.joinUrl} rel="noopener noreferrer">
                 {t.common.joinMeeting}
               </a>
+            ) : p.makesMeetings ? (
+              t.mail.pages.joinLinkLater
             ) : (
-              t.common.noJoinLink
+              t.mail.pages.joinLinkNone
             )}
             <br />
             <a href={`/app/consultations/${c.id}/invite.ics`} download="samrad-invite.ics">
@@ -245,7 +251,7 @@ function Cancel({ p }: { p: DetailProps }) {
           id="reason"
           name="reason"
           label={t.group.cancelReason}
-          hint={c.status === "draft" ? t.lifecycle.draftCancelHint : t.group.cancelHint}
+          hint={c.status === "draft" ? t.lifecycle.draftCancelHint : p.mailOn ? t.mail.pages.cancelTold : t.mail.pages.cancelNoMail}
           rows={3}
           max={1000}
           value={p.reason}

@@ -50,8 +50,10 @@ async function renderDetail(c: Context<PageEnv>, id: string, extra: Extra = {}, 
   ]);
   if (!briefRow) throw new Error(`consultation ${id} lost its brief`);
   const allowed = allowedActions(consultation, "member", deps.clock.now());
-  const ownLinkOffered = !deps.config.graph;
-  const props: DetailProps = { t, lang, csrfToken, zone: zoneOfRow(group), consultation, brief: briefOf(briefRow), history, allowed, ownLinkOffered, ...extra };
+  const mail = { mailOn: deps.mailer.canSend, makesMeetings: deps.scheduler.provider === "graph" };
+  // Without a tenant making Teams meetings, the group may give a meeting link of its own.
+  const ownLinkOffered = !mail.makesMeetings;
+  const props: DetailProps = { t, lang, csrfToken, zone: zoneOfRow(group), consultation, brief: briefOf(briefRow), history, allowed, ownLinkOffered, ...mail, ...extra };
   return renderPage(
     c,
     {
@@ -70,7 +72,7 @@ export const groupPageRoutes = () => {
 
   app.get("/", member, async (c) => {
     const { deps, t, lang } = c.var;
-    const items = await listConsultations(deps.db, { groupId: memberOf(c).groupId, limit: 200 }, deps.clock.now());
+    const { items } = await listConsultations(deps.db, { groupId: memberOf(c).groupId }, { limit: 200 }, deps.clock.now());
     const zone = await groupZone(c);
     return renderPage(c, {
       title: t.group.listTitle,
@@ -157,7 +159,7 @@ export const groupPageRoutes = () => {
     const id = c.req.param("id");
     const visible = await findConsultation(deps.db, id, memberOf(c).groupId, deps.clock.now());
     if (!visible) return renderNotFound(c);
-    const ics = await invitationFor(deps, id);
+    const ics = await invitationFor(deps, id, { kind: "member", lang: c.var.lang });
     if (!ics.ok) return renderMessage(c, { title: t.errors.notFoundTitle, lines: [t.errors.conflict], frame: memberArea }, 409);
     return sendIcs(c, ics.value);
   });

@@ -24,7 +24,7 @@ const EXISTING_BRIEFS_SHOWN = 10;
 async function renderTopicStep(c: Context<PageEnv>, values: TopicFormValues, errors: Record<string, string> = {}) {
   const { deps, t, lang, csrfToken } = c.var;
   const groupId = memberOf(c).groupId;
-  const topics = (await listTopics(deps.db, groupId)).slice(0, EXISTING_BRIEFS_SHOWN);
+  const { items: topics } = await listTopics(deps.db, groupId, { limit: EXISTING_BRIEFS_SHOWN });
   const existing = (
     await Promise.all(topics.map(async (topic) => ({ topic, brief: (await listBriefs(deps.db, topic.id)).at(-1) })))
   ).flatMap(({ topic, brief }) => (brief ? [{ briefId: brief.id, topicTitle: topic.title, createdAt: brief.createdAt }] : []));
@@ -120,7 +120,7 @@ export function addNewFlow(app: Hono<PageEnv>, member: MiddlewareHandler<PageEnv
     const briefId = c.req.query("brief") ?? "";
     const own = await ownBrief(c, briefId);
     if (!own) return renderNotFound(c);
-    const all = await searchExperts(deps.db, {});
+    const { items: all } = await searchExperts(deps.db, {});
     const themes = [...new Set(all.flatMap((e) => e.themes))].sort((a, b) => a.localeCompare(b, lang));
     const languages = [...new Set(all.flatMap((e) => e.languages))].sort();
     const country = c.req.query("country") ?? "";
@@ -130,7 +130,7 @@ export function addNewFlow(app: Hono<PageEnv>, member: MiddlewareHandler<PageEnv
       language: languages.includes(c.req.query("language") ?? "") ? c.req.query("language")! : "",
       criteria: c.req.queries("criteria")?.filter((x): x is Criterion => (CRITERIA as readonly string[]).includes(x)) ?? [],
     };
-    const found = await searchExperts(deps.db, {
+    const { items: found } = await searchExperts(deps.db, {
       theme: filters.theme || undefined,
       country: (filters.country || undefined) as NordicCountry | undefined,
       language: filters.language || undefined,

@@ -1,3 +1,4 @@
+import { mailEn } from "./mail/en.js";
 import type { Messages } from "./messages.js";
 
 export const en: Messages = {
@@ -24,7 +25,6 @@ export const en: Messages = {
     charOver: (over) => `${over} characters too many`,
     downloadIcs: "Add to calendar (.ics)",
     joinMeeting: "Join the meeting",
-    noJoinLink: "The meeting link comes with the calendar invitation.",
     minutes: (n) => `${n} minutes`,
     inCity: (time, city) => `${time} in ${city}`,
     timeRange: (start, end) => `${start}–${end}`,
@@ -135,9 +135,7 @@ export const en: Messages = {
     reasonHint: "The development group sees what you write here.",
     decline: "Decline the request",
     confirmedTitle: "The consultation is confirmed",
-    confirmedBody: "Thank you! The development group has been told.",
     time: "Time",
-    meetingByGroup: "The meeting link comes with the calendar invitation.",
     declinedTitle: "You declined the request",
     declinedBody: "Thank you for letting the development group know.",
     heldTitle: "The session has been held",
@@ -195,7 +193,6 @@ export const en: Messages = {
     who: "Who",
     cancelTitle: "Cancel the consultation",
     cancelReason: "Reason for cancelling",
-    cancelHint: "The expert is told that the meeting is cancelled.",
     cancel: "Cancel the consultation",
     cancelled: "The consultation has been cancelled.",
     sendTitle: "Not sent yet",
@@ -393,6 +390,7 @@ export const en: Messages = {
     ownLinkSaved: "The meeting link has been saved.",
     ownLinkInvalid: "Enter a link that starts with https://.",
   },
+  mail: mailEn,
   signIn: {
     microsoftButton: "Sign in with your organisation's Microsoft account",
     otherWays: "Other ways to sign in",
@@ -439,5 +437,60 @@ export const en: Messages = {
       "admin.action": "Coordinator action",
     },
     methods: { token: "Access token", oidc: "Microsoft account", email: "E-mail link", bearer: "API token" },
+  },
+  privacy: {
+    footerLink: "Privacy notice",
+    title: "Privacy notice",
+    intro:
+      "Samråd processes the personal data needed to book Nordic consultations. This page says what the service holds, why, for how long, and how you can ask for your own data.",
+    controllerTitle: "Controller",
+    controllerUnset: "The organisation that runs the service has not yet added its name and contact details to this notice.",
+    contactLabel: "Contact",
+    heldTitle: "What the service holds",
+    held: [
+      "Members of development groups: name, e-mail address and group.",
+      "Experts: name, e-mail address, organisation, languages, themes and time zone.",
+      "Consultations: topics, briefs and questions, proposed and confirmed times, reasons given for cancelling or declining.",
+      "Evaluations: answers on scales and free-text answers, which only the coordinator sees.",
+      "Accessibility feedback: the message, and a name and e-mail address if given.",
+      "An audit trail: who did what and when (as identifiers, without names or the content of messages).",
+    ],
+    whyTitle: "Why",
+    whyBody:
+      "The data is needed to agree on consultations, to invite people to the Teams meetings and to evaluate the consultations so that the operating model can be developed. The processing is based on a task carried out in the public interest and on the controller's legitimate interest.",
+    shownTitle: "Who sees it",
+    shownBody:
+      "Members of a development group see their own group's consultations and the expert directory without e-mail addresses. An expert sees only their own request. The coordinator sees everything, including who wrote an evaluation; the reports do not show that.",
+    howLongTitle: "How long it is kept",
+    howLong: (months) =>
+      `When a consultation has ended, its free texts, who wrote its evaluations, and the names and e-mail addresses it holds are removed after ${months} months; the figures the statistics need stay. Answered accessibility feedback is deleted ${months} months after the answer. Entries in the expert directory and the groups are kept until they are erased.`,
+    rightsTitle: "Your own data",
+    rightsBody:
+      "You can ask for a copy of everything held about you, or for it to be erased. After erasure your name and e-mail address are no longer in the service, what you wrote is removed, and your evaluations stay in the statistics without your name.",
+    rightsContact: (contact) => `Send your request to ${contact}.`,
+    complaintTitle: "Right to complain",
+    complaintBody: "If you think your data is processed unlawfully, you can lodge a complaint with the Office of the Data Protection Ombudsman.",
+    complaintLink: "tietosuoja.fi/en",
+    complaintHref: "https://tietosuoja.fi/en/",
+    adminNav: "Personal data",
+    adminTitle: "Personal data requests",
+    adminIntro: "Find a person's data by e-mail address: group members, experts and senders of accessibility feedback under that address.",
+    emailLabel: "E-mail address",
+    emailHint: "The address the person has in the service.",
+    exportTitle: "Copy of the data",
+    exportBody: "Download everything held about the person as one JSON file.",
+    exportButton: "Download the data",
+    eraseTitle: "Erasure",
+    eraseBody:
+      "The name and e-mail address are replaced, what the person wrote is removed, their evaluations are unlinked from them and their tokens stop working. Erasure cannot be undone.",
+    confirmLabel: "I understand that erasure cannot be undone",
+    confirmRequired: "Confirm the erasure by ticking the box.",
+    eraseButton: "Erase the person's data",
+    notFound: "Nothing was found under this address.",
+    erasedTitle: "Data erased",
+    erased: (members, experts, feedback) =>
+      `Erased ${members} group member(s) and ${experts} expert(s), and deleted ${feedback} accessibility feedback message(s).`,
+    refusedTitle: "Data not erased",
+    refused: "The person takes part in a consultation that is waiting for an answer or is confirmed. Cancel the consultation or let it end, then try again.",
   },
 };

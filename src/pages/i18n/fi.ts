@@ -1,3 +1,4 @@
+import { mailFi } from "./mail/fi.js";
 import type { Messages } from "./messages.js";
 
 export const fi: Messages = {
@@ -24,7 +25,6 @@ export const fi: Messages = {
     charOver: (over) => `${over} merkkiä liikaa`,
     downloadIcs: "Lisää kalenteriin (.ics)",
     joinMeeting: "Liity tapaamiseen",
-    noJoinLink: "Tapaamisen linkki tulee kalenterikutsun mukana.",
     minutes: (n) => `${n} minuuttia`,
     inCity: (time, city) => `${time} (${city})`,
     timeRange: (start, end) => `${start}–${end}`,
@@ -135,9 +135,7 @@ export const fi: Messages = {
     reasonHint: "Kehittäjäryhmä näkee, mitä kirjoitat tähän.",
     decline: "Kieltäydy pyynnöstä",
     confirmedTitle: "Konsultaatio on vahvistettu",
-    confirmedBody: "Kiitos! Kehittäjäryhmälle on ilmoitettu.",
     time: "Aika",
-    meetingByGroup: "Tapaamisen linkki tulee kalenterikutsun mukana.",
     declinedTitle: "Kieltäydyit pyynnöstä",
     declinedBody: "Kiitos, että ilmoitit kehittäjäryhmälle.",
     heldTitle: "Tapaaminen on pidetty",
@@ -195,7 +193,6 @@ export const fi: Messages = {
     who: "Kuka",
     cancelTitle: "Peru konsultaatio",
     cancelReason: "Perumisen syy",
-    cancelHint: "Asiantuntijalle kerrotaan, että tapaaminen on peruttu.",
     cancel: "Peru konsultaatio",
     cancelled: "Konsultaatio on peruttu.",
     sendTitle: "Ei vielä lähetetty",
@@ -393,6 +390,7 @@ export const fi: Messages = {
     ownLinkSaved: "Tapaamisen linkki on tallennettu.",
     ownLinkInvalid: "Anna linkki, joka alkaa https://.",
   },
+  mail: mailFi,
   signIn: {
     microsoftButton: "Kirjaudu organisaatiosi Microsoft-tilillä",
     otherWays: "Muut tavat kirjautua",
@@ -440,5 +438,60 @@ export const fi: Messages = {
       "admin.action": "Koordinaattorin toimenpide",
     },
     methods: { token: "Tunniste", oidc: "Microsoft-tili", email: "Sähköpostilinkki", bearer: "API-tunniste" },
+  },
+  privacy: {
+    footerLink: "Tietosuojaseloste",
+    title: "Tietosuojaseloste",
+    intro:
+      "Samråd käsittelee pohjoismaisten konsultaatioiden varaamiseen tarvittavia henkilötietoja. Tällä sivulla kerrotaan, mitä tietoja palvelussa on, miksi, kuinka kauan niitä säilytetään ja miten voit pyytää omia tietojasi.",
+    controllerTitle: "Rekisterinpitäjä",
+    controllerUnset: "Palvelua ylläpitävä organisaatio ei ole vielä lisännyt nimeään ja yhteystietojaan tähän selosteeseen.",
+    contactLabel: "Yhteystiedot",
+    heldTitle: "Mitä tietoja palvelussa on",
+    held: [
+      "Kehittäjäryhmien jäsenet: nimi, sähköpostiosoite ja ryhmä.",
+      "Asiantuntijat: nimi, sähköpostiosoite, organisaatio, kielet, teemat ja aikavyöhyke.",
+      "Konsultaatiot: aiheet, ennakkokuvaukset ja kysymykset, ehdotetut ja vahvistetut ajat, peruutusten ja kieltäytymisten syyt.",
+      "Arvioinnit: vastaukset asteikoilla sekä vapaamuotoiset vastaukset, jotka näkee vain koordinaattori.",
+      "Saavutettavuuspalaute: viesti sekä nimi ja sähköpostiosoite, jos ne annettiin.",
+      "Tapahtumaloki: kuka teki mitä ja milloin (tunnisteina, ei nimiä tai viestien sisältöä).",
+    ],
+    whyTitle: "Miksi tietoja käsitellään",
+    whyBody:
+      "Tietoja tarvitaan konsultaatioiden sopimiseen, Teams-tapaamisten kutsuihin ja konsultaatioiden arviointiin, jotta toimintamallia voidaan kehittää. Käsittely perustuu julkisen tehtävän hoitamiseen ja rekisterinpitäjän oikeutettuun etuun.",
+    shownTitle: "Kuka tiedot näkee",
+    shownBody:
+      "Kehittäjäryhmän jäsenet näkevät oman ryhmänsä konsultaatiot ja asiantuntijahakemiston ilman sähköpostiosoitteita. Asiantuntija näkee vain oman pyyntönsä. Koordinaattori näkee kaiken, myös sen, kuka arvioinnin kirjoitti; raportit eivät kerro sitä.",
+    howLongTitle: "Kuinka kauan tietoja säilytetään",
+    howLong: (months) =>
+      `Kun konsultaatio on päättynyt, sen vapaamuotoiset tekstit, arviointien kirjoittajat sekä nimet ja sähköpostiosoitteet poistetaan ${months} kuukauden kuluttua; tilastoissa tarvittavat luvut säilyvät. Vastattu saavutettavuuspalaute poistetaan ${months} kuukauden kuluttua vastauksesta. Asiantuntijahakemiston ja ryhmien tiedot säilyvät, kunnes ne poistetaan.`,
+    rightsTitle: "Omat tietosi",
+    rightsBody:
+      "Voit pyytää kopion kaikista sinusta tallennetuista tiedoista tai niiden poistamista. Poiston jälkeen nimesi ja sähköpostiosoitteesi eivät ole enää palvelussa, kirjoittamasi tekstit poistetaan ja arviointisi jäävät tilastoihin ilman nimeäsi.",
+    rightsContact: (contact) => `Lähetä pyyntö osoitteeseen ${contact}.`,
+    complaintTitle: "Valitusoikeus",
+    complaintBody: "Jos katsot, että tietojasi käsitellään lainvastaisesti, voit tehdä valituksen tietosuojavaltuutetun toimistolle.",
+    complaintLink: "tietosuoja.fi",
+    complaintHref: "https://tietosuoja.fi/",
+    adminNav: "Henkilötiedot",
+    adminTitle: "Henkilötietopyynnöt",
+    adminIntro: "Hae henkilön tiedot sähköpostiosoitteella: ryhmän jäsenet, asiantuntijat ja saavutettavuuspalautteen lähettäjät samalla osoitteella.",
+    emailLabel: "Sähköpostiosoite",
+    emailHint: "Osoite, jolla henkilö on palvelussa.",
+    exportTitle: "Tietojen kopio",
+    exportBody: "Lataa kaikki henkilöstä tallennetut tiedot yhtenä JSON-tiedostona.",
+    exportButton: "Lataa tiedot",
+    eraseTitle: "Tietojen poistaminen",
+    eraseBody:
+      "Nimi ja sähköpostiosoite korvataan, henkilön kirjoittamat tekstit poistetaan, arvioinnit irrotetaan henkilöstä ja tunnisteet lakkaavat toimimasta. Poistoa ei voi perua.",
+    confirmLabel: "Ymmärrän, että poistoa ei voi perua",
+    confirmRequired: "Vahvista poisto rastittamalla ruutu.",
+    eraseButton: "Poista henkilön tiedot",
+    notFound: "Tällä osoitteella ei löytynyt tietoja.",
+    erasedTitle: "Tiedot poistettu",
+    erased: (members, experts, feedback) =>
+      `Poistettiin ${members} ryhmän jäsenen ja ${experts} asiantuntijan tiedot sekä ${feedback} saavutettavuuspalautetta.`,
+    refusedTitle: "Tietoja ei poistettu",
+    refused: "Henkilö osallistuu konsultaatioon, joka odottaa vastausta tai on vahvistettu. Peru tai vie konsultaatio loppuun ja yritä sitten uudelleen.",
   },
 };

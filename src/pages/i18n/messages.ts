@@ -1,5 +1,6 @@
 import type { ConsultationStatus } from "../../db/schema.js";
 import type { Actor, HistoryAction, Lang, NordicZone } from "./vocabulary.js";
+import type { MailMessages } from "./mail/mail-messages.js";
 
 type Fn<A extends unknown[]> = (...args: A) => string;
 
@@ -36,7 +37,6 @@ export interface Messages {
     charOver: Fn<[over: number]>;
     downloadIcs: string;
     joinMeeting: string;
-    noJoinLink: string;
     minutes: Fn<[n: number]>;
     inCity: Fn<[time: string, city: string]>;
     timeRange: Fn<[start: string, end: string]>;
@@ -120,9 +120,7 @@ export interface Messages {
     reasonHint: string;
     decline: string;
     confirmedTitle: string;
-    confirmedBody: string;
     time: string;
-    meetingByGroup: string;
     declinedTitle: string;
     declinedBody: string;
     heldTitle: string;
@@ -180,7 +178,6 @@ export interface Messages {
     who: string;
     cancelTitle: string;
     cancelReason: string;
-    cancelHint: string;
     cancel: string;
     cancelled: string;
     sendTitle: string;
@@ -362,6 +359,8 @@ export interface Messages {
     ownLinkSaved: string;
     ownLinkInvalid: string;
   };
+  /** Mail, invitations and the pages' "who was told" lines (issue 10). */
+  mail: MailMessages;
   /** Sign-in by Microsoft account and e-mail link, refusals and limits, security events (issue 13). */
   signIn: {
     microsoftButton: string;
@@ -408,5 +407,48 @@ export interface Messages {
       string
     >;
     methods: Record<"token" | "oidc" | "email" | "bearer", string>;
+  /** The privacy notice (/privacy) and the coordinator's export and erasure page (issue 14). */
+  },
+  privacy: {
+    footerLink: string;
+    title: string;
+    intro: string;
+    controllerTitle: string;
+    /** Shown until PRIVACY_CONTROLLER_NAME is set. */
+    controllerUnset: string;
+    contactLabel: string;
+    heldTitle: string;
+    held: string[];
+    whyTitle: string;
+    whyBody: string;
+    shownTitle: string;
+    shownBody: string;
+    howLongTitle: string;
+    howLong: Fn<[months: number]>;
+    rightsTitle: string;
+    rightsBody: string;
+    rightsContact: Fn<[contact: string]>;
+    complaintTitle: string;
+    complaintBody: string;
+    complaintLink: string;
+    complaintHref: string;
+    adminNav: string;
+    adminTitle: string;
+    adminIntro: string;
+    emailLabel: string;
+    emailHint: string;
+    exportTitle: string;
+    exportBody: string;
+    exportButton: string;
+    eraseTitle: string;
+    eraseBody: string;
+    confirmLabel: string;
+    confirmRequired: string;
+    eraseButton: string;
+    notFound: string;
+    erasedTitle: string;
+    erased: Fn<[members: number, experts: number, feedback: number]>;
+    refusedTitle: string;
+    refused: string;
   };
 }

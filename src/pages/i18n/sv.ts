@@ -1,3 +1,4 @@
+import { mailSv } from "./mail/sv.js";
 import type { Messages } from "./messages.js";
 
 export const sv: Messages = {
@@ -24,7 +25,6 @@ export const sv: Messages = {
     charOver: (over) => `${over} tecken för mycket`,
     downloadIcs: "Lägg till i kalendern (.ics)",
     joinMeeting: "Anslut till mötet",
-    noJoinLink: "Möteslänken kommer med kalenderinbjudan.",
     minutes: (n) => `${n} minuter`,
     inCity: (time, city) => `${time} i ${city}`,
     timeRange: (start, end) => `${start}–${end}`,
@@ -135,9 +135,7 @@ export const sv: Messages = {
     reasonHint: "Utvecklingsgruppen ser det du skriver här.",
     decline: "Tacka nej till förfrågan",
     confirmedTitle: "Konsultationen är bekräftad",
-    confirmedBody: "Tack! Utvecklingsgruppen har fått besked.",
     time: "Tid",
-    meetingByGroup: "Möteslänken kommer med kalenderinbjudan.",
     declinedTitle: "Du har tackat nej till förfrågan",
     declinedBody: "Tack för att du meddelade utvecklingsgruppen.",
     heldTitle: "Mötet har genomförts",
@@ -196,7 +194,6 @@ export const sv: Messages = {
     who: "Vem",
     cancelTitle: "Ställ in konsultationen",
     cancelReason: "Varför ställs konsultationen in?",
-    cancelHint: "Experten får veta att mötet är inställt.",
     cancel: "Ställ in konsultationen",
     cancelled: "Konsultationen har ställts in.",
     sendTitle: "Inte skickad ännu",
@@ -394,6 +391,7 @@ export const sv: Messages = {
     ownLinkSaved: "Möteslänken har sparats.",
     ownLinkInvalid: "Ange en länk som börjar med https://.",
   },
+  mail: mailSv,
   signIn: {
     microsoftButton: "Logga in med din organisations Microsoft-konto",
     otherWays: "Andra sätt att logga in",
@@ -441,5 +439,60 @@ export const sv: Messages = {
       "admin.action": "Koordinatorns åtgärd",
     },
     methods: { token: "Åtkomstkod", oidc: "Microsoft-konto", email: "E-postlänk", bearer: "API-åtkomstkod" },
+  },
+  privacy: {
+    footerLink: "Dataskyddsbeskrivning",
+    title: "Dataskyddsbeskrivning",
+    intro:
+      "Samråd behandlar de personuppgifter som behövs för att boka nordiska konsultationer. Här beskrivs vilka uppgifter tjänsten har, varför, hur länge de sparas och hur du kan begära dina egna uppgifter.",
+    controllerTitle: "Personuppgiftsansvarig",
+    controllerUnset: "Organisationen som driver tjänsten har ännu inte fyllt i sitt namn och sina kontaktuppgifter i den här beskrivningen.",
+    contactLabel: "Kontaktuppgifter",
+    heldTitle: "Vilka uppgifter tjänsten har",
+    held: [
+      "Medlemmar i utvecklingsgrupper: namn, e-postadress och grupp.",
+      "Experter: namn, e-postadress, organisation, språk, teman och tidszon.",
+      "Konsultationer: ämnen, förhandsbeskrivningar och frågor, föreslagna och bekräftade tider, orsaker till att en konsultation ställts in eller avböjts.",
+      "Utvärderingar: svar på skalor och fritextsvar, som bara koordinatorn ser.",
+      "Respons om tillgängligheten: meddelandet samt namn och e-postadress, om de angavs.",
+      "Händelselogg: vem som gjorde vad och när (som identifierare, utan namn eller meddelandens innehåll).",
+    ],
+    whyTitle: "Varför uppgifterna behandlas",
+    whyBody:
+      "Uppgifterna behövs för att komma överens om konsultationer, bjuda in till Teams-möten och utvärdera konsultationerna så att verksamhetsmodellen kan utvecklas. Behandlingen grundar sig på en uppgift av allmänt intresse och på den personuppgiftsansvariges berättigade intresse.",
+    shownTitle: "Vem som ser uppgifterna",
+    shownBody:
+      "Medlemmar i en utvecklingsgrupp ser sin egen grupps konsultationer och expertkatalogen utan e-postadresser. En expert ser bara sin egen förfrågan. Koordinatorn ser allt, också vem som skrev en utvärdering; rapporterna visar inte det.",
+    howLongTitle: "Hur länge uppgifterna sparas",
+    howLong: (months) =>
+      `När en konsultation har avslutats tas dess fritexter, utvärderingarnas skribenter samt namn och e-postadresser bort efter ${months} månader; siffrorna som statistiken behöver finns kvar. Besvarad respons om tillgängligheten tas bort ${months} månader efter svaret. Uppgifterna i expertkatalogen och grupperna sparas tills de tas bort.`,
+    rightsTitle: "Dina egna uppgifter",
+    rightsBody:
+      "Du kan begära en kopia av alla uppgifter som sparats om dig, eller att de raderas. Efter raderingen finns ditt namn och din e-postadress inte längre i tjänsten, texter du skrivit tas bort och dina utvärderingar finns kvar i statistiken utan ditt namn.",
+    rightsContact: (contact) => `Skicka din begäran till ${contact}.`,
+    complaintTitle: "Rätt att klaga",
+    complaintBody: "Om du anser att dina uppgifter behandlas i strid med lagen kan du lämna in ett klagomål till dataombudsmannens byrå.",
+    complaintLink: "tietosuoja.fi/sv",
+    complaintHref: "https://tietosuoja.fi/sv/",
+    adminNav: "Personuppgifter",
+    adminTitle: "Begäranden om personuppgifter",
+    adminIntro: "Sök en persons uppgifter med e-postadressen: gruppmedlemmar, experter och de som gett respons om tillgängligheten med samma adress.",
+    emailLabel: "E-postadress",
+    emailHint: "Adressen som personen har i tjänsten.",
+    exportTitle: "Kopia av uppgifterna",
+    exportBody: "Ladda ner alla uppgifter som sparats om personen som en JSON-fil.",
+    exportButton: "Ladda ner uppgifterna",
+    eraseTitle: "Radering av uppgifterna",
+    eraseBody:
+      "Namnet och e-postadressen ersätts, texter som personen skrivit tas bort, utvärderingarna kopplas loss från personen och åtkomstkoderna slutar gälla. Raderingen kan inte ångras.",
+    confirmLabel: "Jag förstår att raderingen inte kan ångras",
+    confirmRequired: "Bekräfta raderingen genom att kryssa i rutan.",
+    eraseButton: "Radera personens uppgifter",
+    notFound: "Inga uppgifter hittades med den här adressen.",
+    erasedTitle: "Uppgifterna har raderats",
+    erased: (members, experts, feedback) =>
+      `Uppgifter om ${members} gruppmedlemmar och ${experts} experter raderades, liksom ${feedback} svar med respons om tillgängligheten.`,
+    refusedTitle: "Uppgifterna raderades inte",
+    refused: "Personen deltar i en konsultation som väntar på svar eller är bekräftad. Ställ in konsultationen eller låt den avslutas och försök sedan igen.",
   },
 };

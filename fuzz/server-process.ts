@@ -1,0 +1,73 @@
+/** The service as its own process (`node --import tsx src/entry.node.ts`) on a fresh database, for the fuzzer and server tests. */
+import { spawn } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+const root = new URL("../", import.meta.url).pathname;
+
+export interface ServerProcess {
+  base: string;
+  port: number;
+  /** The first coordinator token the service printed. */
+  coordinatorToken: string;
+  /** Everything the process wrote so far. */
+  output(): string;
+  /** Whether the process has exited (a crash, if stop() was not called). */
+  exited(): boolean;
+  stop(): Promise<number | null>;
+}
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.once("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const port = (srv.address() as { port: number }).port;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export async function startServerProcess(env: Record<string, string> = {}): Promise<ServerProcess> {
+  const port = await freePort();
+  const dir = mkdtempSync(join(tmpdir(), "samrad-proc-"));
+  const child = spawn(process.execPath, ["--import", "tsx", "src/entry.node.ts"], {
+    cwd: root,
+    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATABASE_PATH: join(dir, "samrad.sqlite"), LOG_LEVEL: "error", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let out = "";
+  let done = false;
+  child.stdout.on("data", (d: Buffer) => (out += d.toString()));
+  child.stderr.on("data", (d: Buffer) => (out += d.toString()));
+  const exit = new Promise<number | null>((resolve) =>
+    child.on("exit", (code) => {
+      done = true;
+      resolve(code);
+    }),
+  );
+  const deadline = Date.now() + 60_000;
+  while (!out.includes("listening") && !done && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  // Without a terminal the first token goes to a file beside the database (src/tokens/first-coordinator.ts).
+  const tokenFile = join(dir, "first-coordinator-token.txt");
+  const token = existsSync(tokenFile) ? readFileSync(tokenFile, "utf8") : out.split("\n").find((l) => l.startsWith("smr_c_"));
+  if (!out.includes("listening") || !token) {
+    child.kill("SIGKILL");
+    throw new Error(`the server did not start:\n${out}`);
+  }
+  return {
+    base: `http://127.0.0.1:${port}`,
+    port,
+    coordinatorToken: token.trim(),
+    output: () => out,
+    exited: () => done,
+    stop: async () => {
+      if (!done) child.kill("SIGTERM");
+      const code = await exit;
+      rmSync(dir, { recursive: true, force: true });
+      return code;
+    },
+  };
+}
