@@ -132,7 +132,7 @@ export function apiContract(makeTarget: () => Promise<ContractTarget>): void {
         body: { topicId: g.topicId, briefId: g.briefId, expertId: g.expertId, durationMinutes: 30, slots: [{ start: past.toISOString() }, slotsAfter(t.now())[0]!] },
       });
       expectEnvelope(res, 400, "VALIDATION_FAILED");
-      expect(res.body.error.issues).toEqual([{ path: "slots.0.start", message: "must be in the future" }]);
+      expect(res.body.error.issues).toEqual([{ path: "slots.0.start", rule: "past", message: "must be in the future" }]);
     });
 
     it("asks for a token, and refuses an unknown one", async () => {
