@@ -1,5 +1,4 @@
 import type { Context } from "hono";
-import { findExpert } from "../../directory/directory.repo.js";
 import {
   confirmSlot,
   declineRequest,
@@ -20,7 +19,7 @@ import { isLang } from "../i18n/vocabulary.js";
 import { renderMessage, renderPage } from "../render.js";
 import { readForm } from "../security.js";
 import { sendIcs } from "../ics.js";
-import { expertEvaluationState } from "./expert-evaluation.js";
+import { expertEvaluationState } from "../evaluation/evaluation-state.js";
 import { ExpertPage, type ExpertPageProps } from "./expert.view.js";
 import { allowedActions } from "../../consultations/transitions.js";
 import { proposeOtherTimes } from "../../consultations/counter-proposal.service.js";
@@ -67,10 +66,10 @@ async function load(c: Context<PageEnv>, secret: string): Promise<Loaded> {
   const deps = c.var.deps;
   const link = await resolveLink(deps, secret);
   if (!link.ok) return { ok: false, response: renderLinkProblem(c, link.problem, secret, link.consultationId) };
-  const expert = await findExpert(deps.db, link.consultation.expert.id);
+  const expertId = link.consultation.expert.id;
   const chosen = c.req.query("lang");
-  if (expert && isLang(chosen)) await rememberExpertLanguage(deps, expert.id, chosen);
-  setLanguage(c, expert ? await languagesOfExpert(deps, expert.id, expert.languages) : undefined);
+  if (isLang(chosen)) await rememberExpertLanguage(deps, expertId, chosen);
+  setLanguage(c, await languagesOfExpert(deps, expertId));
   return { ok: true, view: await expertViewOf(deps, link.consultation) };
 }
 
@@ -155,7 +154,7 @@ export const expertPageRoutes = () => {
       return renderExpert(c, { secret, view: loaded.view, reason, errors: { reason: c.var.t.validation.tooLong(REASON_MAX) } }, 400);
     }
     const link = await resolveLink(c.var.deps, secret);
-    if (link.ok) setLanguage(c, (await findExpert(c.var.deps.db, link.consultation.expert.id))?.languages);
+    if (link.ok) setLanguage(c, await languagesOfExpert(c.var.deps, link.consultation.expert.id));
     const result = await declineRequest(c.var.deps, secret, reason || undefined);
     if (!result.ok) return afterFailure(c, secret, c.var.t.errors.conflict);
     // The link stops working now, so the thank-you is rendered here rather than redirected to.

@@ -5,7 +5,7 @@ import { CsrfField, ErrorSummary, Notice, TextArea, type FieldErrors } from "../
 import { formatSlot, timeInCity, zoneCity } from "../i18n/format.js";
 import type { Lang, Messages } from "../i18n/index.js";
 import { EvaluationForm } from "../evaluation/evaluation-form.js";
-import type { EvaluationState } from "./expert-evaluation.js";
+import type { EvaluationState } from "../evaluation/evaluation-state.js";
 import { SLOT_RULES } from "../../consultations/proposed-slots.js";
 import { TimeRows } from "../components/time-rows.js";
 import { slotFieldId } from "../group/slot-input.js";
