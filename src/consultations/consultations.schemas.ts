@@ -96,11 +96,13 @@ export const ExpertMessageSchema = z
     subject: z.string(),
     body: z.string(),
     sent: z.boolean().openapi({ description: "true when the service sends it; false in ICS mode: the group sends it itself" }),
+    lang: z.string().openapi({ description: "The language the message is written in (the expert's)", example: "sv" }),
   })
   .openapi("ExpertMessage");
 
 export const RequestedConsultationSchema = ConsultationSchema.extend({
   expertLink: z.string().openapi({ description: "The expert's personal link; shown to the group only now" }),
+  linkKept: z.boolean().openapi({ description: "Whether the service keeps the link sealed (SECRET_KEY set), so that any member of the group can show the message again on the pages; otherwise only a new link helps" }),
   expertMessage: ExpertMessageSchema,
 }).openapi("RequestedConsultation");
 

@@ -1,5 +1,8 @@
 import type { Deps } from "../deps.js";
-import { findConsultationFacts } from "./consultation-facts.repo.js";
+import { findConsultationFacts, hasSession } from "./consultation-facts.repo.js";
+
+/** Whether a consultation in this status has (or had) a session to evaluate. */
+export { hasSession };
 import { findEvaluationBy, listEvaluations } from "./evaluations.repo.js";
 import type { Evaluation } from "./evaluations.schemas.js";
 import { recordView } from "./evaluations-view.service.js";

@@ -10,6 +10,7 @@ import { StatusBadge } from "./list.view.js";
 import { SLOT_RULES } from "../../consultations/proposed-slots.js";
 import { TimeRows } from "../components/time-rows.js";
 import { slotFieldId } from "./slot-input.js";
+import { FollowUpPanel, FundingPanel, MemberEvaluationPanel, type MemberEvaluation } from "./after-session.view.js";
 
 export interface HistoryEntry {
   at: string;
@@ -36,6 +37,8 @@ export interface DetailProps {
   /** No tenant creates the meeting: the group may give its own link. */
   ownLinkOffered: boolean;
   ownLink?: { value: string; error?: string };
+  /** After the session: this member's evaluation form, and whether an evaluation asked for a follow-up. */
+  evaluation?: MemberEvaluation;
   /** Whether the service sends mail itself: the page says who was told, or what to do. */
   mailOn: boolean;
   /** Whether meetings are Teams meetings made by the service (a join link will come). */
@@ -279,11 +282,16 @@ export function ConsultationDetail(p: DetailProps) {
       <ErrorSummary
         t={t}
         errors={{ ...p.errors, ...p.reschedule?.errors, ...(p.ownLink?.error ? { meetingUrl: p.ownLink.error } : {}) }}
-        labels={{ reason: t.group.cancelReason, meetingUrl: t.lifecycle.ownLinkLabel, ...timeLabels(t) }}
+        labels={{ reason: t.group.cancelReason, funding: t.groupPages.fundingLabel, meetingUrl: t.lifecycle.ownLinkLabel, ...timeLabels(t) }}
       />
       {p.notice ? <Notice>{p.notice}</Notice> : null}
       {p.problem ? <Notice kind="warning">{p.problem}</Notice> : null}
       <Facts p={p} />
+      {c.status === "requested" || c.status === "confirmed" ? (
+        <p>
+          <a href={`/app/consultations/${c.id}/sent`}>{t.groupPages.showMessage}</a>
+        </p>
+      ) : null}
       <Closed p={p} />
       {p.allowed.includes("acceptCounter") ? <CounterProposal p={p} /> : null}
       {p.allowed.includes("request") ? (
@@ -316,6 +324,9 @@ export function ConsultationDetail(p: DetailProps) {
       ) : null}
       {p.allowed.includes("reschedule") ? <Reschedule p={p} /> : null}
       {p.ownLinkOffered && p.allowed.includes("setMeetingLink") ? <OwnMeetingLink p={p} /> : null}
+      <MemberEvaluationPanel p={p} />
+      <FollowUpPanel p={p} />
+      <FundingPanel p={p} />
       <History p={p} />
       <Cancel p={p} />
     </>

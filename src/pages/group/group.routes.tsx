@@ -10,6 +10,12 @@ import { checkSlots, slotErrorsFromIssues } from "./slot-input.js";
 import { requestConsultation } from "../../consultations/request-consultation.js";
 import { invitationFor } from "../../meetings/meetings.service.js";
 import { readTogether } from "../../db/read-together.js";
+import { FundingSchema } from "../../evaluations/consultation-outcome.schemas.js";
+import { setFunding } from "../../evaluations/consultation-outcome.service.js";
+import { hasSession } from "../../evaluations/evaluation-state.service.js";
+import { submitMemberEvaluation } from "../../evaluations/evaluations.service.js";
+import { evaluationFormState } from "../evaluation/evaluation-state.js";
+import { parseEvaluation, readEvaluationForm } from "../evaluation/evaluation-input.js";
 import { groupTimeZoneQuery } from "../../groups/groups.repo.js";
 import { briefOf, briefQuery } from "../../topics/topics.repo.js";
 import { sendIcs } from "../ics.js";
@@ -24,7 +30,9 @@ import { ConsultationDetail, type DetailProps } from "./detail.view.js";
 import { allowedActions } from "../../consultations/transitions.js";
 import { ConsultationList } from "./list.view.js";
 import { addNewFlow } from "./new-flow.routes.js";
-import { renderSent } from "./render-sent.js";
+import { redirectToSent, renderLinkGone, renderSent } from "./render-sent.js";
+import { issueNewExpertLink, requestAgain } from "../../consultations/expert-link-again.service.js";
+import { formKeyOf } from "../forms/form-key.js";
 
 const REASON_MAX = 1000;
 const signedInMember = requireSignIn("member");
@@ -37,7 +45,7 @@ const member: MiddlewareHandler<PageEnv> = (c, next) =>
   });
 const memberArea = { area: "member" as const };
 
-type Extra = Pick<DetailProps, "notice" | "problem" | "errors" | "reason" | "reschedule" | "ownLink">;
+type Extra = Pick<DetailProps, "notice" | "problem" | "errors" | "reason" | "reschedule" | "ownLink" | "evaluation">;
 
 async function renderDetail(c: Context<PageEnv>, id: string, extra: Extra = {}, status: 200 | 400 | 409 = 200) {
   const { deps, t, lang, csrfToken } = c.var;
@@ -53,7 +61,14 @@ async function renderDetail(c: Context<PageEnv>, id: string, extra: Extra = {}, 
   const mail = { mailOn: deps.mailer.canSend, makesMeetings: deps.scheduler.provider === "graph" };
   // Without a tenant making Teams meetings, the group may give a meeting link of its own.
   const ownLinkOffered = !mail.makesMeetings;
-  const props: DetailProps = { t, lang, csrfToken, zone: zoneOfRow(group), consultation, brief: briefOf(briefRow), history, allowed, ownLinkOffered, ...mail, ...extra };
+  const zone = zoneOfRow(group);
+  const by = memberOf(c);
+  const evaluation =
+    extra.evaluation ??
+    (hasSession(consultation.status)
+      ? { ...(await evaluationFormState(deps, id, { side: "member", memberId: by.memberId, groupId: by.groupId }, lang, zone)), saved: c.req.query("done") === "evaluated", errors: {} }
+      : undefined);
+  const props: DetailProps = { t, lang, csrfToken, zone, consultation, brief: briefOf(briefRow), history, allowed, ownLinkOffered, ...mail, ...extra, evaluation };
   return renderPage(
     c,
     {
@@ -88,6 +103,8 @@ export const groupPageRoutes = () => {
       accepted: t.lifecycle.accepted,
       rescheduled: t.lifecycle.rescheduled,
       link: t.lifecycle.ownLinkSaved,
+      funding: t.groupPages.fundingSaved,
+      evaluated: t.groupPages.evaluated,
     };
     return renderDetail(c, c.req.param("id"), { notice: done[c.req.query("done") ?? ""] });
   });
@@ -101,6 +118,32 @@ export const groupPageRoutes = () => {
     if (result.ok) return c.redirect(`/app/consultations/${id}?done=link`, 303);
     if (result.code === "NOT_FOUND") return renderNotFound(c);
     return renderDetail(c, id, { problem: c.var.t.errors.conflict }, 409);
+  });
+
+  app.post("/consultations/:id/evaluation", member, async (c) => {
+    const { deps, t, lang } = c.var;
+    const id = c.req.param("id");
+    const by = memberOf(c);
+    const values = readEvaluationForm(await readForm(c));
+    const parsed = parseEvaluation(values, t);
+    if (!parsed.ok) {
+      const state = await evaluationFormState(deps, id, { side: "member", memberId: by.memberId, groupId: by.groupId }, lang, await groupZone(c));
+      return renderDetail(c, id, { evaluation: { ...state, values, errors: parsed.errors, saved: false } }, 400);
+    }
+    const result = await submitMemberEvaluation(deps, by, id, parsed.input);
+    // Sending again replaces the member's evaluation: a reload or a second click stores no second one.
+    if (result.ok) return c.redirect(`/app/consultations/${id}?done=evaluated#evaluation`, 303);
+    if (result.code === "NOT_FOUND") return renderNotFound(c);
+    return renderDetail(c, id, { problem: result.message }, 409);
+  });
+
+  app.post("/consultations/:id/funding", member, async (c) => {
+    const id = c.req.param("id");
+    const parsed = FundingSchema.safeParse({ source: (await readForm(c)).get("source") });
+    if (!parsed.success) return renderDetail(c, id, { errors: { funding: c.var.t.validation.invalidChoice } }, 400);
+    const result = await setFunding(c.var.deps, memberOf(c), id, parsed.data.source);
+    if (result.ok) return c.redirect(`/app/consultations/${id}?done=funding`, 303);
+    return renderNotFound(c);
   });
 
   app.post("/consultations/:id/accept", member, async (c) => {
@@ -146,10 +189,30 @@ export const groupPageRoutes = () => {
     return renderDetail(c, id, { problem: c.var.t.errors.conflict, reason }, 409);
   });
 
+  app.get("/consultations/:id/sent", member, async (c) => {
+    const id = c.req.param("id");
+    const result = await requestAgain(c.var.deps, memberOf(c), id);
+    if (!result.ok) return result.code === "NOT_FOUND" ? renderNotFound(c) : c.redirect(`/app/consultations/${id}`, 303);
+    if (result.value.kind === "gone") return renderLinkGone(c, id);
+    const notice = c.req.query("again") === "1" ? c.var.t.groupPages.alreadySent : c.req.query("new") === "1" ? c.var.t.groupPages.newLinkIssued : undefined;
+    return renderSent(c, result.value.consultation, notice);
+  });
+
+  app.post("/consultations/:id/new-link", member, async (c) => {
+    const id = c.req.param("id");
+    const formKey = formKeyOf(await readForm(c));
+    const result = await issueNewExpertLink(c.var.deps, memberOf(c), id, { formKey });
+    if (!result.ok) return result.code === "NOT_FOUND" ? renderNotFound(c) : renderDetail(c, id, { problem: c.var.t.errors.conflict }, 409);
+    // Kept sealed, the new link is shown by the page a reload lands on; without a server key only now.
+    if (result.value.repeated || result.value.consultation.linkKept) return c.redirect(`/app/consultations/${id}/sent?new=1`, 303);
+    return renderSent(c, result.value.consultation, c.var.t.groupPages.newLinkIssued);
+  });
+
   app.post("/consultations/:id/request", member, async (c) => {
     const id = c.req.param("id");
     const result = await requestConsultation(c.var.deps, memberOf(c), id);
-    if (result.ok) return renderSent(c, result.value);
+    // Post/redirect/get: the message is shown by a page a reload does not send again.
+    if (result.ok) return redirectToSent(c, result.value);
     if (result.code === "NOT_FOUND") return renderNotFound(c);
     return renderDetail(c, id, { problem: c.var.t.errors.conflict }, 409);
   });

@@ -13,7 +13,10 @@ import { readForm } from "../security.js";
 import { memberOf } from "../session.js";
 import { CRITERIA, ExpertStep, type Criterion } from "./expert-step.view.js";
 import { groupZone } from "./group-zone.js";
-import { renderSent } from "./render-sent.js";
+import { redirectToSent } from "./render-sent.js";
+import { createFollowUp } from "../../evaluations/follow-up.service.js";
+import { consultationTitle } from "../../consultations/consultations.service.js";
+import { formKeyOf, newFormKey } from "../forms/form-key.js";
 import { checkSlots, slotErrorsFromIssues } from "./slot-input.js";
 import { DURATIONS, TimesStep, type TimesFormValues } from "./times-step.view.js";
 import { TopicStep, emptyTopicForm, questionId, type TopicFormValues } from "./topic-step.view.js";
@@ -73,6 +76,13 @@ async function renderTimesStep(
   );
   const here = `/app/new/times?brief=${briefId}&expert=${expertId}`;
   return renderPage(c, { title: t.newFlow.title, body, frame: { ...memberArea, here } }, Object.keys(errors).length ? 400 : 200);
+}
+
+/** The group's own consultation a follow-up continues, named by its topic; anything else is none. */
+async function followUpOf(c: Context<PageEnv>, id: string | undefined) {
+  if (!id || !/^[0-9a-f-]{36}$/.test(id)) return undefined;
+  const title = await consultationTitle(c.var.deps, memberOf(c), id);
+  return title ? { id, topicTitle: title } : undefined;
 }
 
 /** Step 1 creates the topic and brief, step 2 picks an expert, step 3 proposes times and sends. */
@@ -152,15 +162,21 @@ export function addNewFlow(app: Hono<PageEnv>, member: MiddlewareHandler<PageEnv
     return renderPage(c, { title: t.newFlow.title, body, frame: memberArea });
   });
 
-  app.get("/new/times", member, (c) =>
-    renderTimesStep(c, c.req.query("brief") ?? "", c.req.query("expert") ?? "", { duration: String(DURATIONS.at(-1)), slots: [] }),
-  );
+  app.get("/new/times", member, async (c) => {
+    const followUp = await followUpOf(c, c.req.query("followUp"));
+    return renderTimesStep(c, c.req.query("brief") ?? "", c.req.query("expert") ?? "", { duration: String(DURATIONS.at(-1)), slots: [], formKey: newFormKey(), followUp });
+  });
 
   app.post("/new/times", member, async (c) => {
     const form = await readForm(c);
     const briefId = form.get("brief");
     const expertId = form.get("expert");
-    const values: TimesFormValues = { duration: form.get("duration"), slots: form.all("slot") };
+    const values: TimesFormValues = {
+      duration: form.get("duration"),
+      slots: form.all("slot"),
+      formKey: formKeyOf(form) ?? newFormKey(),
+      followUp: await followUpOf(c, form.get("followUp")),
+    };
     const v = c.var.t.validation;
     const duration = Number(values.duration);
     const durationOk = (DURATIONS as readonly number[]).includes(duration);
@@ -179,20 +195,18 @@ export function addNewFlow(app: Hono<PageEnv>, member: MiddlewareHandler<PageEnv
     const own = await ownBrief(c, briefId);
     if (!own) return renderNotFound(c);
     const by = memberOf(c);
-    const created = await createConsultation(c.var.deps, by, {
-      topicId: own.topic.id,
-      briefId,
-      expertId,
-      durationMinutes: duration,
-      slots: check.starts.map((start) => ({ start })),
-    });
+    const input = { topicId: own.topic.id, briefId, expertId, durationMinutes: duration, slots: check.starts.map((start) => ({ start })) };
+    const opts = { formKey: values.formKey };
+    const created = values.followUp ? await createFollowUp(c.var.deps, by, values.followUp.id, input, opts) : await createConsultation(c.var.deps, by, input, opts);
     if (!created.ok && created.code === "VALIDATION_FAILED") {
       return renderTimesStep(c, briefId, expertId, values, slotErrorsFromIssues(created.issues ?? [], values.slots, v));
     }
-    if (!created.ok) return renderNotFound(c);
+    if (!created.ok) return created.code === "CONFLICT" ? renderTimesStep(c, briefId, expertId, values, {}) : renderNotFound(c);
+    // The same form again (a reload, a double click, the back button): nothing new, the first one's page.
+    if (created.value.repeated) return c.redirect(`/app/consultations/${created.value.id}/sent?again=1`, 303);
     const requested = await requestConsultation(c.var.deps, by, created.value.id);
     // A draft that could not be sent stays visible on its page, with the button to send it.
     if (!requested.ok) return c.redirect(`/app/consultations/${created.value.id}`, 303);
-    return renderSent(c, requested.value);
+    return redirectToSent(c, requested.value);
   });
 }

@@ -9,6 +9,10 @@ export const DURATIONS = [30, 35, 40, 45] as const;
 export interface TimesFormValues {
   duration: string;
   slots: string[];
+  /** The form's one-time key: sent twice, the second send creates nothing. */
+  formKey: string;
+  /** The consultation this one follows up, when started from an evaluation that asked for more. */
+  followUp?: { id: string; topicTitle: string };
 }
 
 interface Props {
@@ -72,6 +76,7 @@ export function TimesStep(p: Props) {
       <p class="step">{n.step(3, 3, n.stepTimes)}</p>
       <h1>{n.title}</h1>
       <ErrorSummary t={t} errors={errors} labels={labels} />
+      {values.followUp ? <p>{t.groupPages.followUpNote(values.followUp.topicTitle)}</p> : null}
       <dl class="summary-list">
         <dt>{t.expert.topic}</dt>
         <dd>{p.topicTitle}</dd>
@@ -84,6 +89,8 @@ export function TimesStep(p: Props) {
         <CsrfField token={p.csrfToken} />
         <input type="hidden" name="brief" value={p.briefId} />
         <input type="hidden" name="expert" value={p.expert.id} />
+        <input type="hidden" name="formKey" value={values.formKey} />
+        {values.followUp ? <input type="hidden" name="followUp" value={values.followUp.id} /> : null}
         <Select
           t={t}
           id="duration"

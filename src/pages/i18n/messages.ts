@@ -1,3 +1,4 @@
+import type { FundingSource } from "../../evaluations/consultation-outcome.schemas.js";
 import type { ConsultationStatus } from "../../db/schema.js";
 import type { Actor, HistoryAction, Lang, NordicZone } from "./vocabulary.js";
 import type { MailMessages } from "./mail/mail-messages.js";
@@ -358,6 +359,30 @@ export interface Messages {
     ownLinkSave: string;
     ownLinkSaved: string;
     ownLinkInvalid: string;
+  };
+  /** Issue 12: the group's pages after the session and after sending (evaluation, follow-up, funding, the expert's link again). */
+  groupPages: {
+    fundingTitle: string;
+    fundingLabel: string;
+    fundingHint: string;
+    fundingSave: string;
+    fundingSaved: string;
+    fundingNone: string;
+    fundingSources: Record<FundingSource, string>;
+    evaluated: string;
+    followUpTitle: string;
+    followUpBody: Fn<[expert: string]>;
+    followUpStart: string;
+    followUpNote: Fn<[topic: string]>;
+    followUpOf: string;
+    showMessage: string;
+    linkGoneTitle: string;
+    linkGoneBody: string;
+    newLinkTitle: string;
+    newLinkBody: string;
+    newLink: string;
+    newLinkIssued: string;
+    alreadySent: string;
   };
   /** Mail, invitations and the pages' "who was told" lines (issue 10). */
   mail: MailMessages;
