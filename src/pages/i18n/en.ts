@@ -352,7 +352,7 @@ export const en: Messages = {
     counterTitle: "The expert proposed other times",
     counterIntro: (expert) => `${expert} could not make any of your times and proposed these. Confirm one, or propose new times below.`,
     acceptSubmit: "Confirm this time",
-    acceptLabel: (when) => `Confirm ${when}`,
+    acceptLabel: (when) => `Confirm this time: ${when}`,
     accepted: "The time is confirmed and the meeting has been created.",
     rescheduleTitle: "Propose new times",
     rescheduleIntro: (city) => `Times in your time zone (${city}). The expert is asked again through the same link; the earlier times are withdrawn, and a meeting already made moves.`,

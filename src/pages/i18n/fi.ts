@@ -352,7 +352,7 @@ export const fi: Messages = {
     counterTitle: "Asiantuntija ehdotti muita aikoja",
     counterIntro: (expert) => `${expert} ei päässyt mihinkään ehdottamistanne ajoista ja ehdotti näitä. Vahvistakaa yksi tai ehdottakaa alla uusia aikoja.`,
     acceptSubmit: "Vahvista tämä aika",
-    acceptLabel: (when) => `Vahvista ${when}`,
+    acceptLabel: (when) => `Vahvista tämä aika: ${when}`,
     accepted: "Aika on vahvistettu ja tapaaminen luotu.",
     rescheduleTitle: "Ehdottakaa uusia aikoja",
     rescheduleIntro: (city) => `Ajat aikavyöhykkeellänne (${city}). Asiantuntijalta kysytään uudelleen saman linkin kautta; aiemmat ajat perutaan, ja jo sovittu tapaaminen siirtyy.`,

@@ -353,7 +353,7 @@ export const sv: Messages = {
     counterTitle: "Experten har föreslagit andra tider",
     counterIntro: (expert) => `${expert} kunde inte på någon av era tider och föreslår de här. Bekräfta en, eller föreslå nya tider nedan.`,
     acceptSubmit: "Bekräfta den här tiden",
-    acceptLabel: (when) => `Bekräfta ${when}`,
+    acceptLabel: (when) => `Bekräfta den här tiden: ${when}`,
     accepted: "Tiden är bekräftad och mötet har skapats.",
     rescheduleTitle: "Föreslå nya tider",
     rescheduleIntro: (city) => `Tider i er tidszon (${city}). Experten tillfrågas igen via samma länk; de tidigare tiderna dras tillbaka och ett redan bokat möte flyttas.`,
