@@ -91,13 +91,13 @@ export function reissueLinkWrites(
   ];
 }
 
-/** The newest link of a consultation, when it still works and was kept sealed. */
+/** The link of a consultation that has not been ended (a new link ends the earlier ones). */
 export async function newestLiveLink(db: Kysely<DB>, consultationId: string) {
   return db
     .selectFrom("expert_links")
     .select(["secretSealed", "expiresAt", "revokedAt"])
     .where("consultationId", "=", consultationId)
+    .where("revokedAt", "is", null)
     .orderBy("issuedAt", "desc")
-    .orderBy("id", "desc")
     .executeTakeFirst();
 }
