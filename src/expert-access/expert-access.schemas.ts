@@ -29,6 +29,7 @@ export const ExpertViewSchema = z
     expert: z.object({ name: z.string(), timeZone: z.string() }),
     slots: z.array(ExpertSlotSchema),
     slotsProposedBy: z.enum(["group", "expert"]).openapi({ description: "`expert`: these are the times the expert proposed; the group answers next" }),
+    round: z.number().int().openapi({ description: "0 for the first times; one more with each reschedule or counter-proposal (the earlier times are withdrawn)" }),
     confirmedSlot: orNull(ExpertSlotSchema),
     meeting: z.object({ joinUrl: z.string().nullable(), start: z.string(), end: z.string() }).nullable(),
   })

@@ -69,6 +69,7 @@ export async function expertViewOf(deps: Deps, c: Consultation) {
     expert: { name: c.expert.name, timeZone: zone },
     slots: c.slots.map(withLocal),
     slotsProposedBy: c.slotsProposedBy,
+    round: c.round,
     confirmedSlot: c.confirmedSlot ? withLocal(c.confirmedSlot) : null,
     meeting: c.meeting && c.meeting.state === "scheduled" ? { joinUrl: c.meeting.joinUrl, start: c.meeting.start, end: c.meeting.end } : null,
   };

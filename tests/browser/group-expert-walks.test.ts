@@ -114,6 +114,8 @@ describe.each(["sv", "fi", "en"] as const)("issue 12's walks in %s", (lang) => {
     const expertProblems = watchProblems(expertPage);
     await expertPage.goto(`/e/${r.secret}?lang=${lang}`);
     await pageState(expertPage, "expert: new times");
+    // The expert's page says the earlier time was withdrawn.
+    expect(await expertPage.locator("main").textContent()).toContain(t.groupPages.expertNewTimes("Lastensuojelun kehittäjäryhmä"));
     await submitTwice(expertPage, "form[action$='/confirm'] >> nth=0");
     await expertPage.reload();
     await expect.poll(() => expertPage.locator("#confirmed-title").textContent()).toBe(t.expert.confirmedTitle);

@@ -210,6 +210,8 @@ export function ExpertPage(p: ExpertPageProps) {
       <ErrorSummary t={t} errors={{ ...p.errors, ...p.proposal?.errors }} labels={{ reason: t.expert.reasonLabel, ...proposalLabels(t) }} />
       {p.problem ? <Notice kind="warning">{p.problem}</Notice> : null}
       {view.status === "confirmed" ? <Confirmed p={p} /> : null}
+      {/* After a reschedule the earlier times, and a time confirmed among them, no longer hold. */}
+      {view.status === "requested" && view.slotsProposedBy === "group" && view.round > 0 ? <Notice kind="info">{t.groupPages.expertNewTimes(view.group.name)}</Notice> : null}
       {held ? (
         <Notice kind="info">
           <h2>{t.expert.heldTitle}</h2>
