@@ -70,6 +70,7 @@ async function renderTimesStep(
       topicTitle={own.topic.title}
       expert={expert}
       groupZone={await groupZone(c)}
+      briefLanguage={own.brief.language}
       values={values}
       errors={errors}
     />
@@ -134,8 +135,10 @@ export function addNewFlow(app: Hono<PageEnv>, member: MiddlewareHandler<PageEnv
     const themes = [...new Set(all.flatMap((e) => e.themes))].sort((a, b) => a.localeCompare(b, lang));
     const languages = [...new Set(all.flatMap((e) => e.languages))].sort();
     const country = c.req.query("country") ?? "";
+    // On arrival (no search sent yet) the directory starts filtered by the topic's theme.
+    const theme = c.req.query("theme") ?? (c.req.query("country") === undefined && c.req.query("language") === undefined ? own.topic.theme : "");
     const filters = {
-      theme: themes.includes(c.req.query("theme") ?? "") ? c.req.query("theme")! : "",
+      theme: themes.includes(theme) ? theme : "",
       country: (NORDIC_COUNTRIES as readonly string[]).includes(country) ? country : "",
       language: languages.includes(c.req.query("language") ?? "") ? c.req.query("language")! : "",
       criteria: c.req.queries("criteria")?.filter((x): x is Criterion => (CRITERIA as readonly string[]).includes(x)) ?? [],

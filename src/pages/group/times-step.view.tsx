@@ -1,6 +1,6 @@
 import type { Expert } from "../../directory/directory.schemas.js";
-import { CsrfField, ErrorSummary, HintAndError, Select, type FieldErrors } from "../components/form.js";
-import { zoneCity } from "../i18n/format.js";
+import { CsrfField, ErrorSummary, HintAndError, Notice, Select, type FieldErrors } from "../components/form.js";
+import { languageName, zoneCity } from "../i18n/format.js";
 import type { Lang, Messages } from "../i18n/index.js";
 import { SLOT_ROWS, expertTimeLabel, slotFieldId, wallTimeToInstant } from "./slot-input.js";
 
@@ -23,6 +23,8 @@ interface Props {
   topicTitle: string;
   expert: Expert;
   groupZone: string;
+  /** The brief's language, to say before sending when the expert does not read it. */
+  briefLanguage: string;
   values: TimesFormValues;
   errors: FieldErrors;
 }
@@ -77,6 +79,11 @@ export function TimesStep(p: Props) {
       <h1>{n.title}</h1>
       <ErrorSummary t={t} errors={errors} labels={labels} />
       {values.followUp ? <p>{t.groupPages.followUpNote(values.followUp.topicTitle)}</p> : null}
+      {p.expert.languages.includes(p.briefLanguage) ? null : (
+        <Notice kind="warning">
+          {t.groupPages.briefLanguage(languageName(p.briefLanguage, lang), p.expert.name, p.expert.languages.map((l) => languageName(l, lang)).join(", "))}
+        </Notice>
+      )}
       <dl class="summary-list">
         <dt>{t.expert.topic}</dt>
         <dd>{p.topicTitle}</dd>

@@ -419,6 +419,7 @@ export const en: Messages = {
     newLink: "Issue a new link",
     newLinkIssued: "A new link has been issued; the earlier one no longer works.",
     alreadySent: "This request was already sent; here it is again.",
+    briefLanguage: (language, expert, reads) => `The brief is written in ${language}, but ${expert} reads ${reads}. Consider writing it in one of those before sending.`,
     expertNewTimes: (group) => `${group} has proposed new times. The earlier times are withdrawn, and a time confirmed earlier no longer holds: please choose again.`,
   },
   mail: mailEn,

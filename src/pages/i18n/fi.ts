@@ -419,6 +419,7 @@ export const fi: Messages = {
     newLink: "Luo uusi linkki",
     newLinkIssued: "Uusi linkki on luotu, eikä aiempi enää toimi.",
     alreadySent: "Tämä pyyntö on jo lähetetty; tässä se on uudelleen.",
+    briefLanguage: (language, expert, reads) => `Ennakkokuvauksen kieli on ${language}, mutta ${expert} lukee seuraavia kieliä: ${reads}. Harkitkaa, kirjoitatteko sen jollakin näistä ennen lähettämistä.`,
     expertNewTimes: (group) => `${group} on ehdottanut uusia aikoja. Aiemmat ajat on peruttu, eikä aiemmin vahvistettu aika ole enää voimassa: valitse aika uudelleen.`,
   },
   mail: mailFi,

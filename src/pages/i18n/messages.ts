@@ -383,6 +383,7 @@ export interface Messages {
     newLink: string;
     newLinkIssued: string;
     alreadySent: string;
+    briefLanguage: Fn<[language: string, expert: string, reads: string]>;
     expertNewTimes: Fn<[group: string]>;
   };
   /** Mail, invitations and the pages' "who was told" lines (issue 10). */

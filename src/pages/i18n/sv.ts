@@ -420,6 +420,7 @@ export const sv: Messages = {
     newLink: "Skapa en ny länk",
     newLinkIssued: "En ny länk har skapats och den tidigare fungerar inte längre.",
     alreadySent: "Den här förfrågan har redan skickats; här är den igen.",
+    briefLanguage: (language, expert, reads) => `Underlaget är skrivet på ${language}, men ${expert} läser ${reads}. Överväg att skriva det på ett av de språken innan ni skickar.`,
     expertNewTimes: (group) => `${group} har föreslagit nya tider. De tidigare tiderna är återkallade och en tid som bekräftades tidigare gäller inte längre: välj en tid igen.`,
   },
   mail: mailSv,
