@@ -37,3 +37,17 @@ export async function atomicOncePerForm(
     throw error;
   }
 }
+
+/**
+ * Claims a form key before a write that cannot share one batch with it (one conditional
+ * statement). Answers the id stored by the first send of this key, or null when this send holds it now.
+ */
+export async function claimFormKey(db: Kysely<DB>, input: { formKey: string; groupId: string; resultId: string; at: Date }): Promise<string | null> {
+  const claimed = await db
+    .insertInto("form_submissions")
+    .values({ formKey: input.formKey, groupId: input.groupId, resultId: input.resultId, createdAt: input.at.toISOString() })
+    .onConflict((oc) => oc.column("formKey").doNothing())
+    .executeTakeFirst();
+  if (Number(claimed.numInsertedOrUpdatedRows ?? 0n) === 1) return null;
+  return (await findFormSubmission(db, input.formKey, input.groupId)) ?? input.resultId;
+}

@@ -92,3 +92,29 @@ describe("without a server key", () => {
     expect(await consultations(g.groupId)).toHaveLength(1);
   });
 });
+
+describe("the topic and brief form", () => {
+  it("sent twice (a double click, a reload) creates one topic and one brief and leads to the same next step", async () => {
+    t = await testApp();
+    const g = await seedGroup(t);
+    const member = new PageClient(t);
+    await signIn(member, g.memberToken, "fi");
+    const step = await member.get("/app/new");
+    const form = {
+      title: "Perhekeskuksen varhainen tuki",
+      theme: "child protection",
+      description: "Keksitty kuvaus testiä varten.",
+      challenge: "Perheet tulevat liian myöhään.",
+      question: ["Mikä toimii?", "", ""],
+      language: "fi",
+      formKey: formKeyIn(step.html),
+    };
+    const first = await member.post("/app/new", form);
+    const second = await member.post("/app/new", form);
+    expect(first.status).toBe(303);
+    expect(second.location).toBe(first.location);
+    const topics = await t.deps.db.selectFrom("topics").select("id").where("title", "=", form.title).execute();
+    expect(topics).toHaveLength(1);
+    expect(await t.deps.db.selectFrom("briefs").select("id").where("topicId", "=", topics[0]!.id).execute()).toHaveLength(1);
+  });
+});

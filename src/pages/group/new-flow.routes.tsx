@@ -5,7 +5,7 @@ import { findExpert, searchExperts } from "../../directory/directory.repo.js";
 import { NORDIC_COUNTRIES, type NordicCountry } from "../../lib/common-schemas.js";
 import { findBrief, findTopic, listBriefs, listTopics } from "../../topics/topics.repo.js";
 import { CreateBriefSchema, CreateTopicSchema } from "../../topics/topics.schemas.js";
-import { createBrief, createTopic } from "../../topics/topics.service.js";
+import { createTopicWithBrief } from "../../topics/topics.service.js";
 import { fieldErrorsFromZod } from "../forms/field-errors.js";
 import type { PageEnv } from "../page-env.js";
 import { renderNotFound, renderPage } from "../render.js";
@@ -99,6 +99,7 @@ export function addNewFlow(app: Hono<PageEnv>, member: MiddlewareHandler<PageEnv
       challenge: form.get("challenge"),
       questions: form.all("question"),
       language: form.get("language"),
+      formKey: formKeyOf(form) ?? newFormKey(),
     };
     // Empty question inputs are skipped; `rows` remembers which input each question came from.
     const rows = values.questions.map((q, i) => (q.trim() ? i : -1)).filter((i) => i >= 0);
@@ -119,11 +120,9 @@ export function addNewFlow(app: Hono<PageEnv>, member: MiddlewareHandler<PageEnv
           })),
     };
     if (!topic.success || !brief.success) return renderTopicStep(c, values, errors);
-    const by = memberOf(c);
-    const created = await createTopic(c.var.deps, by, topic.data);
-    const written = await createBrief(c.var.deps, by, created.id, brief.data);
+    const written = await createTopicWithBrief(c.var.deps, memberOf(c), topic.data, brief.data, { formKey: values.formKey });
     if (!written.ok) throw new Error(`brief for a topic just created failed: ${written.message}`);
-    return c.redirect(`/app/new/expert?brief=${written.value.id}`, 303);
+    return c.redirect(`/app/new/expert?brief=${written.value.briefId}`, 303);
   });
 
   app.get("/new/expert", member, async (c) => {

@@ -10,6 +10,8 @@ export interface TopicFormValues {
   challenge: string;
   questions: string[];
   language: string;
+  /** The form's one-time key: sent twice, the second send creates nothing. */
+  formKey: string;
 }
 
 export const emptyTopicForm = (lang: Lang): TopicFormValues => ({
@@ -19,6 +21,7 @@ export const emptyTopicForm = (lang: Lang): TopicFormValues => ({
   challenge: "",
   questions: [],
   language: lang,
+  formKey: crypto.randomUUID(),
 });
 
 /** Three question inputs are in view; the rest of the seven wait behind "More questions". */
@@ -95,6 +98,7 @@ export function TopicStep(p: Props) {
       <ErrorSummary t={t} errors={errors} labels={fieldLabels(t)} />
       <form method="post" action="/app/new" novalidate>
         <CsrfField token={p.csrfToken} />
+        <input type="hidden" name="formKey" value={values.formKey} />
         <h2>{n.topicSection}</h2>
         <TextInput t={t} id="title" name="title" label={n.titleLabel} hint={n.titleHint} value={values.title} error={errors.title} />
         <TextInput t={t} id="theme" name="theme" label={n.themeLabel} hint={n.themeHint} value={values.theme} error={errors.theme} />
