@@ -212,6 +212,28 @@ describe.each(["sv", "fi", "en"] as const)("issue 12's walks in %s", (lang) => {
     await member.close();
   }, 300_000);
 
+  it("the list, the directory, the topic step and the request pages fit 390 px and pass axe", async () => {
+    app.clock.set(TEST_NOW);
+    const g = await seedGroup(app);
+    const r = await requested(g);
+    const member = await newVisitor(browser, app.baseUrl);
+    const page = await signIn(member, g.memberToken, lang);
+    const problems = watchProblems(page);
+    await pageState(page, "consultation list");
+    await page.goto("/app/new");
+    await pageState(page, "new: topic and brief");
+    await page.goto(`/app/new/expert?brief=${g.briefId}`);
+    await pageState(page, "new: directory, by the topic's theme");
+    await page.goto(`/app/new/times?brief=${g.briefId}&expert=${g.expertId}`);
+    await pageState(page, "new: times");
+    await page.goto(`/app/consultations/${r.id}/sent`);
+    await pageState(page, "the request again");
+    await page.goto("/no-such-page");
+    await pageState(page, "unknown address");
+    expect(problems).toEqual([]);
+    await member.close();
+  }, 300_000);
+
   it("a group without a tenant pastes its own meeting link; the expert's page and the invitation carry it", async () => {
     app.clock.set(TEST_NOW);
     const g = await seedGroup(app);
