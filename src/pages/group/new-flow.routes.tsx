@@ -19,6 +19,10 @@ import { consultationTitle } from "../../consultations/consultations.service.js"
 import { formKeyOf, newFormKey } from "../forms/form-key.js";
 import { checkSlots, slotErrorsFromIssues } from "./slot-input.js";
 import { DURATIONS, TimesStep, type TimesFormValues } from "./times-step.view.js";
+import { suggestionsFor } from "../../scheduling/suggestions.service.js";
+import { SLOT_ROWS, wallTimeOf } from "./slot-input.js";
+
+type TimesProps = Parameters<typeof TimesStep>[0];
 import { TopicStep, emptyTopicForm, questionId, type TopicFormValues } from "./topic-step.view.js";
 
 const memberArea = { area: "member" as const };
@@ -61,6 +65,7 @@ async function renderTimesStep(
   const own = await ownBrief(c, briefId);
   const expert = /^[0-9a-f-]{36}$/.test(expertId) ? await findExpert(deps.db, expertId) : undefined;
   if (!own || !expert) return renderNotFound(c);
+  const zone = await groupZone(c);
   const body = (
     <TimesStep
       t={t}
@@ -69,7 +74,8 @@ async function renderTimesStep(
       briefId={briefId}
       topicTitle={own.topic.title}
       expert={expert}
-      groupZone={await groupZone(c)}
+      groupZone={zone}
+      suggestions={await suggestedStarts(c, expertId, Number(values.duration) || 45)}
       briefLanguage={own.brief.language}
       values={values}
       errors={errors}
@@ -77,6 +83,13 @@ async function renderTimesStep(
   );
   const here = `/app/new/times?brief=${briefId}&expert=${expertId}`;
   return renderPage(c, { title: t.newFlow.title, body, frame: { ...memberArea, here } }, Object.keys(errors).length ? 400 : 200);
+}
+
+/** The suggestions the API computes, for the signed-in member's group; without a tenant, none. */
+async function suggestedStarts(c: Context<PageEnv>, expertId: string, durationMinutes: number): Promise<TimesProps["suggestions"]> {
+  if (!c.var.deps.freeBusy.available) return { kind: "none" };
+  const found = await suggestionsFor(c.var.deps, memberOf(c), { expertId, durationMinutes: (DURATIONS as readonly number[]).includes(durationMinutes) ? durationMinutes : 45 });
+  return found.ok ? { kind: "some", starts: found.value.slots.map((s) => s.start) } : { kind: "unavailable" };
 }
 
 /** The group's own consultation a follow-up continues, named by its topic; anything else is none. */
@@ -183,6 +196,15 @@ export function addNewFlow(app: Hono<PageEnv>, member: MiddlewareHandler<PageEnv
     const duration = Number(values.duration);
     const durationOk = (DURATIONS as readonly number[]).includes(duration);
     const zone = await groupZone(c);
+    // A suggestion fills the first empty time and shows the step again; nothing is sent.
+    const suggested = form.get("suggest");
+    if (suggested) {
+      const wall = wallTimeOf(suggested, zone);
+      const rows = Array.from({ length: SLOT_ROWS }, (_, i) => values.slots[i] ?? "");
+      const empty = rows.findIndex((r) => !r.trim());
+      if (wall && empty >= 0) rows[empty] = wall;
+      return renderTimesStep(c, briefId, expertId, { ...values, slots: rows });
+    }
     const sending = form.get("action") !== "preview";
     const check = checkSlots(values.slots, {
       zone,

@@ -22,6 +22,13 @@ export function wallTimeToInstant(wall: string, zone: string): string | null {
   return dt.isValid ? dt.toISO() : null;
 }
 
+/** An instant as the wall time a datetime-local input shows in `zone` ("2027-03-08T10:00"), or null. */
+export function wallTimeOf(instant: string, zone: string): string | null {
+  if (instant.length > 40) return null;
+  const dt = DateTime.fromISO(instant, { setZone: true });
+  return dt.isValid ? dt.setZone(zone).toFormat("yyyy-MM-dd'T'HH:mm") : null;
+}
+
 /** "Mon 8 Mar 09:00 in Stockholm": the same text enhance.js writes while the user types. */
 export function expertTimeLabel(instant: string, lang: Lang, expertZone: string): string {
   const utc = DateTime.fromISO(instant).toUTC().toISO()!;

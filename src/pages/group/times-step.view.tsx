@@ -1,6 +1,6 @@
 import type { Expert } from "../../directory/directory.schemas.js";
 import { CsrfField, ErrorSummary, HintAndError, Notice, Select, type FieldErrors } from "../components/form.js";
-import { languageName, zoneCity } from "../i18n/format.js";
+import { formatDateTime, languageName, zoneCity } from "../i18n/format.js";
 import type { Lang, Messages } from "../i18n/index.js";
 import { SLOT_ROWS, expertTimeLabel, slotFieldId, wallTimeToInstant } from "./slot-input.js";
 
@@ -23,6 +23,8 @@ interface Props {
   topicTitle: string;
   expert: Expert;
   groupZone: string;
+  /** Times the members' calendars leave free (Microsoft 365), or why there are none. */
+  suggestions: { kind: "none" } | { kind: "unavailable" } | { kind: "some"; starts: string[] };
   /** The brief's language, to say before sending when the expert does not read it. */
   briefLanguage: string;
   values: TimesFormValues;
@@ -68,6 +70,29 @@ function SlotRow({ p, row }: { p: Props; row: number }) {
   );
 }
 
+/** Each suggestion fills the first empty time with one click (a submit, so it works without JavaScript). */
+function Suggested({ p }: { p: Props }) {
+  const g = p.t.groupPages;
+  const s = p.suggestions;
+  if (s.kind !== "some") return <p class="hint">{s.kind === "none" ? g.suggestNone : g.suggestUnavailable}</p>;
+  if (s.starts.length === 0) return <p class="hint">{g.suggestEmpty}</p>;
+  return (
+    <fieldset>
+      <legend>{g.suggestTitle}</legend>
+      <p class="hint">{g.suggestIntro(zoneCity(p.groupZone, p.lang))}</p>
+      <ul class="suggestions">
+        {s.starts.map((start) => (
+          <li>
+            <button type="submit" name="suggest" value={start} class="button-secondary">
+              {formatDateTime(start, p.lang, p.groupZone)}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </fieldset>
+  );
+}
+
 export function TimesStep(p: Props) {
   const { t, lang, values, errors } = p;
   const n = t.newFlow;
@@ -108,6 +133,7 @@ export function TimesStep(p: Props) {
           error={errors.duration}
           options={DURATIONS.map((d) => ({ value: String(d), label: t.common.minutes(d) }))}
         />
+        <Suggested p={p} />
         <fieldset>
           <legend>{n.timesLegend}</legend>
           <p class="hint">{n.timesHint(zoneCity(p.groupZone, lang), zoneCity(p.expert.timeZone, lang))}</p>

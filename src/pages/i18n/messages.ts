@@ -383,6 +383,11 @@ export interface Messages {
     newLink: string;
     newLinkIssued: string;
     alreadySent: string;
+    suggestTitle: string;
+    suggestIntro: Fn<[city: string]>;
+    suggestNone: string;
+    suggestUnavailable: string;
+    suggestEmpty: string;
     briefLanguage: Fn<[language: string, expert: string, reads: string]>;
     expertNewTimes: Fn<[group: string]>;
   };
