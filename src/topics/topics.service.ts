@@ -4,7 +4,7 @@ import type { Principal } from "../lib/auth.js";
 import { actorOf } from "../lib/auth.js";
 import { fail, ok, type Result } from "../lib/errors.js";
 import { newId } from "../lib/secrets.js";
-import { findTopic, insertBrief, insertTopic } from "./topics.repo.js";
+import { findBrief, findTopic, insertBrief, insertTopic, listBriefs, listTopics } from "./topics.repo.js";
 import { claimFormKey } from "../consultations/form-submissions.repo.js";
 import type { Brief, CreateBrief, CreateTopic, Topic } from "./topics.schemas.js";
 
@@ -49,4 +49,19 @@ export async function createBrief(deps: TopicDeps, by: Member, topicId: string, 
   await insertBrief(deps.db, deps.atomic, { ...brief, groupId: by.groupId, createdBy: by.memberId });
   await recordAudit(deps.db, { ...actorOf(by), at: brief.createdAt, action: "brief.created", entityType: "topic", entityId: topicId, detail: { briefId: brief.id } });
   return ok(brief);
+}
+
+/** A brief with its topic, only when both are the member's group's (another group's answers like a missing one). */
+export async function groupBrief(deps: Pick<Deps, "db">, by: Member, briefId: string) {
+  const brief = await findBrief(deps.db, briefId);
+  if (!brief || brief.groupId !== by.groupId) return undefined;
+  const topic = await findTopic(deps.db, brief.topicId, by.groupId);
+  return topic ? { brief, topic } : undefined;
+}
+
+/** The newest brief of each of the group's latest topics, for reuse in a new consultation. */
+export async function recentBriefs(deps: Pick<Deps, "db">, by: Member, topics: number) {
+  const { items } = await listTopics(deps.db, by.groupId, { limit: topics });
+  const latest = await Promise.all(items.map(async (topic) => ({ topic, brief: (await listBriefs(deps.db, topic.id)).at(-1) })));
+  return latest.flatMap(({ topic, brief }) => (brief ? [{ briefId: brief.id, topicTitle: topic.title, createdAt: brief.createdAt }] : []));
 }

@@ -1,7 +1,5 @@
 import type { Context, MiddlewareHandler } from "hono";
 import { whoAmI } from "../../groups/groups.service.js";
-import { auditTrail } from "../../audit/audit.repo.js";
-import { findConsultation, listConsultations } from "../../consultations/consultations.repo.js";
 import { cancelConsultation, rescheduleConsultation, setOwnMeetingLink } from "../../consultations/consultations.service.js";
 import { MeetingLinkSchema } from "../../consultations/consultations.schemas.js";
 import { acceptCounterProposal } from "../../consultations/counter-proposal.service.js";
@@ -9,15 +7,12 @@ import { SLOT_RULES } from "../../consultations/proposed-slots.js";
 import { checkSlots, slotErrorsFromIssues } from "./slot-input.js";
 import { requestConsultation } from "../../consultations/request-consultation.js";
 import { invitationFor } from "../../meetings/meetings.service.js";
-import { readTogether } from "../../db/read-together.js";
 import { FundingSchema } from "../../evaluations/consultation-outcome.schemas.js";
 import { setFunding } from "../../evaluations/consultation-outcome.service.js";
 import { hasSession } from "../../evaluations/evaluation-state.service.js";
 import { submitMemberEvaluation } from "../../evaluations/evaluations.service.js";
 import { evaluationFormState } from "../evaluation/evaluation-state.js";
 import { parseEvaluation, readEvaluationForm } from "../evaluation/evaluation-input.js";
-import { groupTimeZoneQuery } from "../../groups/groups.repo.js";
-import { briefOf, briefQuery } from "../../topics/topics.repo.js";
 import { sendIcs } from "../ics.js";
 import { finish, pageApp } from "../page-app.js";
 import type { PageEnv } from "../page-env.js";
@@ -25,7 +20,8 @@ import { renderMessage, renderNotFound, renderPage } from "../render.js";
 import { readForm } from "../security.js";
 import { memberOf, requireSignIn } from "../session.js";
 import { addSignIn } from "../sign-in.js";
-import { groupZone, zoneOfRow } from "./group-zone.js";
+import { groupZone } from "./group-zone.js";
+import { consultationPage, groupConsultation, groupConsultations } from "../../consultations/consultation-page.service.js";
 import { ConsultationDetail, type DetailProps } from "./detail.view.js";
 import { allowedActions } from "../../consultations/transitions.js";
 import { ConsultationList } from "./list.view.js";
@@ -49,26 +45,20 @@ type Extra = Pick<DetailProps, "notice" | "problem" | "errors" | "reason" | "res
 
 async function renderDetail(c: Context<PageEnv>, id: string, extra: Extra = {}, status: 200 | 400 | 409 = 200) {
   const { deps, t, lang, csrfToken } = c.var;
-  const consultation = await findConsultation(deps.db, id, memberOf(c).groupId, deps.clock.now());
-  if (!consultation) return renderNotFound(c);
-  // The brief and the group's zone in one round trip (a D1 batch), the history beside it.
-  const [[[briefRow], [group]], history] = await Promise.all([
-    readTogether(deps, [briefQuery(deps.db, consultation.briefId).compile(), groupTimeZoneQuery(deps.db, memberOf(c).groupId).compile()]),
-    auditTrail(deps.db, "consultation", id),
-  ]);
-  if (!briefRow) throw new Error(`consultation ${id} lost its brief`);
+  const by = memberOf(c);
+  const loaded = await consultationPage(deps, by, id);
+  if (!loaded) return renderNotFound(c);
+  const { consultation, brief, zone, history } = loaded;
   const allowed = allowedActions(consultation, "member", deps.clock.now());
   const mail = { mailOn: deps.mailer.canSend, makesMeetings: deps.scheduler.provider === "graph" };
   // Without a tenant making Teams meetings, the group may give a meeting link of its own.
   const ownLinkOffered = !mail.makesMeetings;
-  const zone = zoneOfRow(group);
-  const by = memberOf(c);
   const evaluation =
     extra.evaluation ??
     (hasSession(consultation.status)
       ? { ...(await evaluationFormState(deps, id, { side: "member", memberId: by.memberId, groupId: by.groupId }, lang, zone)), saved: c.req.query("done") === "evaluated", errors: {} }
       : undefined);
-  const props: DetailProps = { t, lang, csrfToken, zone, consultation, brief: briefOf(briefRow), history, allowed, ownLinkOffered, ...mail, ...extra, evaluation };
+  const props: DetailProps = { t, lang, csrfToken, zone, consultation, brief, history, allowed, ownLinkOffered, ...mail, ...extra, evaluation };
   return renderPage(
     c,
     {
@@ -87,7 +77,7 @@ export const groupPageRoutes = () => {
 
   app.get("/", member, async (c) => {
     const { deps, t, lang } = c.var;
-    const { items } = await listConsultations(deps.db, { groupId: memberOf(c).groupId }, { limit: 200 }, deps.clock.now());
+    const items = await groupConsultations(deps, memberOf(c), 200);
     const zone = await groupZone(c);
     return renderPage(c, {
       title: t.group.listTitle,
@@ -162,7 +152,7 @@ export const groupPageRoutes = () => {
     const form = await readForm(c);
     const rows = form.all("slot").slice(0, SLOT_RULES.maxSlots);
     const seenRound = Number.parseInt(form.get("round"), 10);
-    const current = await findConsultation(deps.db, id, memberOf(c).groupId, deps.clock.now());
+    const current = await groupConsultation(deps, memberOf(c), id);
     if (!current) return renderNotFound(c);
     const zone = await groupZone(c);
     const checked = checkSlots(rows, { zone, durationMinutes: current.durationMinutes, now: deps.clock.now(), v: t.validation, requireCount: true });
@@ -220,7 +210,7 @@ export const groupPageRoutes = () => {
   app.get("/consultations/:id/invite.ics", member, async (c) => {
     const { deps, t } = c.var;
     const id = c.req.param("id");
-    const visible = await findConsultation(deps.db, id, memberOf(c).groupId, deps.clock.now());
+    const visible = await groupConsultation(deps, memberOf(c), id);
     if (!visible) return renderNotFound(c);
     const ics = await invitationFor(deps, id, { kind: "member", lang: c.var.lang });
     if (!ics.ok) return renderMessage(c, { title: t.errors.notFoundTitle, lines: [t.errors.conflict], frame: memberArea }, 409);

@@ -1,11 +1,10 @@
 import type { Context, Hono, MiddlewareHandler } from "hono";
 import { createConsultation } from "../../consultations/consultations.service.js";
 import { requestConsultation } from "../../consultations/request-consultation.js";
-import { findExpert, searchExperts } from "../../directory/directory.repo.js";
+import { directoryExpert, searchDirectory } from "../../directory/directory.service.js";
 import { NORDIC_COUNTRIES, type NordicCountry } from "../../lib/common-schemas.js";
-import { findBrief, findTopic, listBriefs, listTopics } from "../../topics/topics.repo.js";
 import { CreateBriefSchema, CreateTopicSchema } from "../../topics/topics.schemas.js";
-import { createTopicWithBrief } from "../../topics/topics.service.js";
+import { createTopicWithBrief, groupBrief, recentBriefs } from "../../topics/topics.service.js";
 import { fieldErrorsFromZod } from "../forms/field-errors.js";
 import type { PageEnv } from "../page-env.js";
 import { renderNotFound, renderPage } from "../render.js";
@@ -30,11 +29,7 @@ const EXISTING_BRIEFS_SHOWN = 10;
 
 async function renderTopicStep(c: Context<PageEnv>, values: TopicFormValues, errors: Record<string, string> = {}) {
   const { deps, t, lang, csrfToken } = c.var;
-  const groupId = memberOf(c).groupId;
-  const { items: topics } = await listTopics(deps.db, groupId, { limit: EXISTING_BRIEFS_SHOWN });
-  const existing = (
-    await Promise.all(topics.map(async (topic) => ({ topic, brief: (await listBriefs(deps.db, topic.id)).at(-1) })))
-  ).flatMap(({ topic, brief }) => (brief ? [{ briefId: brief.id, topicTitle: topic.title, createdAt: brief.createdAt }] : []));
+  const existing = await recentBriefs(deps, memberOf(c), EXISTING_BRIEFS_SHOWN);
   const body = (
     <TopicStep t={t} lang={lang} zone={await groupZone(c)} csrfToken={csrfToken} values={values} errors={errors} existing={existing} />
   );
@@ -47,11 +42,7 @@ async function renderTopicStep(c: Context<PageEnv>, values: TopicFormValues, err
 
 /** The brief (and its topic) only when it belongs to the signed-in member's group. */
 async function ownBrief(c: Context<PageEnv>, briefId: string) {
-  const groupId = memberOf(c).groupId;
-  const brief = /^[0-9a-f-]{36}$/.test(briefId) ? await findBrief(c.var.deps.db, briefId) : undefined;
-  if (!brief || brief.groupId !== groupId) return undefined;
-  const topic = await findTopic(c.var.deps.db, brief.topicId, groupId);
-  return topic ? { brief, topic } : undefined;
+  return /^[0-9a-f-]{36}$/.test(briefId) ? groupBrief(c.var.deps, memberOf(c), briefId) : undefined;
 }
 
 async function renderTimesStep(
@@ -63,7 +54,7 @@ async function renderTimesStep(
 ) {
   const { deps, t, lang, csrfToken } = c.var;
   const own = await ownBrief(c, briefId);
-  const expert = /^[0-9a-f-]{36}$/.test(expertId) ? await findExpert(deps.db, expertId) : undefined;
+  const expert = /^[0-9a-f-]{36}$/.test(expertId) ? await directoryExpert(deps, expertId) : undefined;
   if (!own || !expert) return renderNotFound(c);
   const zone = await groupZone(c);
   const body = (
@@ -143,7 +134,7 @@ export function addNewFlow(app: Hono<PageEnv>, member: MiddlewareHandler<PageEnv
     const briefId = c.req.query("brief") ?? "";
     const own = await ownBrief(c, briefId);
     if (!own) return renderNotFound(c);
-    const { items: all } = await searchExperts(deps.db, {});
+    const all = await searchDirectory(deps, {});
     const themes = [...new Set(all.flatMap((e) => e.themes))].sort((a, b) => a.localeCompare(b, lang));
     const languages = [...new Set(all.flatMap((e) => e.languages))].sort();
     const country = c.req.query("country") ?? "";
@@ -155,7 +146,7 @@ export function addNewFlow(app: Hono<PageEnv>, member: MiddlewareHandler<PageEnv
       language: languages.includes(c.req.query("language") ?? "") ? c.req.query("language")! : "",
       criteria: c.req.queries("criteria")?.filter((x): x is Criterion => (CRITERIA as readonly string[]).includes(x)) ?? [],
     };
-    const { items: found } = await searchExperts(deps.db, {
+    const found = await searchDirectory(deps, {
       theme: filters.theme || undefined,
       country: (filters.country || undefined) as NordicCountry | undefined,
       language: filters.language || undefined,
