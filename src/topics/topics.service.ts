@@ -59,9 +59,9 @@ export async function groupBrief(deps: Pick<Deps, "db">, by: Member, briefId: st
   return topic ? { brief, topic } : undefined;
 }
 
-/** The newest brief of each of the group's latest topics, for reuse in a new consultation. */
-export async function recentBriefs(deps: Pick<Deps, "db">, by: Member, topics: number) {
+/** The group's latest topics, each with its briefs newest first, for reuse in a new consultation. */
+export async function groupTopicsWithBriefs(deps: Pick<Deps, "db">, by: Member, topics: number) {
   const { items } = await listTopics(deps.db, by.groupId, { limit: topics });
-  const latest = await Promise.all(items.map(async (topic) => ({ topic, brief: (await listBriefs(deps.db, topic.id)).at(-1) })));
-  return latest.flatMap(({ topic, brief }) => (brief ? [{ briefId: brief.id, topicTitle: topic.title, createdAt: brief.createdAt }] : []));
+  const withBriefs = await Promise.all(items.map(async (topic) => ({ topic, briefs: (await listBriefs(deps.db, topic.id)).reverse() })));
+  return withBriefs.filter((t) => t.briefs.length > 0);
 }

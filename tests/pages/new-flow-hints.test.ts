@@ -31,4 +31,13 @@ describe.each(["sv", "fi", "en"] as const)("the new consultation's hints, in %s"
     const all = await member.get(`/app/new/expert?brief=${g.briefId}&theme=&country=&language=`);
     expect(all.html).not.toMatch(/<option value="child protection" selected/);
   });
+
+  it("lists the group's topics with their briefs, each starting a new consultation from that brief", async () => {
+    const { g, member } = await signedIn(lang);
+    const page = await member.get("/app/new");
+    expect(page.html).toContain(catalogues[lang].newFlow.existingTitle);
+    expect(page.html).toContain("Early support for families");
+    expect(page.html).toContain(`href="/app/new/expert?brief=${g.briefId}"`);
+    expect(page.html).toContain("Referrals arrive late; we want earlier contact.");
+  });
 });

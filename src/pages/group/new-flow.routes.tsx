@@ -4,7 +4,7 @@ import { requestConsultation } from "../../consultations/request-consultation.js
 import { directoryExpert, searchDirectory } from "../../directory/directory.service.js";
 import { NORDIC_COUNTRIES, type NordicCountry } from "../../lib/common-schemas.js";
 import { CreateBriefSchema, CreateTopicSchema } from "../../topics/topics.schemas.js";
-import { createTopicWithBrief, groupBrief, recentBriefs } from "../../topics/topics.service.js";
+import { createTopicWithBrief, groupBrief, groupTopicsWithBriefs } from "../../topics/topics.service.js";
 import { fieldErrorsFromZod } from "../forms/field-errors.js";
 import type { PageEnv } from "../page-env.js";
 import { renderNotFound, renderPage } from "../render.js";
@@ -29,7 +29,11 @@ const EXISTING_BRIEFS_SHOWN = 10;
 
 async function renderTopicStep(c: Context<PageEnv>, values: TopicFormValues, errors: Record<string, string> = {}) {
   const { deps, t, lang, csrfToken } = c.var;
-  const existing = await recentBriefs(deps, memberOf(c), EXISTING_BRIEFS_SHOWN);
+  const existing = (await groupTopicsWithBriefs(deps, memberOf(c), EXISTING_BRIEFS_SHOWN)).map(({ topic, briefs }) => ({
+    topicTitle: topic.title,
+    theme: topic.theme,
+    briefs: briefs.map((b) => ({ briefId: b.id, challenge: b.challenge, createdAt: b.createdAt })),
+  }));
   const body = (
     <TopicStep t={t} lang={lang} zone={await groupZone(c)} csrfToken={csrfToken} values={values} errors={errors} existing={existing} />
   );

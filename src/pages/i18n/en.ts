@@ -419,6 +419,7 @@ export const en: Messages = {
     newLink: "Issue a new link",
     newLinkIssued: "A new link has been issued; the earlier one no longer works.",
     alreadySent: "This request was already sent; here it is again.",
+    useBrief: (written) => `Use the brief written ${written}`,
     suggestTitle: "Suggested times",
     suggestIntro: (city) => `Times when your group's calendars are free, in working hours on both sides (${city} time). Choose one to fill the first empty time.`,
     suggestNone: "No times are suggested: no Microsoft 365 tenant is connected, so Samråd cannot see your calendars. Enter the times yourself.",

@@ -419,6 +419,7 @@ export const fi: Messages = {
     newLink: "Luo uusi linkki",
     newLinkIssued: "Uusi linkki on luotu, eikä aiempi enää toimi.",
     alreadySent: "Tämä pyyntö on jo lähetetty; tässä se on uudelleen.",
+    useBrief: (written) => `Käytä ennakkokuvausta, kirjoitettu ${written}`,
     suggestTitle: "Ehdotetut ajat",
     suggestIntro: (city) => `Ajat, jolloin ryhmänne kalenterit ovat vapaina molempien työaikana (${city}). Valitkaa aika, niin se täyttyy ensimmäiseen tyhjään kenttään.`,
     suggestNone: "Aikoja ei ehdoteta: Microsoft 365 -ympäristöä ei ole yhdistetty, joten Samråd ei näe kalentereitanne. Syöttäkää ajat itse.",

@@ -383,6 +383,7 @@ export interface Messages {
     newLink: string;
     newLinkIssued: string;
     alreadySent: string;
+    useBrief: Fn<[written: string]>;
     suggestTitle: string;
     suggestIntro: Fn<[city: string]>;
     suggestNone: string;

@@ -420,6 +420,7 @@ export const sv: Messages = {
     newLink: "Skapa en ny länk",
     newLinkIssued: "En ny länk har skapats och den tidigare fungerar inte längre.",
     alreadySent: "Den här förfrågan har redan skickats; här är den igen.",
+    useBrief: (written) => `Använd underlaget som skrevs ${written}`,
     suggestTitle: "Föreslagna tider",
     suggestIntro: (city) => `Tider då gruppens kalendrar är lediga under arbetstid på båda håll (${city}). Välj en så fylls den i det första tomma fältet.`,
     suggestNone: "Inga tider föreslås: ingen Microsoft 365-miljö är ansluten, så Samråd ser inte era kalendrar. Ange tiderna själva.",
