@@ -5,7 +5,7 @@
  */
 import { parseArgs } from "node:util";
 import { describeRequest, runFuzz } from "./fuzz.js";
-import { startServerProcess } from "./server-process.js";
+import { startServerProcess, UNREACHABLE_RATE_LIMITS } from "./server-process.js";
 
 const { values } = parseArgs({
   options: {
@@ -13,11 +13,12 @@ const { values } = parseArgs({
     seconds: { type: "string" },
     seed: { type: "string", default: "1" },
     concurrency: { type: "string", default: "8" },
+    "rate-limits": { type: "boolean", default: false },
   },
 });
 const requests = values.requests ? Number(values.requests) : values.seconds ? undefined : 10_000;
 
-const server = await startServerProcess();
+const server = await startServerProcess(values["rate-limits"] ? {} : UNREACHABLE_RATE_LIMITS);
 let failed = false;
 try {
   const report = await runFuzz({

@@ -239,15 +239,8 @@ export async function applyTransition(
 }
 
 /** The columns of a new draft consultation (its status and bookkeeping are set here). */
-export interface NewDraft {
-  id: string;
-  groupId: string;
-  topicId: string;
-  briefId: string;
-  expertId: string;
-  createdBy: string | null;
-  durationMinutes: number;
-}
+/** The columns a new draft takes from its caller; status, round and times are planDraft's. */
+export type NewDraft = Pick<ConsultationsTable, "id" | "groupId" | "topicId" | "briefId" | "expertId" | "createdBy" | "durationMinutes">;
 
 /**
  * Creating a consultation is the one write of a status outside planTransition: a new draft.

@@ -1,6 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { coordinatorOnly } from "../lib/auth.js";
 import { errorResponses } from "../lib/errors.js";
+import { linkNext, nextLinkHeader, pageQuery, pageRequest, pageSchema } from "../lib/paging.js";
 import { bearerSecurity, jsonResponse, newRouter } from "../lib/router.js";
 import { securityEventKinds, securityEventsPage } from "./security-events.service.js";
 
@@ -16,10 +17,7 @@ const SecurityEventSchema = z
   })
   .openapi("SecurityEvent");
 
-const QuerySchema = z.object({
-  before: z.coerce.number().int().min(1).optional().openapi({ description: "nextBefore of the previous page" }),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-});
+const QuerySchema = z.object(pageQuery("security-events", 1, 50));
 
 const list = createRoute({
   method: "get",
@@ -29,7 +27,7 @@ const list = createRoute({
   security: bearerSecurity,
   request: { query: QuerySchema },
   responses: {
-    200: jsonResponse(z.object({ items: z.array(SecurityEventSchema), nextBefore: z.number().int().nullable() }), "One page of events"),
+    200: { ...jsonResponse(pageSchema(SecurityEventSchema), "One page of events"), headers: nextLinkHeader },
     ...errorResponses(400, 401, 403),
   },
 });
@@ -37,5 +35,7 @@ const list = createRoute({
 export const securityEventRoutes = () =>
   newRouter().openapi(list, async (c) => {
     coordinatorOnly(c);
-    return c.json(await securityEventsPage(c.var.deps, c.req.valid("query")), 200);
+    const page = await securityEventsPage(c.var.deps, pageRequest(c.req.valid("query")));
+    linkNext(c, page.nextCursor);
+    return c.json(page, 200);
   });

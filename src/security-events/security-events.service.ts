@@ -1,3 +1,4 @@
+import { mapPage, toPage, type Page, type PageRequest } from "../lib/paging.js";
 import type { Deps } from "../deps.js";
 import { insertSecurityEvent, listSecurityEvents } from "./security-events.repo.js";
 
@@ -57,12 +58,11 @@ export async function recordSecurityEvent(deps: EventDeps, e: SecurityEventInput
 
 export async function securityEventsPage(
   deps: Pick<Deps, "db">,
-  q: { before?: number; limit: number },
-): Promise<{ items: SecurityEvent[]; nextBefore: number | null }> {
-  const rows = await listSecurityEvents(deps.db, { before: q.before, limit: q.limit + 1 });
-  const page = rows.slice(0, q.limit);
-  return {
-    items: page.map((r) => ({
+  page: PageRequest,
+): Promise<Page<SecurityEvent>> {
+  const before = page.after ? Number(page.after[0]) : undefined;
+  const rows = await listSecurityEvents(deps.db, { before, limit: page.limit + 1 });
+  return mapPage(toPage("security-events", rows, page.limit, (r) => [r.id]), (r) => ({
       id: r.id,
       at: r.at,
       kind: r.kind as SecurityEventKind,
@@ -70,7 +70,5 @@ export async function securityEventsPage(
       actorType: r.actorType,
       actorId: r.actorId,
       detail: r.detail ? (JSON.parse(r.detail) as SecurityEvent["detail"]) : {},
-    })),
-    nextBefore: rows.length > q.limit ? page[page.length - 1]!.id : null,
-  };
+  }));
 }

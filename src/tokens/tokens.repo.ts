@@ -1,3 +1,4 @@
+import { afterKey, toPage, type Page, type PageRequest } from "../lib/paging.js";
 import type { Kysely, Selectable } from "kysely";
 import { DEFAULT_TOKEN_TTL_DAYS } from "../config.js";
 import type { ApiTokensTable, DB } from "../db/schema.js";
@@ -77,13 +78,18 @@ export async function touchToken(db: Kysely<DB>, id: string, now: string, unless
 
 export type TokenRow = Omit<Selectable<ApiTokensTable>, "tokenHash">;
 
-export async function listTokens(db: Kysely<DB>): Promise<TokenRow[]> {
-  return db
+const NEWEST_FIRST = [{ column: "createdAt", desc: true }, { column: "id" }];
+
+/** One page of tokens, newest first. */
+export async function listTokens(db: Kysely<DB>, page: PageRequest): Promise<Page<TokenRow>> {
+  let q = db
     .selectFrom("api_tokens")
     .select(["id", "label", "role", "memberId", "createdAt", "lastUsedAt", "expiresAt", "revokedAt"])
     .orderBy("createdAt", "desc")
     .orderBy("id")
-    .execute();
+    .limit(page.limit + 1);
+  if (page.after) q = q.where(afterKey(NEWEST_FIRST, page.after));
+  return toPage("tokens", await q.execute(), page.limit, (t) => [t.createdAt, t.id]);
 }
 
 export async function findToken(db: Kysely<DB>, id: string): Promise<TokenRow | undefined> {

@@ -2,9 +2,10 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { coordinatorOnly } from "../lib/auth.js";
 import { IdParamSchema } from "../lib/common-schemas.js";
 import { errorResponses, unwrap } from "../lib/errors.js";
+import { linkNext, nextLinkHeader, pageQuery, pageRequest, pageSchema } from "../lib/paging.js";
 import { bearerSecurity, jsonResponse, newRouter } from "../lib/router.js";
 import { TokenSchema } from "./tokens.schemas.js";
-import { allTokens, revokeToken } from "./tokens.service.js";
+import { revokeToken, tokensPage } from "./tokens.service.js";
 
 const tags = ["Tokens"];
 
@@ -14,7 +15,8 @@ const list = createRoute({
   tags,
   summary: "Every API token, newest first, without the secret (coordinator)",
   security: bearerSecurity,
-  responses: { 200: jsonResponse(z.object({ items: z.array(TokenSchema) }), "Tokens"), ...errorResponses(401, 403) },
+  request: { query: z.object(pageQuery("tokens", 2)) },
+  responses: { 200: { ...jsonResponse(pageSchema(TokenSchema), "One page of tokens"), headers: nextLinkHeader }, ...errorResponses(400, 401, 403) },
 });
 
 const revoke = createRoute({
@@ -32,7 +34,9 @@ export const tokenRoutes = () =>
   newRouter()
     .openapi(list, async (c) => {
       coordinatorOnly(c);
-      return c.json({ items: await allTokens(c.var.deps) }, 200);
+      const page = await tokensPage(c.var.deps, pageRequest(c.req.valid("query")));
+      linkNext(c, page.nextCursor);
+      return c.json(page, 200);
     })
     .openapi(revoke, async (c) => {
       const by = coordinatorOnly(c);

@@ -1,3 +1,4 @@
+import type { Page, PageRequest } from "../lib/paging.js";
 import type { Deps } from "../deps.js";
 import { actorOf, forgetToken, type Principal } from "../lib/auth.js";
 import { fail, ok, type Result } from "../lib/errors.js";
@@ -26,7 +27,8 @@ export async function issueApiToken(
   return issued;
 }
 
-export const allTokens = (deps: Pick<Deps, "db">): Promise<TokenRow[]> => listTokens(deps.db);
+/** One page of every API token, newest first, without secrets. */
+export const tokensPage = (deps: Pick<Deps, "db">, page: PageRequest): Promise<Page<TokenRow>> => listTokens(deps.db, page);
 
 /**
  * Revokes a token. This process refuses it from the next request; other processes and isolates

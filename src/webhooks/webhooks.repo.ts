@@ -1,3 +1,4 @@
+import { afterKey, type PageRequest } from "../lib/paging.js";
 import { sql, type CompiledQuery, type Kysely } from "kysely";
 import type { DB } from "../db/schema.js";
 import { newId } from "../lib/secrets.js";
@@ -63,8 +64,10 @@ export function insertEndpointQueries(
 const countOf = (status: "pending" | "failed") =>
   sql<number>`(select count(*) from webhook_deliveries d where d.endpointId = w.id and d.status = ${status})`;
 
+const NEWEST_FIRST = [{ column: "w.createdAt", desc: true }, { column: "w.id" }];
+
 /** Endpoints that are not deleted, newest first, with their delivery counts; never the secret. */
-export async function listEndpoints(db: Kysely<DB>, only?: { id: string }): Promise<EndpointView[]> {
+export async function listEndpoints(db: Kysely<DB>, only?: { id: string }, page?: PageRequest): Promise<EndpointView[]> {
   let q = db
     .selectFrom("webhook_endpoints as w")
     .select(["w.id", "w.url", "w.events", "w.state", "w.lastSuccessAt", "w.lastFailureAt", "w.createdAt", "w.updatedAt"])
@@ -73,6 +76,8 @@ export async function listEndpoints(db: Kysely<DB>, only?: { id: string }): Prom
     .orderBy("w.createdAt", "desc")
     .orderBy("w.id");
   if (only) q = q.where("w.id", "=", only.id);
+  if (page) q = q.limit(page.limit + 1);
+  if (page?.after) q = q.where(afterKey(NEWEST_FIRST, page.after));
   const rows = await q.execute();
   return rows.map((r) => ({
     ...r,

@@ -2,6 +2,7 @@ import { createRoute, z, type OpenAPIHono } from "@hono/zod-openapi";
 import { EVENT_TYPES } from "../consultations/transitions.js";
 import { actorOf, coordinatorOnly } from "../lib/auth.js";
 import { errorResponses, unwrap } from "../lib/errors.js";
+import { linkNext, nextLinkHeader, pageQuery, pageRequest, pageSchema } from "../lib/paging.js";
 import { bearerSecurity, jsonBody, jsonResponse, newRouter } from "../lib/router.js";
 import {
   CreatedWebhookSchema,
@@ -33,9 +34,10 @@ const list = createRoute({
   method: "get",
   path: "/api/webhooks",
   tags,
-  summary: "Webhook endpoints with their state and delivery counts (coordinator); never the secrets",
+  summary: "Webhook endpoints with their state and delivery counts, newest first (coordinator); never the secrets",
   security: bearerSecurity,
-  responses: { 200: jsonResponse(z.object({ items: z.array(WebhookEndpointSchema) }), "Endpoints"), ...errorResponses(401, 403) },
+  request: { query: z.object(pageQuery("webhooks", 2)) },
+  responses: { 200: { ...jsonResponse(pageSchema(WebhookEndpointSchema), "One page of endpoints"), headers: nextLinkHeader }, ...errorResponses(400, 401, 403) },
 });
 
 const remove = createRoute({
@@ -72,7 +74,9 @@ export const webhookRoutes = () =>
     })
     .openapi(list, async (c) => {
       coordinatorOnly(c);
-      return c.json({ items: await listWebhooks(c.var.deps) }, 200);
+      const page = await listWebhooks(c.var.deps, pageRequest(c.req.valid("query")));
+      linkNext(c, page.nextCursor);
+      return c.json(page, 200);
     })
     .openapi(remove, async (c) => {
       const by = actorOf(coordinatorOnly(c));

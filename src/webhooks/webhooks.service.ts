@@ -1,3 +1,4 @@
+import { mapPage, toPage, type Page, type PageRequest } from "../lib/paging.js";
 import type { Deps } from "../deps.js";
 import { fail, ok, type Result } from "../lib/errors.js";
 import { newId } from "../lib/secrets.js";
@@ -35,8 +36,10 @@ export async function registerWebhook(deps: WebhookDeps, by: WebhookActor, input
   return ok({ ...view(created!), secret: sealed.value.secret });
 }
 
-export async function listWebhooks(deps: WebhookDeps): Promise<WebhookEndpoint[]> {
-  return (await listEndpoints(deps.db)).map(view);
+/** One page of endpoints, newest first. */
+export async function listWebhooks(deps: WebhookDeps, page: PageRequest): Promise<Page<WebhookEndpoint>> {
+  const rows = await listEndpoints(deps.db, undefined, page);
+  return mapPage(toPage("webhooks", rows, page.limit, (w) => [w.createdAt, w.id]), view);
 }
 
 /** The endpoint is deleted and its pending deliveries stop, in one atomic write. */

@@ -76,11 +76,10 @@ describe("the OpenAPI document", () => {
   });
 
   it("pages every list of items", () => {
-    // Lists that came with other work and do not take limit + cursor yet (security events page by
-    // their own nextBefore). Remove an entry once its list is paged like the others.
-    const notYetPaged = new Set(["GET /api/tokens", "GET /api/security-events", "GET /api/webhooks", "GET /api/consultations/{id}/messages"]);
+    // A consultation's messages are bounded by the consultation itself (a few kinds × recipients × rounds).
+    const boundedByItsOwner = new Set(["GET /api/consultations/{id}/messages"]);
     const lists = operations().filter(({ name, method, op }) => {
-      if (notYetPaged.has(name)) return false;
+      if (boundedByItsOwner.has(name)) return false;
       const schema = op.responses[200]?.content?.["application/json"]?.schema;
       return method === "get" && schema && resolve(schema).properties?.items;
     });
@@ -91,7 +90,10 @@ describe("the OpenAPI document", () => {
       "GET /api/experts",
       "GET /api/groups",
       "GET /api/organisations",
+      "GET /api/security-events",
+      "GET /api/tokens",
       "GET /api/topics",
+      "GET /api/webhooks",
     ]);
     for (const { name, op } of lists) {
       const params = ((op.parameters ?? []) as Json[]).map((p) => p.name);

@@ -1,6 +1,7 @@
 import type { Hono } from "hono";
 import type { MiddlewareHandler } from "hono";
 import { securityEventsPage } from "../../security-events/security-events.service.js";
+import { decodeCursor } from "../../lib/paging.js";
 import { DataTable } from "../components/data-table.js";
 import { formatDateTime } from "../i18n/format.js";
 import type { PageEnv } from "../page-env.js";
@@ -13,8 +14,10 @@ export function addSecurityEventsPage(app: Hono<PageEnv>, coordinator: Middlewar
   app.get("/security-events", coordinator, async (c) => {
     const { deps, t, lang } = c.var;
     const s = t.signIn;
-    const before = Number(c.req.query("before"));
-    const page = await securityEventsPage(deps, { before: Number.isInteger(before) && before > 0 ? before : undefined, limit: PAGE_SIZE });
+    // A cursor that is not one this page gave out starts again at the newest events.
+    const cursor = c.req.query("cursor");
+    const after = cursor && cursor.length <= 600 ? decodeCursor("security-events", cursor, 1) : null;
+    const page = await securityEventsPage(deps, after ? { limit: PAGE_SIZE, after } : { limit: PAGE_SIZE });
     const body = (
       <>
         <h1 id="events-title">{s.eventsTitle}</h1>
@@ -40,8 +43,8 @@ export function addSecurityEventsPage(app: Hono<PageEnv>, coordinator: Middlewar
           </DataTable>
         )}
         <p>
-          {c.req.query("before") ? <a href="/coordinator/security-events">{s.eventsNewest}</a> : null}{" "}
-          {page.nextBefore ? <a href={`/coordinator/security-events?before=${page.nextBefore}`}>{s.eventsOlder}</a> : null}
+          {after ? <a href="/coordinator/security-events">{s.eventsNewest}</a> : null}{" "}
+          {page.nextCursor ? <a href={`/coordinator/security-events?cursor=${encodeURIComponent(page.nextCursor)}`}>{s.eventsOlder}</a> : null}
         </p>
       </>
     );
