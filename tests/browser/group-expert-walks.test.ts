@@ -234,6 +234,60 @@ describe.each(["sv", "fi", "en"] as const)("issue 12's walks in %s", (lang) => {
     await member.close();
   }, 300_000);
 
+  it("closed consultations, the funding source and a new link: every state passes axe and fits 390 px", async () => {
+    app.clock.set(TEST_NOW);
+    const g = await seedGroup(app);
+    const declined = await requested(g);
+    expect((await app.call("POST", `/api/expert/${declined.secret}/decline`, { body: { reason: "Not my field this spring" } })).status).toBe(200);
+    const cancelled = await requested(g);
+    expect((await app.call("POST", `/api/expert/${cancelled.secret}/confirm`, { body: { slotId: cancelled.slots[0]!.id } })).status).toBe(200);
+    expect((await app.call("POST", `/api/consultations/${cancelled.id}/cancel`, { token: g.memberToken, body: { reason: "Plans changed" } })).status).toBe(200);
+    const open = await requested(g);
+    const member = await newVisitor(browser, app.baseUrl);
+    const page = await signIn(member, g.memberToken, lang);
+    const expert = await newVisitor(browser, app.baseUrl);
+    const expertPage = await expert.newPage();
+    const problems = [...watchProblems(page), ...watchProblems(expertPage)];
+
+    await page.goto(`/app/consultations/${declined.id}`);
+    expect(await page.locator("#decline-reason").textContent()).toBe("Not my field this spring");
+    await pageState(page, "declined, with the reason");
+    await page.goto(`/app/consultations/${cancelled.id}`);
+    await expect.poll(() => page.locator("#cancelled-title").textContent()).toBe(t.lifecycle.cancelledTitle);
+    await pageState(page, "cancelled, with the cancelling invitation");
+    await expertPage.goto(`/e/${cancelled.secret}?lang=${lang}`);
+    await pageState(expertPage, "expert: cancelled");
+
+    await page.goto(`/app/consultations/${open.id}`);
+    await page.locator("#funding").selectOption("pilot_grant");
+    await submitTwice(page, `form[action="/app/consultations/${open.id}/funding"]`);
+    await page.reload();
+    expect(await page.locator(".notice").first().textContent()).toContain(t.groupPages.fundingSaved);
+    await pageState(page, "funding source saved");
+    expect((await read(g.memberToken, open.id)).fundingSource).toBe("pilot_grant");
+
+    await page.goto(`/app/consultations/${open.id}/sent`);
+    await submitTwice(page, `form[action="/app/consultations/${open.id}/new-link"]`);
+    await page.reload();
+    await pageState(page, "a new link issued");
+    const links = await app.deps.db.selectFrom("expert_links").select("revokedAt").where("consultationId", "=", open.id).execute();
+    expect(links).toHaveLength(2);
+    expect(links.filter((l) => l.revokedAt === null)).toHaveLength(1);
+
+    // Every time has started: expired, and the page offers a new round from the same brief.
+    app.clock.set("2027-03-09T08:00:00.000Z");
+    // A week later the session has ended too: sign in again, as the member would.
+    const later = await signIn(await newVisitor(browser, app.baseUrl), g.memberToken, lang);
+    problems.push(...watchProblems(later));
+    await later.goto(`/app/consultations/${open.id}`);
+    await expect.poll(() => later.locator("#again-title").textContent()).toBe(t.lifecycle.proposeAgainTitle);
+    await pageState(later, "expired, ask again");
+    await later.context().close();
+    expect(problems).toEqual([]);
+    await member.close();
+    await expert.close();
+  }, 300_000);
+
   it("a group without a tenant pastes its own meeting link; the expert's page and the invitation carry it", async () => {
     app.clock.set(TEST_NOW);
     const g = await seedGroup(app);
