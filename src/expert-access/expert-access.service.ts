@@ -9,7 +9,6 @@ import { applyTransition } from "../consultations/transition-writes.js";
 import { readTogether } from "../db/read-together.js";
 import { briefOf, briefQuery } from "../topics/topics.repo.js";
 import { findExpert } from "../directory/directory.repo.js";
-import { findLinkByHash } from "./expert-links.repo.js";
 import { expertLanguage, storeExpertLanguage, type PageLanguage } from "./expert-language.repo.js";
 
 export type LinkProblem = "unknown" | "expired" | "used" | "cancelled";

@@ -2,15 +2,15 @@ import type { Consultation } from "../../consultations/consultations.schemas.js"
 import type { Action } from "../../consultations/transitions.js";
 import { BriefBody } from "../components/brief.js";
 import { DataTable } from "../components/data-table.js";
-import { CsrfField, ErrorSummary, Notice, TextArea, TextInput, type FieldErrors } from "../components/form.js";
+import { CsrfField, ErrorSummary, Notice, TextArea, type FieldErrors } from "../components/form.js";
 import { countryName, formatDateTime, formatSlot, timeInCity, zoneCity } from "../i18n/format.js";
 import type { Lang, Messages } from "../i18n/index.js";
 import type { Actor, HistoryAction } from "../i18n/vocabulary.js";
 import { StatusBadge } from "./list.view.js";
 import { SLOT_RULES } from "../../consultations/proposed-slots.js";
-import { TimeRows } from "../components/time-rows.js";
 import { slotFieldId } from "./slot-input.js";
 import { FollowUpPanel, FundingPanel, MemberEvaluationPanel, type MemberEvaluation } from "./after-session.view.js";
+import { Closed, OwnMeetingLink, Reschedule } from "./detail-sections.view.js";
 
 export interface HistoryEntry {
   at: string;
@@ -45,23 +45,6 @@ export interface DetailProps {
   makesMeetings: boolean;
 }
 
-function OwnMeetingLink({ p }: { p: DetailProps }) {
-  const { t, consultation: c } = p;
-  const l = t.lifecycle;
-  return (
-    <section aria-labelledby="own-link-title">
-      <h2 id="own-link-title">{l.ownLinkTitle}</h2>
-      <form method="post" action={`/app/consultations/${c.id}/meeting-link`} novalidate>
-        <CsrfField token={p.csrfToken} />
-        <TextInput t={t} id="meetingUrl" name="url" type="url" label={l.ownLinkLabel} hint={l.ownLinkHint} optional value={p.ownLink?.value ?? c.ownMeetingUrl ?? ""} error={p.ownLink?.error} />
-        <button type="submit" class="button-secondary">
-          {l.ownLinkSave}
-        </button>
-      </form>
-    </section>
-  );
-}
-
 /** The expert's own times, each confirmable with one click (acceptCounter). */
 function CounterProposal({ p }: { p: DetailProps }) {
   const { t, consultation: c } = p;
@@ -91,76 +74,6 @@ function CounterProposal({ p }: { p: DetailProps }) {
       </ul>
     </section>
   );
-}
-
-function Reschedule({ p }: { p: DetailProps }) {
-  const { t, consultation: c } = p;
-  const l = t.lifecycle;
-  return (
-    <section aria-labelledby="reschedule-title">
-      <h2 id="reschedule-title">{l.rescheduleTitle}</h2>
-      <p class="hint">{l.rescheduleIntro(zoneCity(p.zone, p.lang))}</p>
-      <form method="post" action={`/app/consultations/${c.id}/reschedule`} novalidate>
-        <CsrfField token={p.csrfToken} />
-        {/* The round this form answers: sent twice, the second finds the round moved on and changes nothing. */}
-        <input type="hidden" name="round" value={String(c.round)} />
-        <fieldset>
-          <legend>{l.rescheduleTitle}</legend>
-          <TimeRows t={t} rows={SLOT_RULES.maxSlots} required={SLOT_RULES.minSlots} values={p.reschedule?.values ?? []} errors={p.reschedule?.errors ?? {}} label={t.newFlow.timeLabel} />
-        </fieldset>
-        <button type="submit" class="button-secondary">
-          {l.rescheduleSubmit}
-        </button>
-      </form>
-    </section>
-  );
-}
-
-function Closed({ p }: { p: DetailProps }) {
-  const { t, consultation: c } = p;
-  const l = t.lifecycle;
-  if (c.status === "declined") {
-    return (
-      <section aria-labelledby="declined-title" class="panel">
-        <h2 id="declined-title">{l.declinedTitle}</h2>
-        <p>
-          <strong>{l.declineReason}: </strong>
-          <span id="decline-reason">{c.closeReason ?? l.noReason}</span>
-        </p>
-      </section>
-    );
-  }
-  if (c.status === "expired") {
-    return (
-      <section aria-labelledby="again-title" class="panel">
-        <h2 id="again-title">{l.proposeAgainTitle}</h2>
-        <p>{l.proposeAgainBody}</p>
-        <p>
-          <a class="button" href={`/app/new/times?brief=${encodeURIComponent(c.briefId)}&expert=${encodeURIComponent(c.expert.id)}`}>
-            {l.proposeAgain}
-          </a>
-        </p>
-      </section>
-    );
-  }
-  if (c.status === "cancelled") {
-    return (
-      <section aria-labelledby="cancelled-title" class="panel">
-        <h2 id="cancelled-title">{l.cancelledTitle}</h2>
-        {c.meeting ? (
-          <>
-            <p>{l.cancelledBody}</p>
-            <p>
-              <a class="button button-secondary" href={`/app/consultations/${c.id}/invite.ics`} download="samrad-cancel.ics">
-                {l.downloadCancel}
-              </a>
-            </p>
-          </>
-        ) : null}
-      </section>
-    );
-  }
-  return null;
 }
 
 function SlotLine({ p, slot }: { p: DetailProps; slot: { start: string; end: string } }) {
