@@ -8,8 +8,7 @@ import { constantTimeEqual, hashSecret } from "../lib/secrets.js";
 import { applyTransition } from "../consultations/transition-writes.js";
 import { readTogether } from "../db/read-together.js";
 import { briefOf, briefQuery } from "../topics/topics.repo.js";
-import { findExpert } from "../directory/directory.repo.js";
-import { expertLanguage, storeExpertLanguage, type PageLanguage } from "./expert-language.repo.js";
+import { expertLanguages, storeExpertLanguage, type PageLanguage } from "./expert-language.repo.js";
 
 export type LinkProblem = "unknown" | "expired" | "used" | "cancelled";
 
@@ -123,7 +122,6 @@ export async function rememberExpertLanguage(deps: Pick<Deps, "db">, expertId: s
 
 /** The expert's languages with the one they chose on their page first. */
 export async function languagesOfExpert(deps: Pick<Deps, "db">, expertId: string): Promise<string[]> {
-  const [chosen, expert] = await Promise.all([expertLanguage(deps.db, expertId), findExpert(deps.db, expertId)]);
-  const listed = expert?.languages ?? [];
-  return chosen ? [chosen, ...listed] : [...listed];
+  const { listed, chosen } = await expertLanguages(deps.db, expertId);
+  return chosen ? [chosen, ...listed] : listed;
 }

@@ -18,3 +18,9 @@ export async function expertLanguage(db: Kysely<DB>, expertId: string): Promise<
   const row = await db.selectFrom("experts").select("preferredLanguage").where("id", "=", expertId).executeTakeFirst();
   return row?.preferredLanguage ?? null;
 }
+
+/** The expert's listed languages and the one chosen on their page, in one statement. */
+export async function expertLanguages(db: Kysely<DB>, expertId: string): Promise<{ listed: string[]; chosen: PageLanguage | null }> {
+  const row = await db.selectFrom("experts").select(["languages", "preferredLanguage"]).where("id", "=", expertId).executeTakeFirst();
+  return { listed: row ? (JSON.parse(row.languages) as string[]) : [], chosen: row?.preferredLanguage ?? null };
+}
