@@ -16,6 +16,7 @@ import { createExpert, createOrganisation } from "../src/directory/directory.ser
 import { addMember, createGroup } from "../src/groups/groups.service.js";
 import { silentLogger } from "../src/lib/log.js";
 import { buildNodeDeps } from "../src/node-deps.js";
+import { afterAnswerQueue, drainingAfterAnswer } from "../src/lib/after-answer.js";
 import { createBrief, createTopic } from "../src/topics/topics.service.js";
 
 const CONFIRMABLE = Number(process.env.BENCH_CONFIRMABLE ?? 3000);
@@ -23,7 +24,9 @@ const CONFIRMABLE = Number(process.env.BENCH_CONFIRMABLE ?? 3000);
 async function main() {
   const dbPath = join(mkdtempSync(join(tmpdir(), "samrad-bench-")), "bench.sqlite");
   const config = loadConfig({ DATABASE_PATH: dbPath, LOG_LEVEL: "silent", PORT: "0" });
-  const { deps } = await buildNodeDeps(config, { log: silentLogger });
+  // As `npm start` has it: mail and webhooks (none are configured here) would go after the answer.
+  const afterAnswer = afterAnswerQueue();
+  const { deps } = await buildNodeDeps(config, { log: silentLogger, afterAnswer });
   const coord = { role: "coordinator" as const, tokenId: "bench" };
   const org = await createOrganisation(deps, coord, {
     name: "Nordic Welfare Centre",
@@ -64,7 +67,7 @@ async function main() {
   const listen = (fetch: (r: Request) => Response | Promise<Response>) =>
     new Promise<number>((resolve) => serve({ fetch, port: 0, hostname: "127.0.0.1" }, (info) => resolve(info.port)));
   const barePort = await listen(bare.fetch);
-  const appPort = await listen(createApp(deps).fetch);
+  const appPort = await listen(drainingAfterAnswer(createApp(deps).fetch, afterAnswer));
   console.log(JSON.stringify({ barePort, appPort, memberToken: member.value.token, readId, confirmations: secrets }));
 }
 

@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { unstable_dev, unstable_splitSqlQuery } from "wrangler";
-import { measureRouteCosts, requestFor, ROUND_TRIP_AIMS, type CostTarget, type RouteCost } from "../tests/helpers/route-costs.js";
+import { cookiesOf, measureRouteCosts, requestFor, ROUND_TRIP_AIMS, type CostTarget, type RouteCost } from "../tests/helpers/route-costs.js";
 import { sqliteCostTarget } from "../tests/helpers/sqlite-cost-target.js";
 
 const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 10);
@@ -39,12 +39,14 @@ async function d1Costs(): Promise<RouteCost[]> {
       coordinatorToken: async () => ((await (await worker.fetch("/__bench/coordinator")).json()) as { token: string }).token,
       async send(method, path, init) {
         const request = requestFor(`http://samrad.test${path}`, method, init);
-        const res = await worker.fetch(path, { method, headers: Object.fromEntries(request.headers), body: init?.body === undefined ? undefined : JSON.stringify(init.body), redirect: "manual" });
+        const body = request.body ? await request.text() : undefined;
+        const res = await worker.fetch(path, { method, headers: Object.fromEntries(request.headers), body, redirect: "manual" });
         const text = await res.text();
         const n = (name: string) => Number(res.headers.get(`x-bench-${name}`) ?? NaN);
         return {
           status: res.status,
           text,
+          cookies: cookiesOf(res as unknown as Response),
           body: (res.headers.get("content-type") ?? "").includes("json") ? JSON.parse(text) : text,
           counts: { statements: n("statements"), roundTrips: n("round-trips"), sequential: n("sequential") },
         };

@@ -2,7 +2,6 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import { requestId } from "hono/request-id";
-import { secureHeaders } from "hono/secure-headers";
 import type { Context } from "hono";
 import type { Deps } from "./deps.js";
 import { requireToken, type AppEnv } from "./lib/auth.js";
@@ -10,6 +9,7 @@ import { AppError, errorStatus, RateLimitedError, type ErrorCode, type ErrorEnve
 import { secretPathGuard } from "./rate-limit/link-guard.js";
 import { recordAdminActions } from "./security-events/admin-actions.js";
 import { validationHook } from "./lib/router.js";
+import { apiSecurityHeaders } from "./lib/secure-headers.js";
 import { docsRoutes } from "./docs/docs.routes.js";
 import { featureRouters } from "./features.js";
 import { GraphRequestError } from "./graph/graph-errors.js";
@@ -54,12 +54,9 @@ export function createApp(deps: Deps) {
     c.set("deps", deps);
     await next();
   });
-  app.use("/api/*", secureHeaders());
-  // Answers carry personal data and tokens shown once: no cache on the way may keep them.
-  app.use("/api/*", async (c, next) => {
-    await next();
-    c.header("cache-control", "no-store");
-  });
+  // With the security headers, Cache-Control: no-store: answers carry personal data and tokens
+  // shown once, so no cache on the way may keep them.
+  app.use("/api/*", apiSecurityHeaders);
   const limitBody = bodyLimit({
     maxSize: API_BODY_LIMIT,
     onError: () => {

@@ -19,6 +19,7 @@ import { sendDueMail } from "./mail/mail-delivery.js";
 import { noFreeBusy, type FreeBusyLookup } from "./scheduling/free-busy.port.js";
 import { runWebhooks } from "./webhooks/webhook-runner.js";
 import { fetchTransport, type WebhookTransport } from "./webhooks/webhook-transport.js";
+import type { AfterAnswer } from "./lib/after-answer.js";
 
 /**
  * Which way mail goes out, and why (for the start line). An SMTP mailer is handed in by the Node
@@ -51,6 +52,12 @@ export function buildDeps(input: {
    * tests that drive the runner themselves.
    */
   promptWebhooks?: boolean;
+  /**
+   * Where the work that the answer does not need (mail, webhooks) goes: the Node and Workers
+   * entries drain this queue after the answer. Without it (tests, CLI) that work is done before
+   * the answer, so what a test reads right after a request has happened.
+   */
+  afterAnswer?: AfterAnswer;
 }): Deps {
   const graph = input.config.graph ? microsoft365(input.config.graph) : null;
   const deps: Deps = {
@@ -65,14 +72,19 @@ export function buildDeps(input: {
     sealer: input.config.secretKey ? createSealer(decodeServerKey(input.config.secretKey)) : noSealer,
     webhookTransport: input.webhookTransport ?? fetchTransport,
     effects: {
-      // The consumers act (the calendar makes the meeting), then the mail they recorded goes out; webhooks follow unawaited.
-      settle: async (consultationId) => {
-        await deliverNowFor(deps, consultationId);
-        await sendDueMail(deps, { consultationId }).catch((err: unknown) =>
-          deps.log.error("mail after a transition failed", { consultationId, error: err instanceof Error ? err.name : "error" }),
-        );
-        if (input.promptWebhooks) sendWebhooksSoon(deps, consultationId);
+      // Read when a transition is planned: a test may hand the deps another mailer after they are built.
+      get capabilities() {
+        return { mailer: deps.mailer.canSend };
       },
+      settle: async (consultationId) => {
+        // The answer waits for the meeting only when it is made outside the batch (Microsoft 365):
+        // a confirmation answers with its join link. The invitation file's meeting is in the batch.
+        if (deps.scheduler.provider !== "ics") await deliverNowFor(deps, consultationId);
+        const rest = () => settleRest(deps, consultationId, input.promptWebhooks === true);
+        if (input.afterAnswer) input.afterAnswer.later(rest);
+        else await rest();
+      },
+      answerWaitsOutsideBatch: (action) => deps.scheduler.provider !== "ics" && CALENDAR_ACTIONS.has(action),
       inBatch: (plan) =>
         deps.scheduler.provider === "ics" && CALENDAR_ACTIONS.has(plan.request.action)
           ? icsMeetingInBatch(deps.db, plan.changeId, plan.request.at.toISOString())
@@ -80,6 +92,15 @@ export function buildDeps(input: {
     },
   };
   return deps;
+}
+
+/** The consumers' remaining work (the mail consumer), then the mail they recorded; webhooks follow unawaited. */
+async function settleRest(deps: Deps, consultationId: string, promptWebhooks: boolean): Promise<void> {
+  await deliverNowFor(deps, consultationId);
+  await sendDueMail(deps, { consultationId }).catch((err: unknown) =>
+    deps.log.error("mail after a transition failed", { consultationId, error: err instanceof Error ? err.name : "error" }),
+  );
+  if (promptWebhooks) sendWebhooksSoon(deps, consultationId);
 }
 
 /** Not awaited: a receiver's answer (or its 10 s timeout) must never slow a user's request. */

@@ -9,6 +9,8 @@ import type { Sealer } from "./lib/sealed.js";
 import type { Mailer, Scheduler } from "./meetings/scheduler.js";
 import type { FreeBusyLookup } from "./scheduling/free-busy.port.js";
 import type { WebhookTransport } from "./webhooks/webhook-transport.js";
+import type { Capabilities } from "./events/subscriptions.js";
+import type { Action } from "./consultations/transitions.js";
 
 /**
  * What happens right after a transition applied: the event consumers that answer the request
@@ -16,8 +18,18 @@ import type { WebhookTransport } from "./webhooks/webhook-transport.js";
  * background. The seam is the event, not the service.
  */
 export interface Effects {
-  /** Runs the consumers with work left for this consultation (called only when there is some). */
+  /**
+   * Runs what the answer needs of the consumers with work left for this consultation (called only
+   * when there is some), and queues the rest to run after the answer where the entry allows it.
+   */
   settle(consultationId: string): Promise<void>;
+  /** Which consumers this deployment can serve: no delivery record is written for the others. */
+  capabilities: Capabilities;
+  /**
+   * Whether the answer to this action waits for a consumer outside the transition's batch (the
+   * Microsoft 365 calendar making the meeting), so the answer must be read after settle.
+   */
+  answerWaitsOutsideBatch(action: Action): boolean;
   /** Statements of consumers that act inside the transition's own batch (no outside world). */
   inBatch(plan: PlannedTransition): CompiledQuery[];
 }

@@ -8,10 +8,13 @@ import { buildNodeDeps } from "./node-deps.js";
 import { mailChoice } from "./build-deps.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { ensureFirstCoordinator } from "./tokens/first-coordinator.js";
+import { afterAnswerQueue, drainingAfterAnswer } from "./lib/after-answer.js";
 
 async function main() {
   const config = loadConfig(process.env);
-  const { deps, close, applied } = await buildNodeDeps(config);
+  // Mail and webhooks after a transition run once the answer is handed back (drainingAfterAnswer below).
+  const afterAnswer = afterAnswerQueue();
+  const { deps, close, applied } = await buildNodeDeps(config, { afterAnswer });
   if (applied.length > 0) deps.log.info("migrations applied", { migrations: applied });
 
   await ensureFirstCoordinator(deps, { isTTY: process.stdout.isTTY === true, print: (text) => console.log(text) });
@@ -21,7 +24,7 @@ async function main() {
   const limits = config.server;
   const server = serve(
     {
-      fetch: app.fetch,
+      fetch: drainingAfterAnswer(app.fetch, afterAnswer),
       port: config.port,
       hostname: config.host,
       serverOptions: {
@@ -48,6 +51,7 @@ async function main() {
     // Stop accepting, let in-flight requests finish, then close the database.
     server.close(async () => {
       await background.stop();
+      await afterAnswer.idle();
       await close();
       process.exit(0);
     });

@@ -5,6 +5,7 @@ import { buildDeps } from "./build-deps.js";
 import { loadConfig } from "./config.js";
 import { connectD1 } from "./db/connect-d1.js";
 import type { Deps } from "./deps.js";
+import { afterAnswerQueue, drainSoon, type AfterAnswer } from "./lib/after-answer.js";
 
 /** Bindings from wrangler.toml: the D1 database, [vars], and secrets set with `wrangler secret put`. */
 export interface WorkerEnv {
@@ -31,6 +32,7 @@ export interface WorkerEnv {
 interface Isolate {
   deps: Deps;
   app: App;
+  afterAnswer: AfterAnswer;
 }
 
 // Built once per isolate and env: the app, the Kysely instance and anything that caches
@@ -46,16 +48,22 @@ function isolateFor(env: WorkerEnv): Isolate {
   let isolate = isolates.get(env);
   if (!isolate) {
     const { db, atomic } = connectD1(env.DB);
-    const deps = buildDeps({ db, atomic, config: loadConfig(settingsOf(env)) });
-    isolate = { deps, app: createApp(deps) };
+    const afterAnswer = afterAnswerQueue();
+    const deps = buildDeps({ db, atomic, config: loadConfig(settingsOf(env)), afterAnswer });
+    isolate = { deps, app: createApp(deps), afterAnswer };
     isolates.set(env, isolate);
   }
   return isolate;
 }
 
 export default {
-  fetch(request: Request, env: WorkerEnv, ctx: ExecutionContext): Response | Promise<Response> {
-    return isolateFor(env).app.fetch(request, env, ctx);
+  async fetch(request: Request, env: WorkerEnv, ctx: ExecutionContext): Promise<Response> {
+    const isolate = isolateFor(env);
+    const response = await isolate.app.fetch(request, env, ctx);
+    // Mail after a transition goes out once the answer is on its way; what is lost here (the
+    // isolate ends) is still in the outbox for the cron.
+    if (isolate.afterAnswer.queued > 0) ctx.waitUntil(drainSoon(isolate.afterAnswer));
+    return response;
   },
 
   /** The cron trigger: consultations move on with time, then pending calendar and mail commands go out, then webhooks. */

@@ -9,11 +9,12 @@ import type { Clock } from "./lib/clock.js";
 import type { Logger } from "./lib/log.js";
 import { nodeTransport } from "./webhooks/node-transport.js";
 import { createSmtpMailer } from "./mail/smtp-mailer.js";
+import type { AfterAnswer } from "./lib/after-answer.js";
 
 /** Node: a migrated SQLite file behind Kysely, plus the chosen scheduler and mailer. */
 export async function buildNodeDeps(
   config: AppConfig,
-  overrides: { clock?: Clock; log?: Logger } = {},
+  overrides: { clock?: Clock; log?: Logger; afterAnswer?: AfterAnswer } = {},
 ): Promise<{ deps: Deps; close: () => Promise<void>; applied: string[] }> {
   const handle = connectSqlite(config.databasePath);
   config = { ...config, secretKey: config.secretKey ?? serverKeyBeside(config.databasePath) };

@@ -100,6 +100,14 @@ const byIdInGroup = preparedQuery<Row, { id: string; groupId: string }>((db) =>
   baseQuery(db).where("c.id", "=", param<string>("id")).where("c.groupId", "=", param<string>("groupId")),
 );
 
+/**
+ * The coordinator's read of one consultation as a compiled statement, to ride in a batch (a
+ * transition's own, so the answer needs no round trip of its own); `consultationFromRow` makes
+ * the view of its row.
+ */
+export const consultationQuery = (db: Kysely<DB>, id: string) => baseQuery(db).where("c.id", "=", id).compile();
+export const consultationFromRow = (row: Record<string, unknown>, now: Date): Consultation => toView(row as Row, now);
+
 /** One consultation as its group (groupId) or the coordinator (null) may see it. */
 export async function findConsultation(db: Kysely<DB>, id: string, groupId: string | null, now: Date): Promise<Consultation | undefined> {
   const [row] = groupId ? await byIdInGroup(db, { id, groupId }) : await byId(db, { id });
@@ -108,13 +116,22 @@ export async function findConsultation(db: Kysely<DB>, id: string, groupId: stri
 
 // The expert's link and the consultation it opens, in one statement: the expert's pages and API
 // resolve the link on every request, and on D1 each statement is a round trip.
-const byLinkHashQuery = (db: Kysely<DB>) =>
+const withLink = (db: Kysely<DB>) =>
   baseQuery(db)
     .innerJoin("expert_links as l", "l.consultationId", "c.id")
-    .select(["l.secretHash as linkSecretHash", "l.expiresAt as linkExpiresAt", "l.revokedAt as linkRevokedAt"])
-    .where("l.secretHash", "=", param<string>("secretHash"));
+    .select(["l.secretHash as linkSecretHash", "l.expiresAt as linkExpiresAt", "l.revokedAt as linkRevokedAt"]);
+const byLinkHashQuery = (db: Kysely<DB>) => withLink(db).where("l.secretHash", "=", param<string>("secretHash"));
 type LinkRow = Awaited<ReturnType<ReturnType<typeof byLinkHashQuery>["executeTakeFirstOrThrow"]>>;
 const byLinkHash = preparedQuery<LinkRow, { secretHash: string }>(byLinkHashQuery);
+
+/** findConsultationByLinkHash as a compiled statement, to ride in one round trip with other reads. */
+export const consultationByLinkHashQuery = (db: Kysely<DB>, secretHash: string) => withLink(db).where("l.secretHash", "=", secretHash).compile();
+/** The row of consultationByLinkHashQuery as findConsultationByLinkHash gives it. */
+export const linkedConsultationFromRow = (row: Record<string, unknown>, now: Date) => linkedConsultation(row as LinkRow, now);
+
+function linkedConsultation(row: LinkRow, now: Date) {
+  return { link: { secretHash: row.linkSecretHash, expiresAt: row.linkExpiresAt, revokedAt: row.linkRevokedAt }, consultation: toView(row, now) };
+}
 
 /** The link with this hash and its consultation (as the coordinator sees it), or undefined. */
 export async function findConsultationByLinkHash(
@@ -123,8 +140,7 @@ export async function findConsultationByLinkHash(
   now: Date,
 ): Promise<{ link: { secretHash: string; expiresAt: string; revokedAt: string | null }; consultation: Consultation } | undefined> {
   const [row] = await byLinkHash(db, { secretHash });
-  if (!row) return undefined;
-  return { link: { secretHash: row.linkSecretHash, expiresAt: row.linkExpiresAt, revokedAt: row.linkRevokedAt }, consultation: toView(row, now) };
+  return row ? linkedConsultation(row, now) : undefined;
 }
 
 const NEWEST_FIRST = [{ column: "c.createdAt", desc: true }, { column: "c.id" }];

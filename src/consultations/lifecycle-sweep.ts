@@ -10,8 +10,8 @@ import { applyTransitions, planTransition } from "./transition-writes.js";
 export async function advanceLifecycle(deps: Pick<Deps, "db" | "atomic" | "clock" | "effects">): Promise<{ held: number; expired: number }> {
   const at = deps.clock.now();
   const system = { kind: "system", id: null } as const;
-  const hold = planTransition(deps.db, { action: "hold", actor: system, at });
-  const expire = planTransition(deps.db, { action: "expire", actor: system, at });
+  const hold = planTransition(deps.db, { action: "hold", actor: system, at }, deps.effects.capabilities);
+  const expire = planTransition(deps.db, { action: "expire", actor: system, at }, deps.effects.capabilities);
   const { changed } = await applyTransitions(deps, [hold, expire]);
   return { held: changed(hold), expired: changed(expire) };
 }

@@ -4,6 +4,7 @@ import type { ConsultationsTable, DB } from "../db/schema.js";
 import type { StatementResult } from "../db/atomic.js";
 import { auditIfChanged } from "../audit/audit.repo.js";
 import { eventRecordQueries } from "../events/event-records.js";
+import type { Capabilities } from "../events/subscriptions.js";
 import { windowOpenedAfter } from "../evaluations/evaluation-window.js";
 import { actorOf, type Principal } from "../lib/auth.js";
 import { newId } from "../lib/secrets.js";
@@ -133,8 +134,9 @@ function stamps(action: Action, req: TransitionRequest): Updateable<Consultation
  * Turns a transition into its statements for one atomic batch: the conditional UPDATE whose WHERE
  * is derived from TRANSITIONS, then the audit entry, the event and its delivery records, written
  * only if the UPDATE changed the row (they select on the fresh changeId). No read-then-write.
+ * `can` (deps.effects.capabilities) leaves out the delivery records this deployment cannot act on.
  */
-export function planTransition(db: Kysely<DB>, req: TransitionRequest): PlannedTransition {
+export function planTransition(db: Kysely<DB>, req: TransitionRequest, can?: Capabilities): PlannedTransition {
   const rule: TransitionRule = TRANSITIONS[req.action];
   if (!rule.by.includes(req.actor.kind)) throw new Error(`A ${req.actor.kind} may not ${req.action} a consultation`);
   if (req.actor.kind !== "system" && !req.consultationId) throw new Error(`${req.action} needs a consultation id`);
@@ -174,7 +176,7 @@ export function planTransition(db: Kysely<DB>, req: TransitionRequest): PlannedT
     update: update.compile(),
     records: [
       auditIfChanged(db, target, { ...actor, at, action: rule.event, detail: req.detail }),
-      ...eventRecordQueries(db, { ...target, type: rule.event, actorType: req.actor.kind, at, detail: req.detail }),
+      ...eventRecordQueries(db, { ...target, type: rule.event, actorType: req.actor.kind, at, detail: req.detail }, can),
     ],
   };
 }
@@ -233,7 +235,7 @@ export async function applyTransition(
   req: TransitionRequest,
   dependents: (changeId: string) => CompiledQuery[] = () => [],
 ): Promise<AppliedTransition & { changeId: string }> {
-  const plan = planTransition(deps.db, req);
+  const plan = planTransition(deps.db, req, deps.effects.capabilities);
   const { changed, results } = await applyTransitions(deps, [plan, ...dependents(plan.changeId)]);
   return { changed: changed(plan), results, changeId: plan.changeId };
 }

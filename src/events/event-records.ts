@@ -1,7 +1,7 @@
 import { sql, type CompiledQuery, type Kysely } from "kysely";
 import { changedConsultations } from "../db/changed-consultations.js";
 import type { DB } from "../db/schema.js";
-import { SUBSCRIPTIONS } from "./subscriptions.js";
+import { ALL_CAPABILITIES, subscriptionsTo, type Capabilities } from "./subscriptions.js";
 
 /** Bumped when the event payload changes shape; consumers and webhook receivers read `v`. */
 export const EVENT_PAYLOAD_VERSION = 1;
@@ -19,9 +19,10 @@ export interface EventInput {
  * For an atomic batch, after the conditional write that set `changeId`: one event per changed
  * consultation, then the delivery record of each consumer subscribed to its type, then one
  * webhook delivery per registered endpoint that wants it. All select on the changeId, so nothing
- * is written when the write before them changed nothing.
+ * is written when the write before them changed nothing. `can`: what the deployment can do, so
+ * that no consumer gets a record it could not act on (no mail records without a mailer).
  */
-export function eventRecordQueries(db: Kysely<DB>, e: EventInput): CompiledQuery[] {
+export function eventRecordQueries(db: Kysely<DB>, e: EventInput, can: Capabilities = ALL_CAPABILITIES): CompiledQuery[] {
   const detail = JSON.stringify(e.detail ?? {});
   const insertEvent = db
     .insertInto("consultation_events")
@@ -39,7 +40,7 @@ export function eventRecordQueries(db: Kysely<DB>, e: EventInput): CompiledQuery
       ]),
     )
     .compile();
-  const subscriptions = JSON.stringify(SUBSCRIPTIONS.filter((s) => s.type === e.type).map((s) => ({ consumer: s.consumer, needsMeeting: s.needsMeeting ? 1 : 0 })));
+  const subscriptions = JSON.stringify(subscriptionsTo(e.type, can).map((s) => ({ consumer: s.consumer, needsMeeting: s.needsMeeting ? 1 : 0 })));
   const queries = [insertEvent];
   if (subscriptions !== "[]") {
     queries.push(

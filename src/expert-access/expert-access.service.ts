@@ -1,6 +1,14 @@
 import type { Deps } from "../deps.js";
 import type { ConsultationStatus } from "../db/schema.js";
-import { findConsultation, findConsultationByLinkHash } from "../consultations/consultations.repo.js";
+import type { Expression } from "kysely";
+import {
+  consultationByLinkHashQuery,
+  consultationFromRow,
+  consultationQuery,
+  findConsultation,
+  findConsultationByLinkHash,
+  linkedConsultationFromRow,
+} from "../consultations/consultations.repo.js";
 import type { Consultation } from "../consultations/consultations.schemas.js";
 import { slotInZone } from "../consultations/proposed-slots.js";
 import { fail, ok, type Result } from "../lib/errors.js";
@@ -25,10 +33,20 @@ export async function resolveLink(
   deps: Pick<Deps, "db" | "clock">,
   secret: string,
 ): Promise<{ ok: true; consultation: Consultation } | { ok: false; problem: LinkProblem; consultationId?: string }> {
-  if (secret.length < 20 || secret.length > 200) return { ok: false, problem: "unknown" };
+  if (!plausibleSecret(secret)) return { ok: false, problem: "unknown" };
   const hash = await hashSecret(secret);
   const now = deps.clock.now();
-  const found = await findConsultationByLinkHash(deps.db, hash, now);
+  return checkLink(await findConsultationByLinkHash(deps.db, hash, now), hash, now);
+}
+
+const plausibleSecret = (secret: string) => secret.length >= 20 && secret.length <= 200;
+
+/** Whether a link found by its hash still opens its consultation. */
+function checkLink(
+  found: { link: { secretHash: string; expiresAt: string; revokedAt: string | null }; consultation: Consultation } | undefined,
+  hash: string,
+  now: Date,
+): { ok: true; consultation: Consultation } | { ok: false; problem: LinkProblem; consultationId?: string } {
   if (!found || !constantTimeEqual(found.link.secretHash, hash)) return { ok: false, problem: "unknown" };
   const { link, consultation } = found;
   if (link.revokedAt) return { ok: false, problem: "used" };
@@ -40,21 +58,46 @@ export async function resolveLink(
   return problem ? { ok: false, problem } : { ok: true, consultation };
 }
 
+/**
+ * The expert's view through the link, in one round trip: the brief and the group are read by
+ * subqueries on the link's hash beside the link itself (they are shown only if the link holds).
+ */
 export async function expertView(deps: Deps, secret: string) {
-  const link = await resolveLink(deps, secret);
+  if (!plausibleSecret(secret)) return linkFailure("unknown");
+  const hash = await hashSecret(secret);
+  const linked = deps.db.selectFrom("expert_links as l").innerJoin("consultations as c", "c.id", "l.consultationId").where("l.secretHash", "=", hash);
+  const [linkRows, briefRows, groupRows] = await readTogether(deps, [
+    consultationByLinkHashQuery(deps.db, hash),
+    briefQuery(deps.db, linked.select("c.briefId").$asScalar()).compile(),
+    groupQuery(deps, linked.select("c.groupId").$asScalar()),
+  ]);
+  const now = deps.clock.now();
+  const link = checkLink(linkRows[0] ? linkedConsultationFromRow(linkRows[0], now) : undefined, hash, now);
   if (!link.ok) return linkFailure(link.problem);
-  return ok(await expertViewOf(deps, link.consultation));
+  return ok(assembleView(link.consultation, briefRows, groupRows));
 }
 
 /** The expert's view of a consultation whose link has already been resolved. */
 export async function expertViewOf(deps: Deps, c: Consultation) {
   // One round trip for both (a D1 batch): the page already waited for the link's.
-  const [[briefRow], [group]] = await readTogether(deps, [
+  const [briefRows, groupRows] = await readTogether(deps, viewQueries(deps, c));
+  return assembleView(c, briefRows, groupRows);
+}
+
+/** The brief and the group the expert's view shows besides the consultation. */
+function viewQueries(deps: Pick<Deps, "db">, c: Consultation) {
+  return [
     briefQuery(deps.db, c.briefId).compile(),
-    deps.db.selectFrom("dev_groups").select(["name", "organisation", "timeZone"]).where("id", "=", c.groupId).compile(),
-  ]);
+    groupQuery(deps, c.groupId),
+  ] as const;
+}
+
+const groupQuery = (deps: Pick<Deps, "db">, id: string | Expression<string>) =>
+  deps.db.selectFrom("dev_groups").select(["name", "organisation", "timeZone"]).where("id", "=", id).compile();
+
+function assembleView(c: Consultation, [briefRow]: unknown[], [group]: { name: string; organisation: string; timeZone: string }[]) {
   if (!briefRow || !group) throw new Error(`consultation ${c.id} lost its brief or group`);
-  const brief = briefOf(briefRow);
+  const brief = briefOf(briefRow as Parameters<typeof briefOf>[0]);
   const zone = c.expert.timeZone;
   const withLocal = (s: { id: string; start: string; end: string }) => ({ ...s, local: slotInZone(s, zone), groupLocal: slotInZone(s, group.timeZone) });
   return {
@@ -75,30 +118,35 @@ export async function expertViewOf(deps: Deps, c: Consultation) {
 
 export type ExpertView = Awaited<ReturnType<typeof expertViewOf>>;
 
-/** One atomic conditional write: of many concurrent confirmations exactly one changes the row. */
+/**
+ * One atomic conditional write: of many concurrent confirmations exactly one changes the row.
+ * The reads of the answer ride at the end of the same batch (they see the row as the write left
+ * it), unless the answer waits for a consumer outside the batch (Microsoft 365 making the meeting).
+ */
 export async function confirmSlot(deps: Deps, secret: string, slotId: string): Promise<Result<ExpertView>> {
   const link = await resolveLink(deps, secret);
   if (!link.ok) return linkFailure(link.problem);
   const id = link.consultation.id;
-  const applied = await applyTransition(deps, {
-    action: "confirm",
-    actor: { kind: "expert", id: link.consultation.expert.id },
-    at: deps.clock.now(),
-    consultationId: id,
-    slotId,
-    detail: { slotId },
-  });
+  const readInBatch = !deps.effects.answerWaitsOutsideBatch("confirm");
+  const reads = readInBatch ? [consultationQuery(deps.db, id), ...viewQueries(deps, link.consultation)] : [];
+  const applied = await applyTransition(
+    deps,
+    { action: "confirm", actor: { kind: "expert", id: link.consultation.expert.id }, at: deps.clock.now(), consultationId: id, slotId, detail: { slotId } },
+    () => reads,
+  );
+  const [consultationRows, briefRows, groupRows] = applied.results.slice(applied.results.length - reads.length).map((r) => r.rows);
+  const now = deps.clock.now();
+  const current = consultationRows?.[0] ? consultationFromRow(consultationRows[0], now) : await findConsultation(deps.db, id, null, now);
   if (applied.changed === 0) {
-    const current = await findConsultation(deps.db, id, null, deps.clock.now());
     const slot = current?.slots.find((s) => s.id === slotId);
     if (current?.status === "requested" && current.slotsProposedBy === "expert") return fail("CONFLICT", "You proposed these times: the group confirms one of them");
     if (current?.status === "requested" && !slot) return fail("NOT_FOUND", `No proposed time with id ${slotId} in this consultation`);
     if (current?.status === "requested") return fail("CONFLICT", "This time has already started: choose another");
     return fail("CONFLICT", `This consultation is already ${current?.status ?? "closed"}`);
   }
-  // The link was resolved above; read the consultation as it is now, not the link again.
-  const confirmed = await findConsultation(deps.db, id, null, deps.clock.now());
-  return ok(await expertViewOf(deps, confirmed!));
+  if (!current) throw new Error(`consultation ${id} vanished after its confirmation`);
+  if (briefRows && groupRows) return ok(assembleView(current, briefRows, groupRows as { name: string; organisation: string; timeZone: string }[]));
+  return ok(await expertViewOf(deps, current));
 }
 
 export async function declineRequest(deps: Deps, secret: string, reason: string | undefined): Promise<Result<{ status: "declined" }>> {

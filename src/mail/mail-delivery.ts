@@ -1,7 +1,7 @@
 import type { Deps } from "../deps.js";
 import { expertLinkUrl } from "../expert-access/expert-links.repo.js";
 import { organizerOf } from "../meetings/meetings.service.js";
-import { nextDelayMs } from "../outbox/outbox.processor.js";
+import { mailboxSlots, nextDelayMs } from "../outbox/outbox.processor.js";
 import { composeMail } from "./compose.js";
 import { loadMailContext, recipientOf, type MailContext, type Recipient } from "./mail-context.js";
 import { isMailKind, messageIdOf } from "./mail-kinds.js";
@@ -21,22 +21,34 @@ async function linkFor(deps: MailDeps, ctx: MailContext, to: Recipient): Promise
 
 type Outcome = "sent" | "skipped" | "wait" | "retry" | "failed";
 
+/**
+ * Why a send failed, as a code that is safe to store, log and show the coordinator: the SMTP
+ * reply code or Graph's status and error code, never the server's text (it may quote an address).
+ */
+export function mailErrorCode(err: unknown): string {
+  if (!(err instanceof Error)) return "error";
+  if (/^SMTP \w{1,20}$/.test(err.message)) return err.message;
+  const { status, code } = err as { status?: unknown; code?: unknown };
+  if (err.name === "GraphRequestError") return `Graph ${typeof status === "number" ? status : "no answer"}${typeof code === "string" && /^[\w.-]{1,60}$/.test(code) ? ` ${code}` : ""}`;
+  return err.name;
+}
+
 async function deliverOne(deps: MailDeps, row: MailRow): Promise<Outcome> {
   const now = deps.clock.now();
   const at = now.toISOString();
   const ctx = await loadMailContext(deps.db, row.consultationId);
   const to = ctx ? recipientOf(ctx, row.recipientRole, row.recipientId) : undefined;
   if (!ctx || !to || !isMailKind(row.kind)) {
-    await markMessage(deps.db, row.id, at, { status: "skipped", error: "recipient or consultation gone" });
+    await markMessage(deps.db, row.id, at, { status: "skipped", error: "recipient gone" });
     return "skipped";
   }
   const wanted = stillWanted(row.kind, row.round, ctx, to, now);
   if (wanted === "skip") {
-    await markMessage(deps.db, row.id, at, { status: "skipped" });
+    await markMessage(deps.db, row.id, at, { status: "skipped", error: "no longer wanted" });
     return "skipped";
   }
   if (wanted === "wait") {
-    await markMessage(deps.db, row.id, at, { status: "pending", nextAttemptAt: at, refundAttempt: true });
+    await markMessage(deps.db, row.id, at, { status: "pending", nextAttemptAt: at, refundAttempt: true, error: "waiting for the meeting" });
     return "wait";
   }
   try {
@@ -46,13 +58,14 @@ async function deliverOne(deps: MailDeps, row: MailRow): Promise<Outcome> {
       return "skipped";
     }
     const mail = await composeMail({ kind: row.kind, ctx, to, link, now, publicBaseUrl: deps.config.publicBaseUrl, organizer: (d) => organizerOf(deps, d), db: deps.db });
-    await deps.mailer.send({ ...mail, messageId: await messageIdOf(row.messageKey, deps.config.publicBaseUrl) });
+    const outgoing = { ...mail, messageId: await messageIdOf(row.messageKey, deps.config.publicBaseUrl) };
+    // Graph mail goes from the organiser mailbox, which the calendar calls share (4 at a time).
+    await (deps.mailer.provider === "graph" ? mailboxSlots.run(() => deps.mailer.send(outgoing)) : deps.mailer.send(outgoing));
     await markMessage(deps.db, row.id, deps.clock.now().toISOString(), { status: "sent" });
     deps.log.info("mail sent", { consultationId: row.consultationId, kind: row.kind, recipientRole: row.recipientRole, attempts: row.attempts });
     return "sent";
   } catch (err) {
-    // Only the error's name and the SMTP or Graph code: never the message, which may quote an address.
-    const error = err instanceof Error ? `${err.name}: ${err.message}`.slice(0, 120) : "error";
+    const error = mailErrorCode(err);
     if (row.attempts >= MAIL_MAX_ATTEMPTS || (err as { retryable?: boolean }).retryable === false || (err as Error).name === "SealError") {
       deps.log.warn("mail failed", { consultationId: row.consultationId, kind: row.kind, attempts: row.attempts, error });
       await markMessage(deps.db, row.id, at, { status: "failed", error });

@@ -95,13 +95,32 @@ export async function markMessage(
     .execute();
 }
 
-/** What the coordinator may see of a consultation's mail: kind, recipient role, times, status; no body, no address. */
+/**
+ * What the coordinator may see of a consultation's mail: kind, recipient role, times, status, and
+ * why it failed or was skipped (a code: mail-delivery.ts writes no server text); no body, no address.
+ */
 export async function listMessages(db: Kysely<DB>, consultationId: string) {
   return db
     .selectFrom("mail_messages")
-    .select(["kind", "recipientRole", "round", "dueAt", "sentAt", "status", "attempts"])
+    .select(["id", "kind", "recipientRole", "round", "dueAt", "sentAt", "status", "attempts", "nextAttemptAt", "lastError as reason"])
     .where("consultationId", "=", consultationId)
     .orderBy("dueAt")
     .orderBy("kind")
     .execute();
+}
+
+/**
+ * A failed message back to pending, due now, with a fresh attempt budget (one conditional write;
+ * false when it is not a failed message of that consultation). Whether it is still wanted is
+ * checked again when it is sent.
+ */
+export async function retryFailedMessage(db: Kysely<DB>, consultationId: string, id: string, now: string): Promise<boolean> {
+  const r = await db
+    .updateTable("mail_messages")
+    .set({ status: "pending", attempts: 0, nextAttemptAt: now, lockedUntil: null, updatedAt: now })
+    .where("id", "=", id)
+    .where("consultationId", "=", consultationId)
+    .where("status", "=", "failed")
+    .executeTakeFirst();
+  return Number(r.numUpdatedRows) === 1;
 }

@@ -4,18 +4,30 @@ import { coordinatorOnly } from "../lib/auth.js";
 import { IdParamSchema } from "../lib/common-schemas.js";
 import { AppError, errorResponses } from "../lib/errors.js";
 import { bearerSecurity, jsonResponse, newRouter } from "../lib/router.js";
-import { listMessages } from "./mail.repo.js";
+import { listMessages, retryFailedMessage } from "./mail.repo.js";
 import { MAIL_KINDS } from "./mail-kinds.js";
 
 const MessageSchema = z
   .object({
+    id: z.string(),
     kind: z.enum(MAIL_KINDS),
     recipientRole: z.enum(["expert", "member"]),
     round: z.number().int().openapi({ description: "The round of proposed times the message belongs to" }),
     dueAt: z.string().openapi({ description: "When it is (or was) due, UTC" }),
     sentAt: z.string().nullable(),
-    status: z.enum(["pending", "sent", "skipped", "failed"]).openapi({ description: "skipped: no longer wanted when due (answered, moved, evaluated)" }),
-    attempts: z.number().int(),
+    status: z.enum(["pending", "sent", "skipped", "failed"]).openapi({
+      description: "pending: due later, or being retried; skipped: no longer wanted when due (answered, moved, evaluated); failed: gave up after 10 attempts or a refusal that cannot change",
+    }),
+    attempts: z.number().int().openapi({ description: "Tries so far; more than one means the mail server or Graph refused or did not answer before" }),
+    nextAttemptAt: z.string().nullable().openapi({ description: "While pending: when it is tried next, UTC" }),
+    reason: z
+      .string()
+      .nullable()
+      .openapi({
+        description:
+          "Why it is not (yet) sent: the last refusal as a code (`SMTP 451`, `Graph 503 ServiceUnavailable`, `Graph no answer`), `waiting for the meeting`, or, when skipped, `no longer wanted`, `recipient gone`, `no sealed link`. Never the server's text",
+        example: "SMTP 451",
+      }),
   })
   .openapi("SentMessage");
 
@@ -29,12 +41,49 @@ const getMessages = createRoute({
   responses: { 200: jsonResponse(z.object({ items: z.array(MessageSchema) }), "Messages"), ...errorResponses(400, 401, 403, 404) },
 });
 
+const retryMessage = createRoute({
+  method: "post",
+  path: "/api/consultations/{id}/messages/{messageId}/retry",
+  tags: ["Mail"],
+  summary: "Send a failed message again, with a fresh attempt budget, if it is still wanted then (coordinator)",
+  security: bearerSecurity,
+  request: {
+    params: IdParamSchema.extend({ messageId: z.string().min(1).max(64).openapi({ param: { name: "messageId", in: "path" } }) }),
+  },
+  responses: {
+    200: jsonResponse(MessageSchema, "Queued again: pending, due now"),
+    ...errorResponses(400, 401, 403, 404, 409),
+  },
+});
+
+type Listed = Awaited<ReturnType<typeof listMessages>>[number];
+const shown = (m: Listed) => ({
+  ...m,
+  kind: m.kind as (typeof MAIL_KINDS)[number],
+  nextAttemptAt: m.status === "pending" ? m.nextAttemptAt : null,
+  reason: m.status === "sent" ? null : m.reason,
+});
+
 export const mailRoutes = () =>
-  newRouter().openapi(getMessages, async (c) => {
-    coordinatorOnly(c);
-    const { id } = c.req.valid("param");
-    const { deps } = c.var;
-    if (!(await findConsultation(deps.db, id, null, deps.clock.now()))) throw new AppError("NOT_FOUND", `No consultation with id ${id}`);
-    const items = await listMessages(deps.db, id);
-    return c.json({ items: items.map((m) => ({ ...m, kind: m.kind as (typeof MAIL_KINDS)[number] })) }, 200);
-  });
+  newRouter()
+    .openapi(getMessages, async (c) => {
+      coordinatorOnly(c);
+      const { id } = c.req.valid("param");
+      const { deps } = c.var;
+      if (!(await findConsultation(deps.db, id, null, deps.clock.now()))) throw new AppError("NOT_FOUND", `No consultation with id ${id}`);
+      const items = await listMessages(deps.db, id);
+      return c.json({ items: items.map(shown) }, 200);
+    })
+    .openapi(retryMessage, async (c) => {
+      coordinatorOnly(c);
+      const { id, messageId } = c.req.valid("param");
+      const { deps } = c.var;
+      if (!(await retryFailedMessage(deps.db, id, messageId, deps.clock.now().toISOString()))) {
+        const known = (await listMessages(deps.db, id)).find((m) => m.id === messageId);
+        if (!known) throw new AppError("NOT_FOUND", `No message ${messageId} for consultation ${id}`);
+        throw new AppError("CONFLICT", `The message is ${known.status}, not failed`);
+      }
+      // The background tick (or the Workers cron) sends it; the answer shows it queued.
+      const item = (await listMessages(deps.db, id)).find((m) => m.id === messageId)!;
+      return c.json(shown(item), 200);
+    });

@@ -7,8 +7,11 @@ import { claimDue, markDone, markFailed, markRetry, type OutboxItem } from "./ou
 export const MAX_ATTEMPTS = 8;
 const BASE_DELAY_MS = 2_000;
 const MAX_DELAY_MS = 15 * 60_000;
-/** Outlook allows 4 concurrent requests per mailbox; every call goes to the one organiser mailbox. */
-const mailboxSlots = new Semaphore(4);
+/**
+ * Outlook allows 4 concurrent requests per mailbox; every call goes to the one organiser mailbox,
+ * the calendar's here and Graph sendMail's (src/mail/mail-delivery.ts) alike.
+ */
+export const mailboxSlots = new Semaphore(4);
 
 type OutboxDeps = Pick<Deps, "db" | "scheduler" | "mailer" | "clock" | "config" | "log">;
 

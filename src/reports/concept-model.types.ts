@@ -115,7 +115,15 @@ export type OutcomeGroup =
       consultations: number;
       evaluations: number;
       usefulness: ScoreSummary;
+      /**
+       * @deprecated Both sides' preparation answers averaged together, though the two sides are
+       * asked different questions; use questionsAnswered and briefPreparation. Kept for API clients.
+       */
       preparation: ScoreSummary;
+      /** Members: "How well did the expert answer our questions?"; null when withheld or unanswered. */
+      questionsAnswered: ScoreSummary | null;
+      /** Experts: "How well did the brief prepare you?"; null when withheld or unanswered. */
+      briefPreparation: ScoreSummary | null;
       technicalQuality: ScoreSummary;
       wouldRecommendShare: number;
     };

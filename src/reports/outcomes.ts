@@ -49,6 +49,9 @@ const bandOrder = (bands: readonly Band[]) => [...bands.map((band) => band.key),
 interface GroupTally extends SideTally {
   /** Distinct consultations behind the evaluations. */
   consultations: number;
+  /** The preparation question apart per side: the two sides are asked different things. */
+  memberPreparation: number[];
+  expertPreparation: number[];
 }
 
 /** Consultations alike in every consultation-level breakdown, their evaluations added up once. */
@@ -60,11 +63,23 @@ interface Cell extends GroupTally {
   challenge: string;
 }
 
-const emptyGroup = (): GroupTally => ({ ...emptySideTally(), consultations: 0 });
+const emptyGroup = (): GroupTally => ({ ...emptySideTally(), consultations: 0, memberPreparation: [0, 0, 0, 0, 0], expertPreparation: [0, 0, 0, 0, 0] });
+
+const addCounts = (into: number[], from: readonly number[]) => {
+  for (let i = 0; i < from.length; i++) into[i]! += from[i]!;
+};
+
+/** One side's evaluations of one consultation into a group. */
+function addSide(into: GroupTally, side: "member" | "expert", tally: SideTally): void {
+  addSideTally(into, tally);
+  addCounts(side === "member" ? into.memberPreparation : into.expertPreparation, tally.preparation);
+}
 
 function addGroup(into: GroupTally, from: GroupTally): void {
   addSideTally(into, from);
   into.consultations += from.consultations;
+  addCounts(into.memberPreparation, from.memberPreparation);
+  addCounts(into.expertPreparation, from.expertPreparation);
 }
 
 export function buildOutcomes(sessions: readonly TalliedConsultation[], minGroupSize: number): OutcomesReport {
@@ -80,15 +95,15 @@ export function buildOutcomes(sessions: readonly TalliedConsultation[], minGroup
     const cellKey = JSON.stringify([c.theme, c.expertCountry, duration, questions, challenge]);
     let cell = cells.get(cellKey);
     if (!cell) cells.set(cellKey, (cell = { ...emptyGroup(), theme: c.theme, country: c.expertCountry, duration, questions, challenge }));
-    addSideTally(cell, tally.member);
-    addSideTally(cell, tally.expert);
+    addSide(cell, "member", tally.member);
+    addSide(cell, "expert", tally.expert);
     // Each consultation falls in one group of every consultation-level breakdown, so it counts once there.
     cell.consultations++;
     for (const side of ["member", "expert"] as const) {
       if (tally[side].evaluations === 0) continue;
       let group = bySide.get(side);
       if (!group) bySide.set(side, (group = emptyGroup()));
-      addSideTally(group, tally[side]);
+      addSide(group, side, tally[side]);
       group.consultations++;
     }
   }
@@ -149,8 +164,28 @@ function summariseGroup(key: string, group: GroupTally, minGroupSize: number): O
     evaluations: group.evaluations,
     usefulness: summariseScores(group.usefulness),
     preparation: summariseScores(group.preparation),
+    ...sidePreparation(group.memberPreparation, group.expertPreparation, minGroupSize),
     technicalQuality: summariseScores(group.technicalQuality),
     wouldRecommendShare: ratio(group.wouldRecommend, group.evaluations) ?? 0,
+  };
+}
+
+/**
+ * The members' "did the expert answer our questions" and the experts' "did the brief prepare you"
+ * apart. Both are withheld when either side has answers but fewer than minGroupSize: the combined
+ * figure minus the other side's would give the small side's answers back. A side without answers is null.
+ */
+export function sidePreparation(
+  member: readonly number[],
+  expert: readonly number[],
+  minGroupSize: number,
+): { questionsAnswered: ScoreSummary | null; briefPreparation: ScoreSummary | null } {
+  const n = (counts: readonly number[]) => counts.reduce((sum, c) => sum + c, 0);
+  const small = (counts: readonly number[]) => n(counts) > 0 && n(counts) < minGroupSize;
+  if (small(member) || small(expert)) return { questionsAnswered: null, briefPreparation: null };
+  return {
+    questionsAnswered: n(member) === 0 ? null : summariseScores(member),
+    briefPreparation: n(expert) === 0 ? null : summariseScores(expert),
   };
 }
 

@@ -59,7 +59,17 @@ const OutcomeGroupSchema = z
       consultations: z.number().int(),
       evaluations: z.number().int(),
       usefulness: ScoreSummarySchema,
-      preparation: ScoreSummarySchema,
+      preparation: ScoreSummarySchema.openapi({
+        deprecated: true,
+        description: "Deprecated: members' and experts' preparation answers averaged together, though the two sides are asked different questions. Use questionsAnswered and briefPreparation.",
+      }),
+      questionsAnswered: ScoreSummarySchema.nullable().openapi({
+        description:
+          "Members' answers to \"How well did the expert answer our questions?\". null when no member answered, or when either side has answers from fewer than minGroupSize people (the combined figure would give them back).",
+      }),
+      briefPreparation: ScoreSummarySchema.nullable().openapi({
+        description: "Experts' answers to \"How well did the brief prepare you?\". null as for questionsAnswered.",
+      }),
       technicalQuality: ScoreSummarySchema,
       wouldRecommendShare: z.number(),
     }),

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from "kysely";
+import { sql, type Expression, type Kysely } from "kysely";
 import type { AtomicWrite } from "../db/atomic.js";
 import type { DB } from "../db/schema.js";
 import { afterKey, toPage, type Page, type PageRequest } from "../lib/paging.js";
@@ -43,7 +43,8 @@ export async function insertBrief(db: Kysely<DB>, atomic: AtomicWrite, b: Brief 
 }
 
 /** The brief with its questions in one statement (one round trip on D1), for findBrief or a readTogether batch. */
-export function briefQuery(db: Kysely<DB>, id: string) {
+/** `id` may be a subquery, so that the brief rides in one round trip with what names it. */
+export function briefQuery(db: Kysely<DB>, id: string | Expression<string>) {
   return db
     .selectFrom("briefs as b")
     .select(BRIEF_COLUMNS.map((c) => `b.${c}` as const))

@@ -113,8 +113,7 @@ afterAll(async () => {
 });
 
 describe("chaos: faults in 30 % of Graph calls and SIGKILLed restarts", () => {
-  // Skipped at the stop of the merge session: fails since mail became a consumer (see the closing note); to be fixed, not removed.
-  it.skip("ends with exactly one live event per confirmed consultation, none for the others, no orphans", async () => {
+  it("ends with exactly one live event per confirmed consultation, none for the others, no orphans", async () => {
     const runStarted = Date.now();
     const seedValue = Number(process.env.CHAOS_SEED ?? Math.floor(Math.random() * 2 ** 31));
     const random = prng(seedValue);
@@ -322,6 +321,18 @@ describe("chaos: faults in 30 % of Graph calls and SIGKILLed restarts", () => {
       }
       await sleep(500);
     }
+    // ---- then the mail: every message due by now has gone (or is no longer wanted) ----
+    type Message = { kind: string; recipientRole: string; round: number; dueAt: string; status: string; attempts: number };
+    let messages = new Map<string, Message[]>();
+    for (;;) {
+      messages = new Map();
+      for (const c of chaos) messages.set(c.id, (await read(`/api/consultations/${c.id}/messages`, coordinator)).items as Message[]);
+      const nowIso = new Date().toISOString();
+      const due = [...messages.values()].flat().filter((m) => m.status === "pending" && m.dueAt <= nowIso);
+      if (due.length === 0) break;
+      if (Date.now() - drainStarted > DRAIN_LIMIT_MS) throw new Error(`the mail did not drain in ${DRAIN_LIMIT_MS / 1000} s: ${due.length} due\n${JSON.stringify(due.slice(0, 5))}`);
+      await sleep(1000);
+    }
     const drainMs = Date.now() - drainStarted;
 
     // ---- the calendar against the consultations ----
@@ -370,14 +381,29 @@ describe("chaos: faults in 30 % of Graph calls and SIGKILLed restarts", () => {
       const key = `${r.method} ${r.path.replace(/^\/v1\.0\/users\/[^/]+/, "").replace(/\/events\/[^/]+/, "/events/{id}")}`;
       byMethod[key] = (byMethod[key] ?? 0) + 1;
     }
-    const mailsPerLink = new Map<string, number>();
+    // ---- the mail against what the service says it sent ----
+    // Each message carries its key (X-Samrad-Message-Key): copies of one message share it.
+    const copiesPerKey = new Map<string, number>();
     for (const mail of fake.state.mails) {
-      const secret = /\/e\/(\S+)/.exec(mail.body.content)?.[1] ?? "?";
-      mailsPerLink.set(secret, (mailsPerLink.get(secret) ?? 0) + 1);
+      const key = mail.headers["X-Samrad-Message-Key"] ?? "(no key)";
+      copiesPerKey.set(key, (copiesPerKey.get(key) ?? 0) + 1);
     }
-    const unmailed = chaos.filter((c) => !mailsPerLink.has(c.secret)).length;
+    const extraCopies = [...copiesPerKey.values()].reduce((n, k) => n + k - 1, 0);
+    const requestMailTo = new Set<string>();
+    for (const mail of fake.state.mails) {
+      const secret = /\/e\/(smr_e_[A-Za-z0-9_-]+)/.exec(mail.body.content)?.[1];
+      if (secret && mail.to[0]?.address === s.expert.email) requestMailTo.add(secret);
+    }
+    const allMessages = [...messages.values()].flat();
+    const byStatus = (status: string) => allMessages.filter((m) => m.status === status);
     const sendMailOutcomes: Record<string, number> = {};
     for (const r of fake.state.graphRequests({ pathIncludes: "/sendMail" })) sendMailOutcomes[String(r.outcome)] = (sendMailOutcomes[String(r.outcome)] ?? 0) + 1;
+    const lostMailAnswers = sendMailOutcomes.lostAnswer ?? 0;
+    // The first request of each consultation: sent, or no longer wanted because the expert (who
+    // has the link from the API here) answered before a retry of the mail came round.
+    const firstRequests = chaos.map((c) => ({ c, m: messages.get(c.id)!.find((m) => m.kind === "request" && m.round === 0) }));
+    const requestsUnsent = firstRequests.filter(({ m }) => m?.status !== "sent");
+    const requestsSentNotReceived = firstRequests.filter(({ c, m }) => m?.status === "sent" && !requestMailTo.has(c.secret));
     const summary = {
       seed: seedValue,
       consultations: CONSULTATIONS,
@@ -397,9 +423,15 @@ describe("chaos: faults in 30 % of Graph calls and SIGKILLed restarts", () => {
       http: { stepsSent: totalSteps, noAnswer: stats.noAnswer, foundAlreadyApplied: stats.foundApplied, resent: stats.resent, serverErrors: stats.serverErrors.length },
       outbox: { failedRetriedByTest: stats.failedRetried },
       mails: {
-        sent: fake.state.mails.length,
-        duplicates: [...mailsPerLink.values()].reduce((n, k) => n + k - 1, 0),
-        missing: unmailed,
+        received: fake.state.mails.length,
+        distinct: copiesPerKey.size,
+        extraCopies,
+        recorded: allMessages.length,
+        sent: byStatus("sent").length,
+        skipped: byStatus("skipped").length,
+        failed: byStatus("failed").length,
+        reminderPending: byStatus("pending").length,
+        firstRequestsSkippedAnsweredFirst: requestsUnsent.length,
         sendMailOutcomes,
       },
       timingsSeconds: {
@@ -420,7 +452,25 @@ describe("chaos: faults in 30 % of Graph calls and SIGKILLed restarts", () => {
     expect(orphans).toHaveLength(0);
     // Every process start asks for one token, and that token serves the whole process.
     expect(fake.state.tokenRequests).toBeLessThanOrEqual(stats.restarts + 1);
-    // Every expert got the request mail (at least once: a lost sendMail answer is sent again).
-    expect(unmailed).toBe(0);
+
+    // Mail: nothing failed or lost, and a message went twice only where an answer was lost.
+    expect(byStatus("failed")).toEqual([]);
+    expect(copiesPerKey.has("(no key)")).toBe(false);
+    // Graph has no idempotency key for sendMail: a lost 202, or a kill between the 202 and the
+    // "sent" mark (a few sends in flight per kill), leaves a message that went but is not marked.
+    const unmarkedWindows = lostMailAnswers + 10 * stats.restarts;
+    // Every message the service marked sent arrived; beyond those, only such unmarked ones that
+    // were no longer wanted at the retry (the consultation had moved on) may have arrived.
+    expect(copiesPerKey.size).toBeGreaterThanOrEqual(byStatus("sent").length);
+    expect(copiesPerKey.size - byStatus("sent").length).toBeLessThanOrEqual(unmarkedWindows);
+    // A copy goes again only out of such a window, never more.
+    expect(extraCopies).toBeLessThanOrEqual(unmarkedWindows);
+    // Every expert whose request was still open when its mail went got it, with their own link.
+    expect(requestsSentNotReceived.map(({ c }) => c.index)).toEqual([]);
+    for (const { c, m } of requestsUnsent) {
+      expect(m?.status, `#${c.index}: its request mail is ${m?.status ?? "missing"}`).toBe("skipped");
+    }
+    // The expert answered before the mail's retry only where the first try failed: most went at once.
+    expect(requestsUnsent.length).toBeLessThan(CONSULTATIONS / 2);
   }, 420_000);
 });

@@ -21,6 +21,9 @@ describe("GraphMailer", () => {
         subject: "Brief: unga vuxna",
         body: { contentType: "text", content: "Hej Aino,\nhär är briefen." },
         to: [{ name: "Aino Virtanen", address: "aino.virtanen@thl.example" }],
+        // No invitation and no message key were given: neither is sent.
+        attachments: [],
+        headers: {},
         saveToSentItems: true,
         atMs: expect.any(Number),
       },

@@ -9,9 +9,14 @@ export const EXPECTED_ROUTE_COSTS: Record<string, Counts> = {
   "GET /api/consultations/:id": { statements: 1, roundTrips: 1 },
   "GET /api/consultations": { statements: 1, roundTrips: 1 },
   "GET /api/experts": { statements: 1, roundTrips: 1 },
-  "GET /api/expert/:secret": { statements: 4, roundTrips: 3 },
+  // The link guard's read, then the link with the brief and the group in one batch.
+  "GET /api/expert/:secret": { statements: 4, roundTrips: 2 },
   "GET /api/reports/concept": { statements: 7, roundTrips: 1 },
   "GET /e/:secret (page)": { statements: 5, roundTrips: 4 },
-  // The confirmation's write path belongs to the lifecycle rewrite (issue 9): adjust this figure with it.
-  "POST /api/expert/:secret/confirm": { statements: 17, roundTrips: 8 },
+  "GET /app (page)": { statements: 3, roundTrips: 3 },
+  "GET /app/consultations/:id (page)": { statements: 5, roundTrips: 4 },
+  "GET /coordinator (page)": { statements: 10, roundTrips: 4 },
+  // The request path only: the link guard's read, the link, then one batch with the write and the
+  // answer's reads. Mail and webhooks run after the answer (src/lib/after-answer.ts).
+  "POST /api/expert/:secret/confirm": { statements: 14, roundTrips: 3 },
 };

@@ -11,8 +11,12 @@ export interface Sent {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- read field by field below
   body: any;
   text: string;
-  /** What the database saw while this one request ran. */
+  /** The cookies the answer sets, as `name=value`. */
+  cookies: string[];
+  /** What the database saw until the answer was handed back (the request path). */
   counts: Counts;
+  /** What the work queued for after the answer (mail, webhooks) then cost; omitted when none ran. */
+  afterAnswer?: Counts;
 }
 
 export interface SendInit {
@@ -20,6 +24,8 @@ export interface SendInit {
   /** A page's session cookie, e.g. "samrad_member=<token>". */
   cookie?: string;
   body?: unknown;
+  /** A page form, sent urlencoded with the site's Origin. */
+  form?: Record<string, string>;
 }
 
 export interface CostTarget {
@@ -41,8 +47,40 @@ export function requestFor(url: string, method: string, init: SendInit = {}): Re
   const headers: Record<string, string> = {};
   if (init.token) headers.authorization = `Bearer ${init.token}`;
   if (init.cookie) headers.cookie = init.cookie;
-  if (init.body !== undefined) headers["content-type"] = "application/json";
-  return new Request(url, { method, headers, body: init.body === undefined ? undefined : JSON.stringify(init.body), redirect: "manual" });
+  let body: string | undefined;
+  if (init.form !== undefined) {
+    headers["content-type"] = "application/x-www-form-urlencoded";
+    headers.origin = new URL(url).origin;
+    body = new URLSearchParams(init.form).toString();
+  } else if (init.body !== undefined) {
+    headers["content-type"] = "application/json";
+    body = JSON.stringify(init.body);
+  }
+  return new Request(url, { method, headers, body, redirect: "manual" });
+}
+
+/** The `name=value` pairs of a response's Set-Cookie lines, cleared cookies left out. */
+export function cookiesOf(res: Response): string[] {
+  // Both runtimes have getSetCookie; the Workers types of this pin do not declare it.
+  return (res.headers as unknown as { getSetCookie(): string[] })
+    .getSetCookie()
+    .filter((line) => !/max-age=0/i.test(line))
+    .map((line) => line.split(";")[0]!.trim())
+    .filter((pair) => !pair.endsWith("="));
+}
+
+/**
+ * Signs in on a page's login form as a browser does (CSRF cookie first, then the form with the
+ * token) and returns the cookie header that carries the session.
+ */
+async function signInOnPage(t: CostTarget, login: "/app/login" | "/coordinator/login", token: string): Promise<string> {
+  const first = await expectStatus(t.send("GET", "/accessibility"), 200, "CSRF cookie");
+  const csrf = first.cookies.find((c) => c.startsWith("samrad_csrf="));
+  if (!csrf) throw new Error("no CSRF cookie on /accessibility");
+  const signedIn = await expectStatus(t.send("POST", login, { cookie: csrf, form: { _csrf: csrf.split("=")[1]!, token } }), 303, `sign-in at ${login}`);
+  const session = signedIn.cookies.find((c) => c.startsWith("samrad_member=") || c.startsWith("samrad_coordinator="));
+  if (!session) throw new Error(`no session cookie from ${login}`);
+  return [csrf, session].join("; ");
 }
 
 async function expectStatus(res: Promise<Sent>, status: number, what: string): Promise<Sent> {
@@ -132,8 +170,8 @@ export async function measureRouteCosts(t: CostTarget): Promise<RouteCost[]> {
   await expectStatus(t.send("POST", `/api/expert/${shown.secret}/confirm`, { body: { slotId: shown.slotId } }), 200, "confirm");
 
   const member = { token: memberToken };
-  // The signed-in pages (/app, /coordinator) need a server-side session since sign-in became one;
-  // they are measured by the bench, not counted here yet.
+  const memberPages = { cookie: await signInOnPage(t, "/app/login", memberToken) };
+  const coordinatorPages = { cookie: await signInOnPage(t, "/coordinator/login", coordinator) };
   const routes: { route: string; kind: RouteKind; method: string; path: string; init: SendInit; status: number }[] = [
     { route: "GET /api/consultations/:id", kind: "read", method: "GET", path: `/api/consultations/${shown.id}`, init: member, status: 200 },
     { route: "GET /api/consultations", kind: "read", method: "GET", path: "/api/consultations", init: member, status: 200 },
@@ -141,6 +179,9 @@ export async function measureRouteCosts(t: CostTarget): Promise<RouteCost[]> {
     { route: "GET /api/expert/:secret", kind: "read", method: "GET", path: `/api/expert/${pending.secret}`, init: {}, status: 200 },
     { route: "GET /api/reports/concept", kind: "read", method: "GET", path: "/api/reports/concept", init: { token: coordinator }, status: 200 },
     { route: "GET /e/:secret (page)", kind: "page", method: "GET", path: `/e/${pending.secret}`, init: {}, status: 200 },
+    { route: "GET /app (page)", kind: "page", method: "GET", path: "/app", init: memberPages, status: 200 },
+    { route: "GET /app/consultations/:id (page)", kind: "page", method: "GET", path: `/app/consultations/${shown.id}`, init: memberPages, status: 200 },
+    { route: "GET /coordinator (page)", kind: "page", method: "GET", path: "/coordinator", init: coordinatorPages, status: 200 },
   ];
   const costs: RouteCost[] = [];
   for (const r of routes) {

@@ -1,17 +1,18 @@
 /**
  * Chaos: the SMTP server refuses or drops about 30 % of deliveries (451, 554, a dropped
  * connection) while the real Samråd process is killed with SIGKILL and restarted three times
- * (mid-delivery each time). Most of the run is the three restarts of the server process.
+ * (mid-delivery each time). Most of the run is the three restarts of the server process, and
+ * the lease a killed sender's claimed message waits out.
  * Every message arrives, none twice.
  */
 import { describe, expect, it } from "vitest";
 import { startSmtpCatcher } from "../fakes/smtp/catcher.js";
 import { api, daysAhead, expectStatus, freePort, seed, slotStarts, startServer, tempDatabasePath, type ServerProcess } from "../graph-e2e/server-process.js";
+import { MAIL_LEASE_MS } from "../../src/mail/mail.repo.js";
 import { until } from "./mail-support.js";
 
 describe("mail under chaos", () => {
-  // Skipped at the stop of the merge session: fails since mail became a consumer (see the closing note); to be fixed, not removed.
-  it.skip("delivers every message exactly once through refusals, drops and SIGKILLs", { timeout: 180_000 }, async () => {
+  it("delivers every message exactly once through refusals, drops and SIGKILLs", { timeout: 300_000 }, async () => {
     let seeded = 0;
     // Seeded so a failing run can be read again; about 30 % of deliveries fail.
     const random = () => {
@@ -37,6 +38,12 @@ describe("mail under chaos", () => {
       const member = s.members[0]!.token;
       const call = (method: string, path: string, body?: unknown, token: string | null = member) => api(server.base, method, path, { body, token });
 
+      const distinct = () => new Set(catcher.mails.map((m) => m.parsed.messageId)).size;
+      // Each phase waits for its own messages before the next one starts: a message still being
+      // retried when the consultation moves on is rightly dropped (no invitation after a
+      // cancellation), and a SIGKILLed sender's claim holds its message for the lease (MAIL_LEASE_MS).
+      const phase = (count: number, what: string) => until(() => distinct() >= count, `${count} messages (${what})`, 2 * MAIL_LEASE_MS);
+
       const ids: { id: string; secret: string; slot: string }[] = [];
       for (let k = 0; k < 4; k++) {
         const created = expectStatus(
@@ -48,15 +55,18 @@ describe("mail under chaos", () => {
         ids.push({ id: created.id, secret: String(requested.expertLink).split("/e/")[1]!, slot: created.slots[0].id });
       }
       await restart();
+      await phase(4, "the requests");
       for (const c of ids) expectStatus(await call("POST", `/api/expert/${c.secret}/confirm`, { slotId: c.slot }, null), 200, "confirm");
       await restart();
+      // 4 × 3 invitations.
+      await phase(16, "the invitations");
       for (const c of ids.slice(0, 2)) expectStatus(await call("POST", `/api/consultations/${c.id}/cancel`, { reason: "Clash with a training day" }), 200, "cancel");
       await new Promise((r) => setTimeout(r, 400));
       await restart();
 
       // 4 requests, 4 × 3 invitations, 2 × 3 cancellations.
       const expected = 4 + 12 + 6;
-      await until(() => new Set(catcher.mails.map((m) => m.parsed.messageId)).size >= expected, `${expected} messages`, 90_000);
+      await phase(expected, "the cancellations");
       await new Promise((r) => setTimeout(r, 1000));
 
       expect(kills.length).toBeGreaterThanOrEqual(3);
@@ -71,6 +81,15 @@ describe("mail under chaos", () => {
       for (const m of catcher.mails) perRecipient.set(m.envelopeTo[0]!, (perRecipient.get(m.envelopeTo[0]!) ?? 0) + 1);
       // The expert: 4 requests, 4 invitations, 2 cancellations; each member: 4 invitations and 2 cancellations.
       expect(Object.fromEntries(perRecipient)).toEqual({ [s.expert.email]: 10, [s.members[0]!.email]: 6, [s.members[1]!.email]: 6 });
+
+      // What the coordinator sees agrees: every message that was due is sent, none failed or
+      // dropped, and the refusals show as extra attempts; the later reminders wait for their day.
+      const seen: { kind: string; dueAt: string; status: string; attempts: number }[] = [];
+      for (const c of ids) seen.push(...expectStatus(await call("GET", `/api/consultations/${c.id}/messages`, undefined, coordinator), 200, "messages").items);
+      const due = seen.filter((m) => m.dueAt <= new Date().toISOString());
+      expect(due.map((m) => m.status)).toEqual(Array(expected).fill("sent"));
+      expect(seen.filter((m) => m.status !== "sent").every((m) => m.status === "pending" && m.kind.startsWith("reminder."))).toBe(true);
+      expect(due.some((m) => m.attempts > 1)).toBe(true);
     } finally {
       await server.kill();
       await catcher.close();

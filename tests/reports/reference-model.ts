@@ -120,8 +120,21 @@ function summariseGroup(key: string, sessions: readonly EvaluatedSession[], minG
     evaluations: evaluations.length,
     usefulness: summariseScores(evaluations.map((e) => e.usefulness)),
     preparation: summariseScores(evaluations.map((e) => e.preparation)),
+    ...sidePreparationOf(evaluations, minGroupSize),
     technicalQuality: summariseScores(evaluations.map((e) => e.technicalQuality)),
     wouldRecommendShare: ratio(evaluations.filter((e) => e.wouldRecommend).length, evaluations.length) ?? 0,
+  };
+}
+
+// Spelled out over the answers, not the counts: the one rule, written a second way.
+function sidePreparationOf(evaluations: readonly EvaluationRecord[], minGroupSize: number) {
+  const member = evaluations.filter((e) => e.side === "member").map((e) => e.preparation);
+  const expert = evaluations.filter((e) => e.side === "expert").map((e) => e.preparation);
+  const small = (xs: readonly number[]) => xs.length > 0 && xs.length < minGroupSize;
+  if (small(member) || small(expert)) return { questionsAnswered: null, briefPreparation: null };
+  return {
+    questionsAnswered: member.length === 0 ? null : summariseScores(member),
+    briefPreparation: expert.length === 0 ? null : summariseScores(expert),
   };
 }
 

@@ -40,6 +40,8 @@ describe("GET /api/reports/concept", () => {
     });
     // 9 member evaluations rate 4, 4 expert evaluations rate 5; one member would not recommend.
     expect(r.outcomes.overall).toMatchObject({ suppressed: false, consultations: 4, evaluations: 13, usefulness: summary(4.31, 4, 13), wouldRecommendShare: 0.923 });
+    // The two sides' preparation questions apart: members' about the expert's answers, experts' about the brief.
+    expect(r.outcomes.overall).toMatchObject({ questionsAnswered: { n: 9 }, briefPreparation: { n: 4 } });
     expect(r.outcomes.bySide).toMatchObject([
       { key: "member", suppressed: false, evaluations: 9, usefulness: summary(4, 4, 9) },
       { key: "expert", suppressed: false, evaluations: 4, usefulness: summary(5, 5, 4) },
@@ -47,7 +49,8 @@ describe("GET /api/reports/concept", () => {
     // Elderly care has 2 evaluations: withheld, and so is disability services (4), the next
     // smallest, or "overall minus the rest" would give elderly care's figures back.
     expect(r.outcomes.byTheme).toEqual([
-      { key: "child protection", suppressed: false, consultations: 2, evaluations: 7, usefulness: summary(4.29, 4, 7), preparation: summary(4, 4, 7), technicalQuality: summary(5, 5, 7), wouldRecommendShare: 0.857 },
+      // Two of its seven are experts': fewer than 3, so neither side's preparation figure is shown.
+      { key: "child protection", suppressed: false, consultations: 2, evaluations: 7, usefulness: summary(4.29, 4, 7), preparation: summary(4, 4, 7), questionsAnswered: null, briefPreparation: null, technicalQuality: summary(5, 5, 7), wouldRecommendShare: 0.857 },
       { key: "disability services", suppressed: true },
       { key: "elderly care", suppressed: true },
     ]);

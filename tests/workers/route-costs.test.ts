@@ -8,7 +8,7 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import worker from "../../src/entry.worker.js";
 import { countingD1, type Counts } from "../helpers/counting-d1.js";
-import { measureRouteCosts, requestFor, type CostTarget } from "../helpers/route-costs.js";
+import { cookiesOf, measureRouteCosts, requestFor, type CostTarget } from "../helpers/route-costs.js";
 import { EXPECTED_ROUTE_COSTS } from "../helpers/route-costs.expected.js";
 import { coordinatorToken } from "./seed.js";
 
@@ -23,10 +23,20 @@ const target: CostTarget = {
     tally = { statements: 0, roundTrips: 0 };
     const ctx = createExecutionContext();
     const res = await worker.fetch(requestFor(`http://samrad.test${path}`, method, init), countedEnv, ctx);
+    // The request path ends with the answer: what ctx.waitUntil runs after it is counted apart.
+    const counts = tally;
+    tally = { statements: 0, roundTrips: 0 };
     const text = await res.text();
     await waitOnExecutionContext(ctx);
-    const counts = tally;
-    return { status: res.status, text, body: (res.headers.get("content-type") ?? "").includes("json") ? JSON.parse(text) : text, counts };
+    const after = tally;
+    return {
+      status: res.status,
+      text,
+      cookies: cookiesOf(res),
+      body: (res.headers.get("content-type") ?? "").includes("json") ? JSON.parse(text) : text,
+      counts,
+      ...(after.roundTrips > 0 ? { afterAnswer: after } : {}),
+    };
   },
 };
 

@@ -23,7 +23,7 @@ export function sendMail(req: FakeRequest, ctx: FakeContext, mailbox: string): F
   const refused = unknownProperty(req, ctx, json.value, SEND_MAIL_PROPERTIES, "microsoft.graph.user.sendMail");
   if (refused) return refused;
   const message = json.value.message as
-    | { subject?: unknown; body?: { contentType?: unknown; content?: unknown }; toRecipients?: Recipient[] }
+    | { subject?: unknown; body?: { contentType?: unknown; content?: unknown }; toRecipients?: Recipient[]; attachments?: unknown; internetMessageHeaders?: unknown }
     | undefined;
   if (!message || typeof message !== "object") {
     return graphError(req, ctx, 400, "ErrorInvalidParameter", "The value of the parameter 'Message' is empty.");
@@ -43,6 +43,14 @@ export function sendMail(req: FakeRequest, ctx: FakeContext, mailbox: string): F
       content: typeof message.body?.content === "string" ? message.body.content : "",
     },
     to: to.map((r) => ({ name: r.name, address: r.address as string })),
+    attachments: (Array.isArray(message.attachments) ? (message.attachments as { name?: unknown; contentType?: unknown; contentBytes?: unknown }[]) : []).map((a) => ({
+      name: String(a?.name ?? ""),
+      contentType: String(a?.contentType ?? ""),
+      content: Buffer.from(String(a?.contentBytes ?? ""), "base64").toString("utf8"),
+    })),
+    headers: Object.fromEntries(
+      (Array.isArray(message.internetMessageHeaders) ? (message.internetMessageHeaders as { name?: unknown; value?: unknown }[]) : []).map((h) => [String(h?.name ?? ""), String(h?.value ?? "")]),
+    ),
     saveToSentItems: json.value.saveToSentItems !== false,
     atMs: ctx.now(),
   });

@@ -72,6 +72,12 @@ export async function startFakeGraph(options: FakeGraphOptions = {}): Promise<Fa
     });
 
   async function handle(incoming: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (incoming.url?.startsWith("/v1.0/")) {
+      state.inFlight++;
+      state.maxInFlight = Math.max(state.maxInFlight, state.inFlight);
+      // "close" comes once the answer is written or the connection is gone (reset, lost answer).
+      res.once("close", () => state.inFlight--);
+    }
     const chunks: Buffer[] = [];
     for await (const chunk of incoming) chunks.push(chunk as Buffer);
     const url = new URL(incoming.url ?? "/", ctx.origin);

@@ -40,6 +40,10 @@ export interface StoredMail {
   subject: string;
   body: { contentType: string; content: string };
   to: { name: string | null; address: string }[];
+  /** File attachments, their content decoded from base64 (an invitation is text/calendar). */
+  attachments: { name: string; contentType: string; content: string }[];
+  /** internetMessageHeaders as sent (custom X- headers). */
+  headers: Record<string, string>;
   saveToSentItems: boolean;
   atMs: number;
 }
@@ -72,6 +76,9 @@ export class FakeGraphState {
   /** access token -> expiry (epoch ms). */
   readonly tokens = new Map<string, number>();
   readonly requests: RequestRecord[] = [];
+  /** Graph requests being served right now, and the most at once (Outlook allows 4 per mailbox). */
+  inFlight = 0;
+  maxInFlight = 0;
 
   constructor(mailboxes: string[]) {
     for (const mailbox of mailboxes) this.mailboxes.add(mailbox.toLowerCase());
