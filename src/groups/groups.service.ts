@@ -4,7 +4,7 @@ import { actorOf, type Principal } from "../lib/auth.js";
 import { fail, ok, type Result } from "../lib/errors.js";
 import { newId } from "../lib/secrets.js";
 import { issueApiToken } from "../tokens/tokens.service.js";
-import { findGroup, insertGroup, insertMember, listMembers, setMemberLanguage } from "./groups.repo.js";
+import { findGroup, insertGroup, insertMember, listMembers, memberAndGroupNames, setMemberLanguage } from "./groups.repo.js";
 import type { CreateGroup, CreateMember, Group, Me, Member, UpdateMember } from "./groups.schemas.js";
 
 type GroupDeps = Pick<Deps, "db" | "clock" | "config" | "log">;
@@ -51,6 +51,11 @@ export async function whoAmI(deps: Pick<Deps, "db">, by: Principal): Promise<Me>
     group: group ?? null,
     members: members.map((m) => ({ id: m.id, name: m.name })),
   };
+}
+
+/** Who is signed in and for which group, by name, for the pages' header. */
+export async function signedInNames(deps: Pick<Deps, "db">, by: Extract<Principal, { role: "member" }>): Promise<{ name: string; group: string } | undefined> {
+  return memberAndGroupNames(deps.db, by.memberId, by.groupId);
 }
 
 /** A member's language: the coordinator may change anyone's, a member only their own. */

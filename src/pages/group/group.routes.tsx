@@ -1,5 +1,5 @@
 import type { Context, MiddlewareHandler } from "hono";
-import { whoAmI } from "../../groups/groups.service.js";
+import { signedInNames } from "../../groups/groups.service.js";
 import { cancelConsultation, rescheduleConsultation, setOwnMeetingLink } from "../../consultations/consultations.service.js";
 import { MeetingLinkSchema } from "../../consultations/consultations.schemas.js";
 import { acceptCounterProposal } from "../../consultations/counter-proposal.service.js";
@@ -9,7 +9,6 @@ import { requestConsultation } from "../../consultations/request-consultation.js
 import { invitationFor } from "../../meetings/meetings.service.js";
 import { FundingSchema } from "../../evaluations/consultation-outcome.schemas.js";
 import { setFunding } from "../../evaluations/consultation-outcome.service.js";
-import { hasSession } from "../../evaluations/evaluation-state.service.js";
 import { submitMemberEvaluation } from "../../evaluations/evaluations.service.js";
 import { evaluationFormState } from "../evaluation/evaluation-state.js";
 import { parseEvaluation, readEvaluationForm } from "../evaluation/evaluation-input.js";
@@ -35,8 +34,7 @@ const signedInMember = requireSignIn("member");
 /** Signed in as a member, and the frame names who and for which group. */
 const member: MiddlewareHandler<PageEnv> = (c, next) =>
   signedInMember(c, async () => {
-    const me = await whoAmI(c.var.deps, memberOf(c));
-    if (me.member && me.group) c.set("signedIn", { name: me.member.name, group: me.group.name });
+    c.set("signedIn", await signedInNames(c.var.deps, memberOf(c)));
     await next();
   });
 const memberArea = { area: "member" as const };
@@ -55,7 +53,8 @@ async function renderDetail(c: Context<PageEnv>, id: string, extra: Extra = {}, 
   const ownLinkOffered = !mail.makesMeetings;
   const evaluation =
     extra.evaluation ??
-    (hasSession(consultation.status)
+    // Only once the session has ended can there be an evaluation to send or to show.
+    (allowed.includes("evaluate") || consultation.status === "held" || consultation.status === "evaluated"
       ? { ...(await evaluationFormState(deps, id, { side: "member", memberId: by.memberId, groupId: by.groupId }, lang, zone)), saved: c.req.query("done") === "evaluated", errors: {} }
       : undefined);
   const props: DetailProps = { t, lang, csrfToken, zone, consultation, brief, history, allowed, ownLinkOffered, ...mail, ...extra, evaluation };
