@@ -15,6 +15,9 @@ import { featureRouters } from "./features.js";
 import { GraphRequestError } from "./graph/graph-errors.js";
 import { pageRouters } from "./pages/index.js";
 import { registerWebhookDocs } from "./webhooks/webhooks.routes.js";
+import { Hono } from "hono";
+import { finish, pageApp } from "./pages/page-app.js";
+import type { PageEnv } from "./pages/page-env.js";
 
 const API_BODY_LIMIT = 64 * 1024;
 
@@ -93,7 +96,18 @@ export function createApp(deps: Deps) {
   });
   app.route("/", docsRoutes());
 
-  app.notFound((c) => envelope(c, "NOT_FOUND", `No route for ${c.req.method} ${c.req.path}`));
+  // A browser asking for an unknown page gets the 404 page in its language; API clients the envelope.
+  const unknownPage = new Hono<PageEnv>();
+  unknownPage.use("*", requestId({ limitLength: 64 }), async (c, next) => {
+    c.set("deps", deps);
+    await next();
+  });
+  unknownPage.route("/", finish(pageApp("")));
+  app.notFound((c) => {
+    const browser = c.req.method === "GET" && !c.req.path.startsWith("/api/") && (c.req.header("accept") ?? "").includes("text/html");
+    if (browser) return unknownPage.fetch(c.req.raw);
+    return envelope(c, "NOT_FOUND", `No route for ${c.req.method} ${c.req.path}`);
+  });
   app.onError((err, c) => {
     // RateLimitedError and upstream failures carry their Retry-After.
     if (err instanceof AppError) return envelope(c, err.code, err.message, err.issues, err.retryAfterSeconds);

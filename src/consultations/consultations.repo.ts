@@ -23,6 +23,11 @@ function baseQuery(db: Kysely<DB>) {
       "c.requestedAt",
       "c.confirmedAt",
       "c.closedAt",
+      "c.closeReason",
+      "c.slotsProposedBy",
+      "c.ownMeetingUrl",
+      "c.followUpOf",
+      "c.fundingSource",
       "c.createdAt",
       "c.updatedAt",
       "t.id as topicId",
@@ -62,13 +67,16 @@ function toView(r: Row, now: Date): Consultation {
     expert: { id: r.expertId, name: r.expertName, organisation: r.orgName, country: r.orgCountry, timeZone: r.expertTimeZone },
     durationMinutes: r.durationMinutes,
     slots: current.map(strip),
+    round: r.slotRound,
+    slotsProposedBy: r.slotsProposedBy,
     confirmedSlot: confirmed && r.status !== "requested" ? strip(confirmed) : null,
     meeting:
       r.meetingProvider && r.meetingICalUId && r.meetingStart && r.meetingEnd
         ? {
             provider: r.meetingProvider,
             state: r.meetingCancelledAt ? "cancelled" : "scheduled",
-            joinUrl: r.meetingJoinUrl,
+            // A tenant's Teams link wins; until then the link the group pasted itself.
+            joinUrl: r.meetingJoinUrl ?? r.ownMeetingUrl,
             iCalUId: r.meetingICalUId,
             start: r.meetingStart,
             end: r.meetingEnd,
@@ -77,6 +85,10 @@ function toView(r: Row, now: Date): Consultation {
     requestedAt: r.requestedAt,
     confirmedAt: r.confirmedAt,
     closedAt: r.closedAt,
+    closeReason: r.closeReason,
+    ownMeetingUrl: r.ownMeetingUrl,
+    followUpOf: r.followUpOf,
+    fundingSource: r.fundingSource,
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,
   };

@@ -5,15 +5,18 @@ import { AppError, errorResponses, unwrap } from "../lib/errors.js";
 import { linkNext, nextLinkHeader, pageQuery, pageRequest, pageSchema } from "../lib/paging.js";
 import { bearerSecurity, jsonBody, jsonResponse, newRouter } from "../lib/router.js";
 import { findConsultation, listConsultations } from "./consultations.repo.js";
+import { acceptCounterProposal } from "./counter-proposal.service.js";
 import {
+  AcceptCounterSchema,
   CancelSchema,
   ConsultationSchema,
   CreateConsultationSchema,
+  MeetingLinkSchema,
   RequestedConsultationSchema,
   SlotsInputSchema,
   StatusSchema,
 } from "./consultations.schemas.js";
-import { cancelConsultation, createConsultation, rescheduleConsultation } from "./consultations.service.js";
+import { cancelConsultation, createConsultation, rescheduleConsultation, setOwnMeetingLink } from "./consultations.service.js";
 import { requestConsultation } from "./request-consultation.js";
 
 const tags = ["Consultations"];
@@ -83,6 +86,28 @@ const reschedule = createRoute({
   responses: { 200: jsonResponse(ConsultationSchema, "Back to requested with new times"), ...errorResponses(400, 401, 404, 409, 413) },
 });
 
+const meetingLink = createRoute({
+  method: "put",
+  path: "/api/consultations/{id}/meeting-link",
+  tags,
+  summary: "The group's own meeting link (without a Microsoft 365 tenant): shown to the expert and put in the invitation",
+  description: "A tenant's Teams join link, once the meeting is created there, takes its place in meeting.joinUrl.",
+  security: bearerSecurity,
+  request: { params: IdParamSchema, body: jsonBody(MeetingLinkSchema) },
+  responses: { 200: jsonResponse(ConsultationSchema, "Saved"), ...errorResponses(400, 401, 404, 409, 413) },
+});
+
+const accept = createRoute({
+  method: "post",
+  path: "/api/consultations/{id}/accept",
+  tags,
+  summary: "Confirm one of the times the expert proposed; the consultation is confirmed and the meeting created",
+  description: "Only while the current round is the expert's (`slotsProposedBy: expert`). To answer with other times instead, use …/reschedule.",
+  security: bearerSecurity,
+  request: { params: IdParamSchema, body: jsonBody(AcceptCounterSchema) },
+  responses: { 200: jsonResponse(ConsultationSchema, "Confirmed"), ...errorResponses(400, 401, 404, 409, 413) },
+});
+
 export const consultationRoutes = () =>
   newRouter()
     .openapi(post, async (c) => c.json(unwrap(await createConsultation(c.var.deps, memberOnly(c), c.req.valid("json"))), 201))
@@ -106,6 +131,14 @@ export const consultationRoutes = () =>
     .openapi(request, async (c) => c.json(unwrap(await requestConsultation(c.var.deps, c.var.principal, c.req.valid("param").id)), 200))
     .openapi(cancel, async (c) => {
       const result = await cancelConsultation(c.var.deps, c.var.principal, c.req.valid("param").id, c.req.valid("json").reason);
+      return c.json(unwrap(result), 200);
+    })
+    .openapi(meetingLink, async (c) => {
+      const result = await setOwnMeetingLink(c.var.deps, c.var.principal, c.req.valid("param").id, c.req.valid("json").url);
+      return c.json(unwrap(result), 200);
+    })
+    .openapi(accept, async (c) => {
+      const result = await acceptCounterProposal(c.var.deps, c.var.principal, c.req.valid("param").id, c.req.valid("json").slotId);
       return c.json(unwrap(result), 200);
     })
     .openapi(reschedule, async (c) => {

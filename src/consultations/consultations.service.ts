@@ -8,11 +8,13 @@ import { findConsultation, findConsultationRow } from "./consultations.repo.js";
 import type { Consultation, CreateConsultation } from "./consultations.schemas.js";
 import { planProposedSlots } from "./proposed-slots.js";
 import { slotsWriteQueries } from "./slots.repo.js";
+import { atomicOncePerForm } from "./form-submissions.repo.js";
 import { applyTransition, planDraft, principalActor } from "./transition-writes.js";
 
 type Member = Extract<Principal, { role: "member" }>;
 
-export async function createConsultation(deps: Deps, by: Member, input: CreateConsultation): Promise<Result<Consultation>> {
+/** With `formKey` (a page form's), the same form sent again creates nothing and answers the first one's draft with `repeated`. */
+export async function createConsultation(deps: Deps, by: Member, input: CreateConsultation, opts: { formKey?: string } = {}): Promise<Result<Consultation & { repeated?: true }>> {
   const now = deps.clock.now();
   const topic = await findTopic(deps.db, input.topicId, by.groupId);
   if (!topic) return fail("NOT_FOUND", `No topic with id ${input.topicId}`);
@@ -35,8 +37,15 @@ export async function createConsultation(deps: Deps, by: Member, input: CreateCo
     { id, groupId: by.groupId, topicId: topic.id, briefId: brief.id, expertId: expert.id, createdBy: by.memberId, durationMinutes: input.durationMinutes },
     { at: now, actor: principalActor(by) },
   );
-  await deps.atomic([draft.insert, ...slotsWriteQueries(deps.db, id, plan.slots, { round: 0 }), ...draft.records]);
+  const once = await atomicOncePerForm(deps, { formKey: opts.formKey, groupId: by.groupId, resultId: id }, [draft.insert, ...slotsWriteQueries(deps.db, id, plan.slots, { round: 0 }), ...draft.records]);
+  if (once.repeatOf) return repeated(deps, once.repeatOf, by.groupId);
   return ok((await findConsultation(deps.db, id, by.groupId, now))!);
+}
+
+/** What the first send of a form created, as that form's answer. */
+export async function repeated(deps: Pick<Deps, "db" | "clock">, id: string, groupId: string): Promise<Result<Consultation & { repeated: true }>> {
+  const first = await findConsultation(deps.db, id, groupId, deps.clock.now());
+  return first ? ok({ ...first, repeated: true }) : fail("NOT_FOUND", `No consultation with id ${id}`);
 }
 
 /** Explains why a conditional write changed nothing: missing, or not allowed in its state. */
@@ -69,6 +78,8 @@ export async function rescheduleConsultation(
   by: Principal,
   id: string,
   starts: string[],
+  /** The round the caller saw (a page form carries it): a repeated send of the same form then changes nothing. */
+  seenRound?: number,
 ): Promise<Result<Consultation>> {
   const now = deps.clock.now();
   const groupId = groupScope(by);
@@ -76,12 +87,33 @@ export async function rescheduleConsultation(
   if (!row || (groupId && row.groupId !== groupId)) return fail("NOT_FOUND", `No consultation with id ${id}`);
   const plan = planProposedSlots(starts, row.durationMinutes, now);
   if (!plan.ok) return fail("VALIDATION_FAILED", `Invalid body: ${plan.issues[0]!.path}: ${plan.issues[0]!.message}`, plan.issues);
+  if (seenRound !== undefined && seenRound !== row.slotRound) return fail("CONFLICT", "The times have changed since this form was shown");
   const applied = await applyTransition(
     deps,
-    { action: "reschedule", actor: principalActor(by), at: now, consultationId: id, groupId, expectedRound: row.slotRound },
+    { action: "reschedule", actor: principalActor(by), at: now, consultationId: id, groupId, expectedRound: seenRound ?? row.slotRound },
     (changeId) => slotsWriteQueries(deps.db, id, plan.slots, { round: row.slotRound + 1, changeId }),
   );
   if (applied.changed === 0) return whyUnchanged(deps, id, groupId, "reschedule");
   return ok((await findConsultation(deps.db, id, groupId, deps.clock.now()))!);
 }
 
+
+/** The group's own meeting link (no tenant): shown to the expert and put in the invitation. */
+export async function setOwnMeetingLink(deps: Deps, by: Principal, id: string, url: string | null): Promise<Result<Consultation>> {
+  const groupId = groupScope(by);
+  const applied = await applyTransition(deps, {
+    action: "setMeetingLink",
+    actor: principalActor(by),
+    at: deps.clock.now(),
+    consultationId: id,
+    groupId,
+    set: { ownMeetingUrl: url },
+  });
+  if (applied.changed === 0) return whyUnchanged(deps, id, groupId, "set the meeting link of");
+  return ok((await findConsultation(deps.db, id, groupId, deps.clock.now()))!);
+}
+
+/** A consultation's topic title, when it is the member's group's (what a follow-up names). */
+export async function consultationTitle(deps: Pick<Deps, "db" | "clock">, by: Member, id: string): Promise<string | undefined> {
+  return (await findConsultation(deps.db, id, by.groupId, deps.clock.now()))?.topic.title;
+}

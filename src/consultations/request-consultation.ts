@@ -13,7 +13,10 @@ import type { Consultation } from "./consultations.schemas.js";
 
 export interface RequestedConsultation extends Consultation {
   expertLink: string;
-  expertMessage: { to: { name: string; email: string }; subject: string; body: string; sent: boolean };
+  /** Kept sealed under the server key: the pages can show the message again. */
+  linkKept: boolean;
+  /** `lang`: the language the message is written in (the expert's). */
+  expertMessage: { to: { name: string; email: string }; subject: string; body: string; sent: boolean; lang: string };
 }
 
 /**
@@ -30,10 +33,10 @@ export async function requestConsultation(deps: Deps, by: Principal, id: string)
   const secret = newSecret("smr_e");
   const link = expertLinkUrl(deps.config.publicBaseUrl, secret);
   const secretHash = await hashSecret(secret);
-  // With mail, the mail consumer puts the link in the message later: it is kept sealed under the
-  // server key for that, never in plain text. Without mail nothing needs it again.
-  // Without a server key (SECRET_KEY) the link cannot be kept for the mail: the group sends the message itself.
-  const secretSealed = deps.mailer.canSend ? await deps.sealer.seal(secret, "expert-link").catch(() => null) : null;
+  // The link is kept sealed under the server key, never in plain text: the mail consumer puts it in
+  // the message, and any member of the group may show the message again (issue 12).
+  // Without a server key (SECRET_KEY) it cannot be kept: the group sends the message itself, once.
+  const secretSealed = await deps.sealer.seal(secret, "expert-link").catch(() => null);
   const applied = await applyTransition(deps, { action: "request", actor: principalActor(by), at: now, consultationId: id, groupId }, (changeId) => [
     expertLinkInsert(deps.db, { consultationId: id, changeId, secretHash, secretSealed, issuedAt: now }),
   ]);
@@ -44,7 +47,13 @@ export async function requestConsultation(deps: Deps, by: Principal, id: string)
   }
   const requested = (await findConsultation(deps.db, id, groupId, deps.clock.now()))!;
   // The same message the mail consumer sends, from the one catalogue: shown to the group to send itself without mail.
+  return ok({ ...requested, expertLink: link, linkKept: secretSealed !== null, expertMessage: await requestMessage(deps, id, link, deps.mailer.canSend && secretSealed !== null) });
+}
+
+/** The request message as the mail consumer writes it, from the one catalogue. */
+export async function requestMessage(deps: Deps, id: string, link: string, sent: boolean): Promise<RequestedConsultation["expertMessage"]> {
   const ctx = (await loadMailContext(deps.db, id))!;
+  const now = deps.clock.now();
   const message = await composeMail({ kind: "request", ctx, to: ctx.expert, link, now, publicBaseUrl: deps.config.publicBaseUrl, organizer: (d) => organizerOf(deps, d), db: deps.db });
-  return ok({ ...requested, expertLink: link, expertMessage: { to: message.to, subject: message.subject, body: message.body, sent: secretSealed !== null } });
+  return { to: message.to, subject: message.subject, body: message.body, sent, lang: ctx.expert.lang };
 }

@@ -39,3 +39,25 @@ export function slotsWriteQueries(
       .compile(),
   );
 }
+
+/**
+ * The times already taken in Samråd by a group or an expert between `from` and `to`: the
+ * confirmed time of a live consultation, and every time still on offer in an open request
+ * (the expert might confirm any of them). Suggestions never offer a time that collides.
+ */
+export async function samradBusy(db: Kysely<DB>, q: { groupId: string; expertId: string; from: string; to: string }) {
+  return db
+    .selectFrom("proposed_slots as s")
+    .innerJoin("consultations as c", "c.id", "s.consultationId")
+    .select(["s.start", "s.end"])
+    .where((eb) => eb.or([eb("c.groupId", "=", q.groupId), eb("c.expertId", "=", q.expertId)]))
+    .where("s.end", ">", q.from)
+    .where("s.start", "<", q.to)
+    .where((eb) =>
+      eb.or([
+        eb.and([eb("c.status", "in", ["confirmed", "held", "evaluated"]), eb("s.id", "=", eb.ref("c.confirmedSlotId"))]),
+        eb.and([eb("c.status", "in", ["draft", "requested"]), eb("s.round", "=", eb.ref("c.slotRound"))]),
+      ]),
+    )
+    .execute();
+}

@@ -16,7 +16,7 @@ export type TransitionDetail = Record<string, string | number | boolean | null>;
 /** Columns an action writes besides the status and its bookkeeping. */
 export type ConsultationChanges = Pick<
   Updateable<ConsultationsTable>,
-  "closeReason" | "fundingSource" | "noShow" | "actualStart" | "actualMinutes"
+  "closeReason" | "fundingSource" | "noShow" | "actualStart" | "actualMinutes" | "ownMeetingUrl"
 >;
 
 export interface TransitionRequest {
@@ -27,9 +27,9 @@ export interface TransitionRequest {
   consultationId?: string;
   /** A member's group: the write changes nothing outside it. */
   groupId?: string | null;
-  /** confirm: the chosen proposed time. */
+  /** confirm, acceptCounter: the chosen proposed time. */
   slotId?: string;
-  /** reschedule: the round the new times were validated against, so two reschedules cannot interleave. */
+  /** reschedule, counterPropose: the round the new times were validated against, so two new rounds cannot interleave. */
   expectedRound?: number;
   /** Applies only if an earlier statement of the same batch marked the row with this changeId. */
   afterChangeId?: string;
@@ -73,8 +73,14 @@ function guardSql(eb: Where, guard: Guard, req: TransitionRequest): Expression<S
       return null;
     case "someSlotAhead":
       return slotExists(eb, (q) => q("proposed_slots.start", ">", at), "round");
-    case "chosenSlotAhead":
-      return slotExists(eb, (q) => q.and([q("proposed_slots.id", "=", req.slotId ?? ""), q("proposed_slots.start", ">", at)]), "round");
+    case "groupChoiceAhead":
+    case "expertChoiceAhead":
+      return eb.and([
+        eb("consultations.slotsProposedBy", "=", guard === "groupChoiceAhead" ? "group" : "expert"),
+        slotExists(eb, (q) => q.and([q("proposed_slots.id", "=", req.slotId ?? ""), q("proposed_slots.start", ">", at)]), "round"),
+      ]);
+    case "groupSlotAhead":
+      return eb.and([eb("consultations.slotsProposedBy", "=", "group"), slotExists(eb, (q) => q("proposed_slots.start", ">", at), "round")]);
     case "noSlotAhead":
       return eb.not(slotExists(eb, (q) => q("proposed_slots.start", ">", at), "round"));
     case "sessionNotEnded":
@@ -107,7 +113,12 @@ function stamps(action: Action, req: TransitionRequest): Updateable<Consultation
     case "request":
       return { requestedAt: at };
     case "confirm":
+    case "acceptCounter":
       return { confirmedSlotId: req.slotId ?? null, confirmedAt: at };
+    case "counterPropose":
+      return { slotsProposedBy: "expert" };
+    case "reschedule":
+      return { slotsProposedBy: "group" };
     case "decline":
     case "cancel":
     case "expire":
@@ -137,7 +148,8 @@ export function planTransition(db: Kysely<DB>, req: TransitionRequest, can?: Cap
       ...req.set,
       ...stamps(req.action, req),
       ...(rule.to ? { status: rule.to } : {}),
-      ...(req.action === "reschedule" ? { slotRound: eb("slotRound", "+", 1) } : {}),
+      // A new round of times: the group's (reschedule) or the expert's (counterPropose).
+      ...(req.action === "reschedule" || req.action === "counterPropose" ? { slotRound: eb("slotRound", "+", 1) } : {}),
       // SET expressions see the row as it was: this keeps the state the transition started from.
       previousStatus: eb.ref("status"),
       changeId,

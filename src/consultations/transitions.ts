@@ -18,8 +18,12 @@ export type Guard =
   | "none"
   /** Some proposed time of the current round has not started. */
   | "someSlotAhead"
-  /** The chosen time belongs to the current round and has not started. */
-  | "chosenSlotAhead"
+  /** The chosen time belongs to the current round, which the group proposed, and has not started. */
+  | "groupChoiceAhead"
+  /** The chosen time belongs to the current round, which the expert proposed, and has not started. */
+  | "expertChoiceAhead"
+  /** The current round is the group's and some time of it has not started. */
+  | "groupSlotAhead"
   /** The confirmed session has not ended. */
   | "sessionNotEnded"
   /** The confirmed session has ended. */
@@ -50,7 +54,12 @@ const from = (guard: Guard, ...states: ConsultationStatus[]): From[] => states.m
 
 export const TRANSITIONS = {
   request: { event: "consultation.requested", by: group, from: from("someSlotAhead", "draft"), to: "requested" },
-  confirm: { event: "consultation.confirmed", by: ["expert"], from: from("chosenSlotAhead", "requested"), to: "confirmed" },
+  confirm: { event: "consultation.confirmed", by: ["expert"], from: from("groupChoiceAhead", "requested"), to: "confirmed" },
+  // None of the group's times suits: the expert proposes up to 3 of their own, a new round that
+  // stays `requested` (slotsProposedBy = expert); the group accepts one or reschedules.
+  counterPropose: { event: "consultation.counter_proposed", by: ["expert"], from: from("groupSlotAhead", "requested"), to: "requested" },
+  // The group's confirm of an expert's time: the same outcome as the expert's confirm.
+  acceptCounter: { event: "consultation.counter_accepted", by: group, from: from("expertChoiceAhead", "requested"), to: "confirmed" },
   // Declining after confirming (withdrawing) is the same action: the event's fromStatus tells them apart.
   decline: {
     event: "consultation.declined",
@@ -97,6 +106,13 @@ export const TRANSITIONS = {
     from: from("sessionEnded", "confirmed", "held", "evaluated"),
     to: null,
   },
+  // Without a tenant the group may paste a meeting link it made itself (Graph's join link replaces it).
+  setMeetingLink: {
+    event: "consultation.meeting_link_set",
+    by: group,
+    from: [...from("none", "draft"), ...from("someSlotAhead", "requested"), ...from("sessionNotEnded", "confirmed")],
+    to: null,
+  },
   setFunding: {
     event: "consultation.funding_set",
     by: group,
@@ -129,6 +145,8 @@ export interface LifecycleFacts {
   /** The proposed times of the current round. */
   slots: readonly TimedSlot[];
   confirmedSlot: TimedSlot | null;
+  /** Who proposed the current round (absent: the group). */
+  slotsProposedBy?: "group" | "expert";
   noShow?: boolean;
   evaluationClosedAt?: string | null;
   evaluatedSides?: { member: boolean; expert: boolean };
@@ -145,8 +163,14 @@ export function guardHolds(guard: Guard, facts: LifecycleFacts, now: Date, slotI
       return true;
     case "someSlotAhead":
       return facts.slots.some((s) => ms(s.start) > t);
-    case "chosenSlotAhead":
+    case "groupChoiceAhead":
+    case "expertChoiceAhead": {
+      const by = guard === "groupChoiceAhead" ? "group" : "expert";
+      if ((facts.slotsProposedBy ?? "group") !== by) return false;
       return slotId === undefined ? facts.slots.some((s) => ms(s.start) > t) : facts.slots.some((s) => s.id === slotId && ms(s.start) > t);
+    }
+    case "groupSlotAhead":
+      return (facts.slotsProposedBy ?? "group") === "group" && facts.slots.some((s) => ms(s.start) > t);
     case "noSlotAhead":
       return !facts.slots.some((s) => ms(s.start) > t);
     case "sessionNotEnded":

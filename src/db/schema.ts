@@ -426,3 +426,23 @@ export interface ConsultationProgrammesTable {
   programmeId: string;
   setAt: string;
 }
+
+/** migrations/0013_counter_proposals_and_pages.sql (issue 12); declaration merging keeps these together. */
+export interface ConsultationsTable {
+  /** Who proposed the current round of times: the group, or the expert (a counter-proposal). */
+  slotsProposedBy: Generated<"group" | "expert">;
+  /** The group's own meeting link, used until a tenant's meeting has a join link. */
+  ownMeetingUrl: string | null;
+}
+export interface ExpertsTable {
+  preferredLanguage: "fi" | "sv" | "en" | null;
+}
+export interface FormSubmissionsTable {
+  formKey: string;
+  groupId: string;
+  resultId: string;
+  createdAt: string;
+}
+export interface DB {
+  form_submissions: FormSubmissionsTable;
+}

@@ -127,3 +127,9 @@ export async function listExperts(deps: DirectoryDeps, by: Principal, filter: Ex
   const experts = await searchExperts(deps.db, by.role === "coordinator" ? filter : { ...filter, includeInactive: undefined }, page);
   return by.role === "coordinator" ? experts : mapPage(experts, ({ email: _email, ...rest }) => rest);
 }
+
+/** One expert of the directory, for the pages. */
+export const directoryExpert = (deps: Pick<Deps, "db">, id: string) => findExpert(deps.db, id);
+
+/** The whole directory filtered (the pages' expert step; its lists stay short). */
+export const searchDirectory = async (deps: Pick<Deps, "db">, filter: ExpertFilter) => (await searchExperts(deps.db, filter)).items;

@@ -2,6 +2,8 @@ import type { Deps } from "../deps.js";
 import { findConsultation } from "../consultations/consultations.repo.js";
 import { planProposedSlots } from "../consultations/proposed-slots.js";
 import { slotsWriteQueries } from "../consultations/slots.repo.js";
+import { atomicOncePerForm } from "../consultations/form-submissions.repo.js";
+import { repeated } from "../consultations/consultations.service.js";
 import { planDraft, principalActor } from "../consultations/transition-writes.js";
 import { findExpert } from "../directory/directory.repo.js";
 import type { Principal } from "../lib/auth.js";
@@ -24,7 +26,8 @@ export async function createFollowUp(
   by: Member,
   originId: string,
   input: CreateFollowUp,
-): Promise<Result<Consultation & { followUpOf: string }>> {
+  opts: { formKey?: string } = {},
+): Promise<Result<Consultation & { followUpOf: string; repeated?: true }>> {
   const now = deps.clock.now();
   const origin = await findConsultationFacts(deps.db, originId, by.groupId);
   if (!origin) return fail("NOT_FOUND", `No consultation with id ${originId}`);
@@ -47,7 +50,16 @@ export async function createFollowUp(
     { id, groupId: by.groupId, topicId: topic.id, briefId: brief.id, expertId: expert.id, createdBy: by.memberId, durationMinutes: input.durationMinutes },
     { at: now, actor: principalActor(by), followUpOf: originId, detail: { followUpOf: originId } },
   );
-  const [inserted] = await deps.atomic([draft.insert, ...slotsWriteQueries(db, id, plan.slots, { round: 0, changeId: draft.changeId }), ...draft.records]);
+  const once = await atomicOncePerForm(deps, { formKey: opts.formKey, groupId: by.groupId, resultId: id }, [
+    draft.insert,
+    ...slotsWriteQueries(db, id, plan.slots, { round: 0, changeId: draft.changeId }),
+    ...draft.records,
+  ]);
+  if (once.repeatOf) {
+    const first = await repeated(deps, once.repeatOf, by.groupId);
+    return first.ok ? ok({ ...first.value, followUpOf: originId }) : first;
+  }
+  const [inserted] = once.results;
   if (inserted!.changes === 0) return fail("CONFLICT", "No evaluation of this consultation asked for a follow-up");
   const created = await findConsultation(db, id, by.groupId, deps.clock.now());
   return created ? ok({ ...created, followUpOf: originId }) : fail("INTERNAL", "The follow-up was not stored");

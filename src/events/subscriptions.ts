@@ -17,6 +17,7 @@ export type ConsumerName = "meeting.sync" | "mail";
 
 export const SUBSCRIPTIONS: readonly Subscription[] = [
   { consumer: "meeting.sync", type: "consultation.confirmed" },
+  { consumer: "meeting.sync", type: "consultation.counter_accepted" },
   { consumer: "meeting.sync", type: "consultation.declined", needsMeeting: true },
   { consumer: "meeting.sync", type: "consultation.cancelled", needsMeeting: true },
   { consumer: "meeting.sync", type: "consultation.expired", needsMeeting: true },

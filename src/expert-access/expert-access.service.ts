@@ -16,10 +16,11 @@ import { constantTimeEqual, hashSecret } from "../lib/secrets.js";
 import { applyTransition } from "../consultations/transition-writes.js";
 import { readTogether } from "../db/read-together.js";
 import { briefOf, briefQuery } from "../topics/topics.repo.js";
+import { expertLanguages, storeExpertLanguage, type PageLanguage } from "./expert-language.repo.js";
 
 export type LinkProblem = "unknown" | "expired" | "used" | "cancelled";
 
-const linkFailure = (problem: LinkProblem) =>
+export const linkFailure = (problem: LinkProblem) =>
   problem === "unknown"
     ? fail("NOT_FOUND", "This link is not valid")
     : fail("GONE", problem === "used" ? "This link has already been used to decline" : problem === "expired" ? "This link has expired" : "This consultation has been cancelled");
@@ -31,7 +32,7 @@ const linkFailure = (problem: LinkProblem) =>
 export async function resolveLink(
   deps: Pick<Deps, "db" | "clock">,
   secret: string,
-): Promise<{ ok: true; consultation: Consultation } | { ok: false; problem: LinkProblem }> {
+): Promise<{ ok: true; consultation: Consultation } | { ok: false; problem: LinkProblem; consultationId?: string }> {
   if (!plausibleSecret(secret)) return { ok: false, problem: "unknown" };
   const hash = await hashSecret(secret);
   const now = deps.clock.now();
@@ -45,13 +46,15 @@ function checkLink(
   found: { link: { secretHash: string; expiresAt: string; revokedAt: string | null }; consultation: Consultation } | undefined,
   hash: string,
   now: Date,
-): { ok: true; consultation: Consultation } | { ok: false; problem: LinkProblem } {
+): { ok: true; consultation: Consultation } | { ok: false; problem: LinkProblem; consultationId?: string } {
   if (!found || !constantTimeEqual(found.link.secretHash, hash)) return { ok: false, problem: "unknown" };
   const { link, consultation } = found;
   if (link.revokedAt) return { ok: false, problem: "used" };
   if (Date.parse(link.expiresAt) <= now.getTime()) return { ok: false, problem: "expired" };
   const closed: Partial<Record<ConsultationStatus, LinkProblem>> = { cancelled: "cancelled", declined: "used", expired: "expired" };
   const problem = closed[consultation.status];
+  // A cancelled consultation's link still names it, so its page can offer the calendar cancellation.
+  if (problem === "cancelled") return { ok: false, problem, consultationId: consultation.id };
   return problem ? { ok: false, problem } : { ok: true, consultation };
 }
 
@@ -106,6 +109,8 @@ function assembleView(c: Consultation, [briefRow]: unknown[], [group]: { name: s
     brief: { challenge: brief.challenge, questions: brief.questions, language: brief.language },
     expert: { name: c.expert.name, timeZone: zone },
     slots: c.slots.map(withLocal),
+    slotsProposedBy: c.slotsProposedBy,
+    round: c.round,
     confirmedSlot: c.confirmedSlot ? withLocal(c.confirmedSlot) : null,
     meeting: c.meeting && c.meeting.state === "scheduled" ? { joinUrl: c.meeting.joinUrl, start: c.meeting.start, end: c.meeting.end } : null,
   };
@@ -134,6 +139,7 @@ export async function confirmSlot(deps: Deps, secret: string, slotId: string): P
   const current = consultationRows?.[0] ? consultationFromRow(consultationRows[0], now) : await findConsultation(deps.db, id, null, now);
   if (applied.changed === 0) {
     const slot = current?.slots.find((s) => s.id === slotId);
+    if (current?.status === "requested" && current.slotsProposedBy === "expert") return fail("CONFLICT", "You proposed these times: the group confirms one of them");
     if (current?.status === "requested" && !slot) return fail("NOT_FOUND", `No proposed time with id ${slotId} in this consultation`);
     if (current?.status === "requested") return fail("CONFLICT", "This time has already started: choose another");
     return fail("CONFLICT", `This consultation is already ${current?.status ?? "closed"}`);
@@ -155,4 +161,15 @@ export async function declineRequest(deps: Deps, secret: string, reason: string 
   });
   if (applied.changed === 0) return fail("CONFLICT", `This consultation is already ${link.consultation.status}`);
   return ok({ status: "declined" });
+}
+
+/** Remembers the expert's language choice on their page; mails to them then use it first. */
+export async function rememberExpertLanguage(deps: Pick<Deps, "db">, expertId: string, lang: PageLanguage): Promise<void> {
+  await storeExpertLanguage(deps.db, expertId, lang);
+}
+
+/** The expert's languages with the one they chose on their page first. */
+export async function languagesOfExpert(deps: Pick<Deps, "db">, expertId: string): Promise<string[]> {
+  const { listed, chosen } = await expertLanguages(deps.db, expertId);
+  return chosen ? [chosen, ...listed] : listed;
 }

@@ -11,6 +11,17 @@ export async function findGroup(db: Kysely<DB>, id: string): Promise<Group | und
   return db.selectFrom("dev_groups").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
+/** The member's and their group's names, in one statement (the pages' "signed in as" line). */
+export async function memberAndGroupNames(db: Kysely<DB>, memberId: string, groupId: string) {
+  return db
+    .selectFrom("group_members as m")
+    .innerJoin("dev_groups as g", "g.id", "m.groupId")
+    .select(["m.name as name", "g.name as group"])
+    .where("m.id", "=", memberId)
+    .where("m.groupId", "=", groupId)
+    .executeTakeFirst();
+}
+
 /** The group's time zone, as a query to batch with others (readTogether). */
 export function groupTimeZoneQuery(db: Kysely<DB>, id: string) {
   return db.selectFrom("dev_groups").select("timeZone").where("id", "=", id);

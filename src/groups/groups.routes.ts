@@ -4,8 +4,8 @@ import { IdParamSchema } from "../lib/common-schemas.js";
 import { errorResponses, unwrap } from "../lib/errors.js";
 import { linkNext, nextLinkHeader, pageQuery, pageRequest, pageSchema } from "../lib/paging.js";
 import { bearerSecurity, jsonBody, jsonResponse, newRouter } from "../lib/router.js";
-import { CreateGroupSchema, CreateMemberSchema, GroupSchema, MemberParamsSchema, MemberSchema, MemberWithTokenSchema, UpdateMemberSchema } from "./groups.schemas.js";
-import { addMember, createGroup, groupsPage, membersOf, removeMember, updateMember } from "./groups.service.js";
+import { CreateGroupSchema, CreateMemberSchema, GroupSchema, MeSchema, MemberParamsSchema, MemberSchema, MemberWithTokenSchema, UpdateMemberSchema } from "./groups.schemas.js";
+import { addMember, createGroup, groupsPage, membersOf, removeMember, updateMember, whoAmI } from "./groups.service.js";
 
 const tags = ["Development groups"];
 
@@ -59,6 +59,15 @@ const deleteMember = createRoute({
   responses: { 200: jsonResponse(z.object({ removedAt: z.string() }), "Removed"), ...errorResponses(403) },
 });
 
+const me = createRoute({
+  method: "get",
+  path: "/api/me",
+  tags,
+  summary: "Who the token belongs to: the member, their group and its members (or the coordinator)",
+  security: bearerSecurity,
+  responses: { 200: jsonResponse(MeSchema, "The caller"), ...errorResponses(401) },
+});
+
 const patchMember = createRoute({
   method: "patch",
   path: "/api/groups/{id}/members/{memberId}",
@@ -71,6 +80,7 @@ const patchMember = createRoute({
 
 export const groupRoutes = () =>
   newRouter()
+    .openapi(me, async (c) => c.json(await whoAmI(c.var.deps, c.var.principal), 200))
     .openapi(postGroup, async (c) => {
       const by = coordinatorOnly(c);
       return c.json(await createGroup(c.var.deps, by, c.req.valid("json")), 201);

@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { CountrySchema, IdSchema, TimeZoneSchema, text } from "../lib/common-schemas.js";
+import { CountrySchema, IdSchema, TimeZoneSchema, orNull, text } from "../lib/common-schemas.js";
 
 const LanguageSchema = z.enum(["fi", "sv", "en"]);
 
@@ -52,4 +52,15 @@ export type CreateGroup = z.infer<typeof CreateGroupSchema>;
 export type Group = z.infer<typeof GroupSchema>;
 export type CreateMember = z.infer<typeof CreateMemberSchema>;
 export type Member = z.infer<typeof MemberSchema>;
+
+export const MeSchema = z
+  .object({
+    role: z.enum(["member", "coordinator"]),
+    member: orNull(z.object({ id: z.string(), name: z.string() })).openapi({ description: "The signed-in member; null for the coordinator" }),
+    group: orNull(GroupSchema).openapi({ description: "The member's development group; null for the coordinator" }),
+    members: z.array(z.object({ id: z.string(), name: z.string() })).openapi({ description: "Everyone in the group (ids for …/suggestions?memberIds=)" }),
+  })
+  .openapi("Me");
+export type Me = z.infer<typeof MeSchema>;
+
 export type UpdateMember = z.infer<typeof UpdateMemberSchema>;

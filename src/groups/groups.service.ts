@@ -6,8 +6,8 @@ import { fail, ok, type Result } from "../lib/errors.js";
 import { newId } from "../lib/secrets.js";
 import { issueApiToken } from "../tokens/tokens.service.js";
 import { type Page, type PageRequest } from "../lib/paging.js";
-import { findGroup, insertGroup, insertMember, listGroups, listMembers, removeMemberQueries, setMemberLanguage } from "./groups.repo.js";
-import type { CreateGroup, CreateMember, Group, Member, UpdateMember } from "./groups.schemas.js";
+import { findGroup, insertGroup, insertMember, listGroups, listMembers, memberAndGroupNames, removeMemberQueries, setMemberLanguage } from "./groups.repo.js";
+import type { CreateGroup, CreateMember, Group, Me, Member, UpdateMember } from "./groups.schemas.js";
 
 type GroupDeps = Pick<Deps, "db" | "clock" | "config" | "log">;
 
@@ -71,6 +71,24 @@ export async function removeMember(deps: Pick<Deps, "db" | "clock" | "atomic">, 
   return ok({ removedAt: at });
 }
 
+/** Who is signed in and for which group: what the pages show in their header and GET /api/me returns. */
+export async function whoAmI(deps: Pick<Deps, "db">, by: Principal): Promise<Me> {
+  if (by.role !== "member") return { role: "coordinator", member: null, group: null, members: [] };
+  const [group, { items: members }] = await Promise.all([findGroup(deps.db, by.groupId), listMembers(deps.db, by.groupId)]);
+  const self = members.find((m) => m.id === by.memberId);
+  return {
+    role: "member",
+    member: self ? { id: self.id, name: self.name } : null,
+    group: group ?? null,
+    members: members.map((m) => ({ id: m.id, name: m.name })),
+  };
+}
+
+/** Who is signed in and for which group, by name, for the pages' header. */
+export async function signedInNames(deps: Pick<Deps, "db">, by: Extract<Principal, { role: "member" }>): Promise<{ name: string; group: string } | undefined> {
+  return memberAndGroupNames(deps.db, by.memberId, by.groupId);
+}
+
 /** A member's language: the coordinator may change anyone's, a member only their own. */
 export async function updateMember(deps: GroupDeps, by: Principal, groupId: string, memberId: string, input: UpdateMember): Promise<Result<Member>> {
   if (by.role === "member" && (by.memberId !== memberId || by.groupId !== groupId)) return fail("FORBIDDEN", "A member may change only their own settings");
@@ -79,4 +97,12 @@ export async function updateMember(deps: GroupDeps, by: Principal, groupId: stri
   const now = deps.clock.now().toISOString();
   await recordAudit(deps.db, { ...actorOf(by), at: now, action: "member.updated", entityType: "group", entityId: groupId, detail: { memberId, language: input.language } });
   return ok(member);
+}
+
+/** Where a group is when its row has no zone (the first groups were all in Finland). */
+export const DEFAULT_GROUP_ZONE = "Europe/Helsinki";
+
+/** The group's own time zone (Helsinki when a group has none recorded): its pages show local times in it. */
+export async function groupTimeZone(deps: Pick<Deps, "db">, groupId: string): Promise<string> {
+  return (await findGroup(deps.db, groupId))?.timeZone ?? DEFAULT_GROUP_ZONE;
 }

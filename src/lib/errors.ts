@@ -22,6 +22,10 @@ export type ErrorStatus = (typeof errorStatus)[ErrorCode];
 export interface FieldIssue {
   path: string;
   message: string;
+  /** A machine code of the rule that failed (e.g. "grid"), for clients that translate it; the message may be reworded. */
+  rule?: string;
+  /** The other field a rule compares with (e.g. the slot an overlap is with). */
+  related?: string;
 }
 
 /** Thrown by routes for expected failures; the app's error handler renders the envelope. */
@@ -89,7 +93,16 @@ export const ErrorEnvelopeSchema = z
       code: z.enum(Object.keys(errorStatus) as [ErrorCode, ...ErrorCode[]]),
       message: z.string(),
       requestId: z.string(),
-      issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+      issues: z
+        .array(
+          z.object({
+            path: z.string(),
+            message: z.string(),
+            rule: z.string().optional().openapi({ description: "Machine code of the failed rule, e.g. format, grid, past, overlap", example: "grid" }),
+            related: z.string().optional().openapi({ description: "The other field the rule compared with", example: "slots.0.start" }),
+          }),
+        )
+        .optional(),
     }),
   })
   .openapi("Error");

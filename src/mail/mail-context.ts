@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import { sql, type Kysely } from "kysely";
 import type { ConsultationStatus, DB, MailRecipientRole, MeetingRow } from "../db/schema.js";
 import { isLang, type Lang } from "../pages/i18n/index.js";
 import type { Reader } from "./human-hours.js";
@@ -50,7 +50,7 @@ export async function loadMailContext(db: Kysely<DB>, consultationId: string): P
     .select([
       "c.id", "c.status", "c.slotRound", "c.durationMinutes", "c.requestedAt", "c.noShow", "c.evaluationClosedAt", "c.groupId", "c.briefId",
       "t.title", "b.challenge",
-      "e.id as expertId", "e.name as expertName", "e.email as expertEmail", "e.languages as expertLanguages", "e.timeZone as expertZone", "o.country as expertCountry",
+      "e.id as expertId", "e.name as expertName", "e.email as expertEmail", "e.languages as expertLanguages", "e.preferredLanguage as expertPreferredLanguage", "e.timeZone as expertZone", "o.country as expertCountry",
       "g.name as groupName", "g.organisation as groupOrganisation", "g.timeZone as groupZone", "g.country as groupCountry",
       "s.start", "s.end",
     ])
@@ -63,7 +63,8 @@ export async function loadMailContext(db: Kysely<DB>, consultationId: string): P
     db.selectFrom("proposed_slots").select(["id", "start", "end"]).where("consultationId", "=", consultationId).where("round", "=", row.slotRound).orderBy("start").execute(),
     db.selectFrom("meetings").selectAll().where("consultationId", "=", consultationId).executeTakeFirst(),
     db.selectFrom("evaluations").select(["side", "authorId"]).where("consultationId", "=", consultationId).execute(),
-    db.selectFrom("expert_links").select("secretSealed").where("consultationId", "=", consultationId).orderBy("issuedAt", "desc").executeTakeFirst(),
+    // A link not ended by a newer one first (issue 12: a member may issue a new link).
+    db.selectFrom("expert_links").select("secretSealed").where("consultationId", "=", consultationId).orderBy(sql`revokedAt IS NULL`, "desc").orderBy("issuedAt", "desc").executeTakeFirst(),
   ]);
   const group = { name: row.groupName, organisation: row.groupOrganisation, zone: row.groupZone, country: row.groupCountry };
   return {
@@ -83,7 +84,8 @@ export async function loadMailContext(db: Kysely<DB>, consultationId: string): P
       id: row.expertId,
       name: row.expertName,
       email: row.expertEmail,
-      lang: expertLanguage(JSON.parse(row.expertLanguages) as string[]),
+      // The language the expert chose on their page comes first (issue 12), then the ones they listed.
+      lang: row.expertPreferredLanguage ?? expertLanguage(JSON.parse(row.expertLanguages) as string[]),
       zone: row.expertZone,
       country: row.expertCountry,
     },

@@ -26,6 +26,8 @@ export function inviteIcs(details: MeetingDetails, meeting: MeetingRow, organize
     method: cancelled ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST,
     name: subject,
   });
+  // The group's own meeting link stands in until Graph's join link replaces it.
+  const joinUrl = meeting.joinUrl ?? details.ownMeetingUrl;
   const event = calendar.createEvent({
     id: meeting.iCalUId,
     // A cancellation sent before the calendar recorded its own must still outrank the last REQUEST.
@@ -34,9 +36,9 @@ export function inviteIcs(details: MeetingDetails, meeting: MeetingRow, organize
     start: new Date(meeting.start),
     end: new Date(meeting.end),
     summary: subject,
-    description: meetingBody(details, reader.lang, reader.link) + (meeting.joinUrl ? `\n\nTeams: ${meeting.joinUrl}` : ""),
-    location: meeting.joinUrl ?? "Microsoft Teams",
-    url: meeting.joinUrl ?? reader.link,
+    description: meetingBody(details, reader.lang, reader.link) + (joinUrl ? `\n\n${meeting.joinUrl ? "Teams" : "Meeting"}: ${joinUrl}` : ""),
+    location: joinUrl ?? "Microsoft Teams",
+    url: joinUrl ?? reader.link,
     status: cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
     organizer: { name: organizer.name, email: organizer.email },
     // The organiser is not an attendee of their own meeting (calendars would ask them to RSVP).

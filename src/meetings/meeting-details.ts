@@ -21,6 +21,8 @@ export interface MeetingDetails {
   creator: Attendee | null;
   slot: { start: string; end: string } | null;
   link: string;
+  /** The meeting link the group pasted itself (no tenant); a tenant's join link replaces it. */
+  ownMeetingUrl: string | null;
 }
 
 export async function loadMeetingDetails(db: Kysely<DB>, consultationId: string, publicBaseUrl: string): Promise<MeetingDetails | undefined> {
@@ -38,6 +40,7 @@ export async function loadMeetingDetails(db: Kysely<DB>, consultationId: string,
       "c.status",
       "c.groupId",
       "c.briefId",
+      "c.ownMeetingUrl",
       "t.title",
       "g.name as groupName",
       "g.organisation as groupOrganisation",
@@ -71,6 +74,7 @@ export async function loadMeetingDetails(db: Kysely<DB>, consultationId: string,
     creator: row.creatorName && row.creatorEmail ? { name: row.creatorName, email: row.creatorEmail } : null,
     slot: row.start && row.end ? { start: row.start, end: row.end } : null,
     link: `${publicBaseUrl}/app/consultations/${row.id}`,
+    ownMeetingUrl: row.ownMeetingUrl,
   };
 }
 

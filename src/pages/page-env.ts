@@ -9,5 +9,7 @@ export interface PageEnv {
     t: Messages;
     csrfToken: string;
     form: FormData | undefined;
+    /** Who is signed in, for the frame: the member's name and group (issue 12). */
+    signedIn: { name: string; group: string } | undefined;
   };
 }

@@ -13,6 +13,7 @@ export function frameOf(c: Context<PageEnv>, extra: Partial<PageFrame> = {}): Pa
     csrfToken: c.var.csrfToken,
     here: c.req.method === "GET" ? url.pathname + url.search : url.pathname,
     noindex: true,
+    signedIn: c.var.signedIn,
     ...extra,
   };
 }

@@ -39,6 +39,8 @@ export const personalData = {
     createdAt: time,
     erasedAt: time,
     active: code,
+    // migrations/0013: the language the expert chose on their page.
+    preferredLanguage: "profile",
   },
   dev_groups: {
     id,
@@ -151,6 +153,9 @@ export const personalData = {
     evaluationClosedAt: time,
     followUpOf: id,
     fundingSource: code,
+    // migrations/0013: who proposed the current times, and the group's own meeting link.
+    slotsProposedBy: code,
+    ownMeetingUrl: { notPersonal: "a meeting link the group made: a meeting room, not a person" },
   },
   proposed_slots: { id, consultationId: id, start: time, end: time },
   expert_links: { id, consultationId: id, secretHash, secretSealed: secretHash, issuedAt: time, expiresAt: time, revokedAt: time },
@@ -281,6 +286,8 @@ export const personalData = {
     nameEn: { notPersonal: "a theme's name" },
     createdAt: time,
   },
+  // migrations/0013: one row per page form that created something (so that a second send creates nothing).
+  form_submissions: { formKey: { notPersonal: "a random key of one page form" }, groupId: id, resultId: id, createdAt: time },
   d1_migrations: { name: { notPersonal: "a migration file's name" } },
 } as const satisfies Record<string, Record<string, ColumnClass>>;
 

@@ -10,7 +10,8 @@ const QuerySchema = z.object({
     .max(20 * 37)
     .transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean))
     .pipe(z.array(IdSchema).min(1, { message: "name at least one member" }).max(20))
-    .openapi({ param: { name: "memberIds", in: "query" }, description: "Comma-separated member ids", example: "id1,id2" }),
+    .optional()
+    .openapi({ param: { name: "memberIds", in: "query" }, description: "Comma-separated member ids; defaults to every member of the caller's group (GET /api/me lists them)", example: "id1,id2" }),
   expertId: IdSchema.openapi({ param: { name: "expertId", in: "query" } }),
   durationMinutes: z.coerce.number().int().min(30).max(45).openapi({ param: { name: "durationMinutes", in: "query" } }),
   from: InstantInputSchema.optional().openapi({ param: { name: "from", in: "query" }, description: "Defaults to now; within 2 years of now" }),
@@ -33,6 +34,8 @@ const route = createRoute({
   path: "/api/consultations/suggestions",
   tags: ["Consultations"],
   summary: "Up to 10 times when the members are free, in office hours and on working days on both sides",
+  description:
+    "Spread over days and hours; never a time the group or the expert already has in Samråd (a confirmed time, or a time still on offer in an open request).",
   security: bearerSecurity,
   request: { query: QuerySchema },
   responses: { 200: jsonResponse(SuggestionsSchema, "Suggested times, UTC"), ...errorResponses(400, 401, 404, 503) },

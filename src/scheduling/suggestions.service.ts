@@ -2,10 +2,13 @@ import type { Deps } from "../deps.js";
 import { findExpert } from "../directory/directory.repo.js";
 import type { Principal } from "../lib/auth.js";
 import { fail, ok, upstreamUnavailable, type Result } from "../lib/errors.js";
+import { samradBusy } from "../consultations/slots.repo.js";
+import { spreadSuggestions } from "./spread.js";
 import { suggestTimes, type NordicCountry, type SuggestedSlot } from "./suggest-times.js";
 
 export interface SuggestionsQuery {
-  memberIds: string[];
+  /** Absent: every member of the caller's group. */
+  memberIds?: string[];
   expertId: string;
   durationMinutes: number;
   from?: string;
@@ -24,6 +27,9 @@ export interface Suggestions {
 }
 
 const DAY_MS = 86_400_000;
+const LIMIT = 10;
+/** Enough candidates to spread over a fortnight of office hours on a 15-minute grid. */
+const CANDIDATES = 1000;
 export const MAX_RANGE_DAYS = 31;
 /** How far from now a suggestion range may lie: free/busy and holidays further out mean nothing. */
 export const MAX_YEARS_AWAY = 2;
@@ -48,7 +54,11 @@ export async function suggestionsFor(deps: Deps, by: Principal, q: SuggestionsQu
   const expert = await findExpert(deps.db, q.expertId);
   if (!expert) return fail("NOT_FOUND", `No expert with id ${q.expertId}`);
 
-  const ids = [...new Set(q.memberIds)];
+  let ids = [...new Set(q.memberIds ?? [])];
+  if (ids.length === 0) {
+    if (by.role !== "member") return fail("VALIDATION_FAILED", "memberIds: name the members (the coordinator has no group of their own)", [{ path: "memberIds", message: "required for the coordinator" }]);
+    ids = (await deps.db.selectFrom("group_members").select("id").where("groupId", "=", by.groupId).execute()).map((m) => m.id);
+  }
   const members = await deps.db
     .selectFrom("group_members as m")
     .innerJoin("dev_groups as g", "g.id", "m.groupId")
@@ -75,7 +85,9 @@ export async function suggestionsFor(deps: Deps, by: Principal, q: SuggestionsQu
       return upstreamUnavailable("Microsoft 365 free/busy", retryAfter);
     }
   }
-  const slots = suggestTimes({
+  // Never offer a time on which the group or the expert already has a Samråd consultation.
+  const taken = await samradBusy(deps.db, { groupId: group.groupId, expertId: expert.id, from: from.toISOString(), to: to.toISOString() });
+  const candidates = suggestTimes({
     from: from.toISOString(),
     to: to.toISOString(),
     durationMinutes: q.durationMinutes,
@@ -83,9 +95,11 @@ export async function suggestionsFor(deps: Deps, by: Principal, q: SuggestionsQu
     groupCountry: group.country as NordicCountry,
     expertZone: expert.timeZone,
     expertCountry: expert.organisation.country,
-    busy: [...busyByEmail.values()].flat(),
+    busy: [...[...busyByEmail.values()].flat(), ...taken],
     now: now.toISOString(),
+    limit: CANDIDATES,
   });
+  const slots = spreadSuggestions(candidates, LIMIT, group.timeZone);
   return ok({
     durationMinutes: q.durationMinutes,
     from: from.toISOString(),

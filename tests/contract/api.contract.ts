@@ -66,6 +66,38 @@ export function apiContract(makeTarget: () => Promise<ContractTarget>): void {
     });
   });
 
+  describe("the expert's other times (issue 12)", () => {
+    it("the expert proposes, the group accepts one: confirmed with a meeting, on every engine", async () => {
+      const s = await seedRequested(t);
+      const own = slotsAfter(new Date(t.now().getTime() + 7 * 86_400_000)).slice(0, 2);
+      const proposed = await t.call("POST", `/api/expert/${s.secret}/propose`, { body: { slots: own } });
+      expect(proposed.status, proposed.text).toBe(200);
+      expect(proposed.body.slotsProposedBy).toBe("expert");
+      expect(proposed.body.slots).toHaveLength(2);
+      // The expert cannot confirm their own time, nor propose again before the group answers.
+      expectEnvelope(await t.call("POST", `/api/expert/${s.secret}/confirm`, { body: { slotId: proposed.body.slots[0].id } }), 409, "CONFLICT");
+      expectEnvelope(await t.call("POST", `/api/expert/${s.secret}/propose`, { body: { slots: own } }), 409, "CONFLICT");
+      const accepted = await t.call("POST", `/api/consultations/${s.consultationId}/accept`, { token: s.memberToken, body: { slotId: proposed.body.slots[1].id } });
+      expect(accepted.status, accepted.text).toBe(200);
+      expect(accepted.body).toMatchObject({ status: "confirmed", slotsProposedBy: "expert", confirmedSlot: { id: proposed.body.slots[1].id } });
+      // The meeting itself is made by the calendar consumer (after the answer on Workers): tests/api covers it.
+      expectEnvelope(await t.call("POST", `/api/consultations/${s.consultationId}/accept`, { token: s.memberToken, body: { slotId: proposed.body.slots[0].id } }), 409, "CONFLICT");
+    });
+
+    it("keeps the group's own meeting link, names the caller in GET /api/me", async () => {
+      const s = await seedRequested(t);
+      const url = "https://teams.microsoft.com/l/meetup-join/invented-example";
+      const saved = await t.call("PUT", `/api/consultations/${s.consultationId}/meeting-link`, { token: s.memberToken, body: { url } });
+      expect(saved.status, saved.text).toBe(200);
+      expect(saved.body.ownMeetingUrl).toBe(url);
+      expectEnvelope(await t.call("PUT", `/api/consultations/${s.consultationId}/meeting-link`, { token: s.memberToken, body: { url: "http://plain.example" } }), 400, "VALIDATION_FAILED");
+      const me = await t.call("GET", "/api/me", { token: s.memberToken });
+      expect(me.status).toBe(200);
+      expect(me.body).toMatchObject({ role: "member", member: { id: s.memberId }, group: { id: s.groupId } });
+      expect(me.body.members.map((m: { id: string }) => m.id)).toContain(s.memberId);
+    });
+  });
+
   describe("concurrency", () => {
     it("lets exactly one of 10 concurrent confirmations through", async () => {
       const s = await seedRequested(t);
@@ -132,7 +164,7 @@ export function apiContract(makeTarget: () => Promise<ContractTarget>): void {
         body: { topicId: g.topicId, briefId: g.briefId, expertId: g.expertId, durationMinutes: 30, slots: [{ start: past.toISOString() }, slotsAfter(t.now())[0]!] },
       });
       expectEnvelope(res, 400, "VALIDATION_FAILED");
-      expect(res.body.error.issues).toEqual([{ path: "slots.0.start", message: "must be in the future" }]);
+      expect(res.body.error.issues).toEqual([{ path: "slots.0.start", rule: "past", message: "must be in the future" }]);
     });
 
     it("asks for a token, and refuses an unknown one", async () => {

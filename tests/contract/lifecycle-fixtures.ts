@@ -26,6 +26,8 @@ export interface Scene {
   noShow?: boolean;
   evaluationClosed?: boolean;
   bothSidesEvaluated?: boolean;
+  /** The current round is the expert's counter-proposal (slotsProposedBy = expert). */
+  expertRound?: boolean;
 }
 
 export const SCENES: Scene[] = [
@@ -36,6 +38,9 @@ export const SCENES: Scene[] = [
   { name: "first session ended, recorded as a no-show", starts: [-120, -60], noShow: true },
   { name: "first session ended, evaluation closed early", starts: [-120, -60], evaluationClosed: true },
   { name: "both sessions three weeks ago", starts: [(-21 * DAY) / MIN, (-20 * DAY) / MIN] },
+  { name: "the expert's own times, both ahead", starts: [DAY / MIN, (2 * DAY) / MIN], expertRound: true },
+  { name: "the expert's own times, first in progress, second ahead", starts: [-10, DAY / MIN], expertRound: true },
+  { name: "the expert's own times, both started", starts: [-60, -30], expertRound: true },
 ];
 
 export interface Parent {
@@ -125,6 +130,7 @@ export async function insertFixture(t: LifecycleTarget, parent: Parent, state: C
         durationMinutes: 45,
         status: state,
         slotRound: 0,
+        slotsProposedBy: scene.expertRound ? "expert" : "group",
         confirmedSlotId: null,
         requestedAt: null,
         confirmedAt: null,
@@ -148,6 +154,7 @@ export async function insertFixture(t: LifecycleTarget, parent: Parent, state: C
       status: state,
       slots,
       confirmedSlot: confirmed,
+      slotsProposedBy: scene.expertRound ? "expert" : "group",
       noShow: scene.noShow === true,
       evaluationClosedAt: scene.evaluationClosed ? new Date(now.getTime() - MIN).toISOString() : null,
       evaluatedSides: { member: scene.bothSidesEvaluated === true, expert: scene.bothSidesEvaluated === true },

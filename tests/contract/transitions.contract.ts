@@ -26,7 +26,7 @@ export function transitionsContract(makeTarget: () => Promise<LifecycleTarget>):
       let applied = 0;
       for (const state of STATES) {
         for (const scene of SCENES) {
-          for (const chosen of action === "confirm" ? [0, 1] : [undefined]) {
+          for (const chosen of action === "confirm" || action === "acceptCounter" ? [0, 1] : [undefined]) {
             const f = await insertFixture(t, parent, state, scene, now);
             const slotId = chosen === undefined ? undefined : f.slotIds[chosen];
             const expected = mayTake(action, f.facts, actor, now, slotId);

@@ -51,7 +51,7 @@ describe("proposed slots", () => {
   it("refuses overlapping slots, naming the later one", () => {
     const plan = planProposedSlots(["2027-03-29T10:30:00+03:00", "2027-03-29T10:00:00+03:00"], 45, NOW);
     expect(plan.ok).toBe(false);
-    if (!plan.ok) expect(plan.issues).toEqual([{ path: "slots.0.start", message: "overlaps slots.1.start" }]);
+    if (!plan.ok) expect(plan.issues).toEqual([{ path: "slots.0.start", rule: "overlap", related: "slots.1.start", message: "overlaps slots.1.start" }]);
   });
 
   it("accepts back-to-back slots", () => {

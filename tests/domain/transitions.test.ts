@@ -18,8 +18,18 @@ describe("the lifecycle table", () => {
 
   it("offers a member of a requested consultation cancel and reschedule, never the expert's confirm", () => {
     const facts: LifecycleFacts = { status: "requested", slots: [slot, later], confirmedSlot: null };
-    expect(allowedActions(facts, "member", at("2027-03-01T00:00:00Z"))).toEqual(["cancel", "reschedule", "setFunding"]);
-    expect(allowedActions(facts, "expert", at("2027-03-01T00:00:00Z"))).toEqual(["confirm", "decline"]);
+    expect(allowedActions(facts, "member", at("2027-03-01T00:00:00Z"))).toEqual(["cancel", "reschedule", "setMeetingLink", "setFunding"]);
+    expect(allowedActions(facts, "expert", at("2027-03-01T00:00:00Z"))).toEqual(["confirm", "counterPropose", "decline"]);
+  });
+
+  it("after the expert proposed other times, the group may accept one and the expert may not confirm or propose again", () => {
+    const facts: LifecycleFacts = { status: "requested", slots: [slot, later], confirmedSlot: null, slotsProposedBy: "expert" };
+    const now = at("2027-03-01T00:00:00Z");
+    expect(allowedActions(facts, "member", now)).toEqual(["acceptCounter", "cancel", "reschedule", "setMeetingLink", "setFunding"]);
+    expect(allowedActions(facts, "expert", now)).toEqual(["decline"]);
+    expect(mayTake("acceptCounter", facts, "member", at("2027-03-08T09:00:00Z"), "s1")).toBe(false);
+    expect(mayTake("acceptCounter", facts, "member", at("2027-03-08T09:00:00Z"), "s2")).toBe(true);
+    expect(mayTake("acceptCounter", { ...facts, slotsProposedBy: "group" }, "member", now, "s2")).toBe(false);
   });
 
   it("lets the expert confirm only a time of the current round that has not started", () => {

@@ -13,8 +13,9 @@ export const EXPECTED_ROUTE_COSTS: Record<string, Counts> = {
   "GET /api/expert/:secret": { statements: 4, roundTrips: 2 },
   "GET /api/reports/concept": { statements: 7, roundTrips: 1 },
   "GET /e/:secret (page)": { statements: 5, roundTrips: 4 },
-  "GET /app (page)": { statements: 3, roundTrips: 3 },
-  "GET /app/consultations/:id (page)": { statements: 5, roundTrips: 4 },
+  // The group's pages name who is signed in and for which group (issue 12): one statement more each.
+  "GET /app (page)": { statements: 4, roundTrips: 4 },
+  "GET /app/consultations/:id (page)": { statements: 6, roundTrips: 5 },
   "GET /coordinator (page)": { statements: 10, roundTrips: 4 },
   // The request path only: the link guard's read, the link, then one batch with the write and the
   // answer's reads. Mail and webhooks run after the answer (src/lib/after-answer.ts).

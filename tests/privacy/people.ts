@@ -56,6 +56,9 @@ export async function seedPeople(t: TestApp) {
   // Held: Tuula's, with Eira; both evaluate, and so does Niko.
   const held = await requested(tuula.token, tuulas, eira.id);
   await ok(t.call("POST", `/api/expert/${held.secret}/confirm`, { body: { slotId: held.slotId } }), 200, "confirm");
+  // Eira switches her page to Finnish: the choice is remembered (experts.preferredLanguage).
+  const page = await t.app.request(`/e/${held.secret}?lang=fi`);
+  if (page.status !== 200) throw new Error(`expert page: ${page.status}`);
   // Declined by Eira, with her reason; Niko's consultation.
   const declined = await requested(niko.token, nikos, eira.id);
   await ok(t.call("POST", `/api/expert/${declined.secret}/decline`, { body: { reason: `${EIRA.tag} on leave that week` } }), 200, "decline");

@@ -13,6 +13,8 @@ export interface PageFrame {
   area?: "member" | "coordinator";
   /** Search engines have no business with links, consultations or sign-in pages. */
   noindex?: boolean;
+  /** The signed-in member and their group, shown beside the sign-out button. */
+  signedIn?: { name: string; group: string };
   /** Extra script assets, in order, e.g. the charting library and the code that draws with it. */
   scripts?: string[];
 }
@@ -73,6 +75,7 @@ function AreaNav({ frame }: { frame: PageFrame }) {
             </li>
           ))}
         </ul>
+        {frame.signedIn ? <p class="signed-in">{frame.t.lifecycle.signedInAs(frame.signedIn.name, frame.signedIn.group)}</p> : null}
         <form method="post" action={frame.area === "member" ? "/app/logout" : "/coordinator/logout"} class="sign-out">
           <CsrfField token={frame.csrfToken} />
           <button type="submit" class="button-link">

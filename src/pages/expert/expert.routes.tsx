@@ -1,9 +1,10 @@
 import type { Context } from "hono";
-import { findExpert } from "../../directory/directory.repo.js";
 import {
   confirmSlot,
   declineRequest,
   expertViewOf,
+  languagesOfExpert,
+  rememberExpertLanguage,
   resolveLink,
   type ExpertView,
   type LinkProblem,
@@ -14,18 +15,47 @@ import { parseEvaluation, readEvaluationForm } from "../evaluation/evaluation-in
 import { finish, pageApp, setLanguage } from "../page-app.js";
 import { expertLinkPageGuard } from "../rate-limited.js";
 import type { PageEnv } from "../page-env.js";
+import { isLang } from "../i18n/vocabulary.js";
 import { renderMessage, renderPage } from "../render.js";
 import { readForm } from "../security.js";
 import { sendIcs } from "../ics.js";
-import { expertEvaluationState } from "./expert-evaluation.js";
+import { expertEvaluationState } from "../evaluation/evaluation-state.js";
 import { ExpertPage, type ExpertPageProps } from "./expert.view.js";
 import { allowedActions } from "../../consultations/transitions.js";
+import { proposeOtherTimes } from "../../consultations/counter-proposal.service.js";
+import { SLOT_RULES } from "../../consultations/proposed-slots.js";
+import { checkSlots, slotErrorsFromIssues } from "../group/slot-input.js";
 
 const REASON_MAX = 1000;
 
-/** The same page for every bad link: it says what is wrong and nothing about the consultation. */
-function renderLinkProblem(c: Context<PageEnv>, problem: LinkProblem) {
+/**
+ * The same page for every bad link: it says what is wrong and nothing about the consultation,
+ * except that a cancelled one offers its calendar cancellation (the holder learns nothing new).
+ */
+async function renderLinkProblem(c: Context<PageEnv>, problem: LinkProblem, secret?: string, consultationId?: string) {
   const t = c.var.t.linkProblem;
+  if (problem === "cancelled" && secret && consultationId) {
+    const l = c.var.t.lifecycle;
+    const ics = await invitationFor(c.var.deps, consultationId, { kind: "expert", secret });
+    const body = (
+      <>
+        <h1>{l.cancelledTitle}</h1>
+        <p>{t.cancelled}</p>
+        <p>{l.cancelledExpert}</p>
+        {ics.ok ? (
+          <>
+            <p>{l.cancelledBody}</p>
+            <p>
+              <a class="button button-secondary" href={`/e/${secret}/invite.ics`} download="samrad-cancel.ics">
+                {l.downloadCancel}
+              </a>
+            </p>
+          </>
+        ) : null}
+      </>
+    );
+    return renderPage(c, { title: l.cancelledTitle, body, frame: { here: `/e/${secret}` } }, 410);
+  }
   return renderMessage(c, { title: t.title, lines: [t[problem], t.help] }, problem === "unknown" ? 404 : 410);
 }
 
@@ -35,9 +65,11 @@ type Loaded = { ok: true; view: ExpertView } | { ok: false; response: Response |
 async function load(c: Context<PageEnv>, secret: string): Promise<Loaded> {
   const deps = c.var.deps;
   const link = await resolveLink(deps, secret);
-  if (!link.ok) return { ok: false, response: renderLinkProblem(c, link.problem) };
-  const expert = await findExpert(deps.db, link.consultation.expert.id);
-  setLanguage(c, expert?.languages);
+  if (!link.ok) return { ok: false, response: renderLinkProblem(c, link.problem, secret, link.consultationId) };
+  const expertId = link.consultation.expert.id;
+  const chosen = c.req.query("lang");
+  if (isLang(chosen)) await rememberExpertLanguage(deps, expertId, chosen);
+  setLanguage(c, await languagesOfExpert(deps, expertId));
   return { ok: true, view: await expertViewOf(deps, link.consultation) };
 }
 
@@ -87,6 +119,32 @@ export const expertPageRoutes = () => {
     return afterFailure(c, secret, c.var.t.errors.slotTaken);
   });
 
+  app.post("/:secret/propose", async (c) => {
+    const secret = c.req.param("secret");
+    const loaded = await load(c, secret);
+    if (!loaded.ok) return loaded.response;
+    const { deps, t } = c.var;
+    const rows = (await readForm(c)).all("slot").slice(0, SLOT_RULES.maxCounterSlots);
+    const l = t.lifecycle;
+    const checked = checkSlots(rows, {
+      zone: loaded.view.expert.timeZone,
+      durationMinutes: loaded.view.durationMinutes,
+      now: deps.clock.now(),
+      v: t.validation,
+      requireCount: true,
+      count: { min: SLOT_RULES.minCounterSlots, max: SLOT_RULES.maxCounterSlots, tooFew: l.proposeTooFew, tooMany: l.proposeTooMany },
+    });
+    if (!checked.ok) return renderExpert(c, { secret, view: loaded.view, proposal: { values: rows, errors: checked.errors } }, 400);
+    const result = await proposeOtherTimes(deps, secret, checked.starts);
+    if (result.ok) return c.redirect(`/e/${secret}`, 303);
+    if (result.code === "VALIDATION_FAILED") {
+      const errors = slotErrorsFromIssues(result.issues ?? [], rows, t.validation);
+      return renderExpert(c, { secret, view: loaded.view, proposal: { values: rows, errors } }, 400);
+    }
+    // Already proposed (a double click or a reload): the page as it is now says so.
+    return c.redirect(`/e/${secret}`, 303);
+  });
+
   app.post("/:secret/decline", async (c) => {
     const secret = c.req.param("secret");
     const reason = (await readForm(c)).get("reason").trim();
@@ -96,7 +154,7 @@ export const expertPageRoutes = () => {
       return renderExpert(c, { secret, view: loaded.view, reason, errors: { reason: c.var.t.validation.tooLong(REASON_MAX) } }, 400);
     }
     const link = await resolveLink(c.var.deps, secret);
-    if (link.ok) setLanguage(c, (await findExpert(c.var.deps.db, link.consultation.expert.id))?.languages);
+    if (link.ok) setLanguage(c, await languagesOfExpert(c.var.deps, link.consultation.expert.id));
     const result = await declineRequest(c.var.deps, secret, reason || undefined);
     if (!result.ok) return afterFailure(c, secret, c.var.t.errors.conflict);
     // The link stops working now, so the thank-you is rendered here rather than redirected to.
@@ -123,8 +181,11 @@ export const expertPageRoutes = () => {
 
   app.get("/:secret/invite.ics", async (c) => {
     const link = await resolveLink(c.var.deps, c.req.param("secret"));
-    if (!link.ok) return renderLinkProblem(c, link.problem);
-    const ics = await invitationFor(c.var.deps, link.consultation.id, { kind: "expert", secret: c.req.param("secret") });
+    // After a cancel the invitation is the METHOD:CANCEL one, which removes the calendar entry.
+    const id = link.ok ? link.consultation.id : link.consultationId;
+    if (!id) return renderLinkProblem(c, link.ok ? "unknown" : link.problem);
+    const ics = await invitationFor(c.var.deps, id, { kind: "expert", secret: c.req.param("secret") });
+    if (!ics.ok && !link.ok) return renderLinkProblem(c, link.problem);
     if (!ics.ok) return renderMessage(c, { title: c.var.t.errors.notFoundTitle, lines: [c.var.t.errors.conflict] }, 409);
     return sendIcs(c, ics.value);
   });

@@ -5,7 +5,10 @@ import { CsrfField, ErrorSummary, Notice, TextArea, type FieldErrors } from "../
 import { formatSlot, timeInCity, zoneCity } from "../i18n/format.js";
 import type { Lang, Messages } from "../i18n/index.js";
 import { EvaluationForm } from "../evaluation/evaluation-form.js";
-import type { EvaluationState } from "./expert-evaluation.js";
+import type { EvaluationState } from "../evaluation/evaluation-state.js";
+import { SLOT_RULES } from "../../consultations/proposed-slots.js";
+import { TimeRows } from "../components/time-rows.js";
+import { slotFieldId } from "../group/slot-input.js";
 
 export interface ExpertPageProps {
   t: Messages;
@@ -21,8 +24,56 @@ export interface ExpertPageProps {
   evaluation?: EvaluationState & { saved: boolean; errors: FieldErrors };
   /** From the lifecycle table (allowedActions): what the expert may do now. */
   allowed: readonly Action[];
+  /** The other-times form as sent, after a refusal. */
+  proposal?: { values: string[]; errors: FieldErrors };
   /** Whether the service sends mail itself: the page says who was told, or what happens instead. */
   mailOn: boolean;
+}
+
+function ProposeOther({ p }: { p: ExpertPageProps }) {
+  const { t, lang, view } = p;
+  const l = t.lifecycle;
+  const errors = p.proposal?.errors ?? {};
+  return (
+    <section aria-labelledby="propose-title">
+      <h2 id="propose-title">{l.proposeTitle}</h2>
+      <p>{l.proposeIntro(zoneCity(view.expert.timeZone, lang))}</p>
+      <form method="post" action={`/e/${p.secret}/propose`} novalidate>
+        <CsrfField token={p.csrfToken} />
+        <fieldset>
+          <legend>{l.proposeTitle}</legend>
+          <TimeRows t={t} rows={SLOT_RULES.maxCounterSlots} required={SLOT_RULES.minCounterSlots} values={p.proposal?.values ?? []} errors={errors} label={l.timeLabel} />
+        </fieldset>
+        <button type="submit" class="button-secondary">
+          {l.proposeSubmit}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+/** After proposing: the expert's own times, waiting for the group. */
+function Proposed({ p }: { p: ExpertPageProps }) {
+  const { t, lang, view } = p;
+  const own = view.expert.timeZone;
+  return (
+    <section aria-labelledby="proposed-title" class="notice">
+      <h2 id="proposed-title">{t.lifecycle.proposedTitle}</h2>
+      <p>{t.lifecycle.proposedBody}</p>
+      <ul class="slots">
+        {view.slots.map((slot) => (
+          <li class="slot">
+            <div>
+              <span class="slot-when">
+                {formatSlot(slot, lang, own)} ({zoneCity(own, lang)})
+              </span>
+              <span class="slot-other">{timeInCity(slot.start, lang, view.group.timeZone, own)}</span>
+            </div>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
 }
 
 function Details({ t, view }: { t: Messages; view: ExpertView }) {
@@ -121,9 +172,10 @@ function Confirmed({ p }: { p: ExpertPageProps }) {
 
 function Decline({ p }: { p: ExpertPageProps }) {
   const { t } = p;
+  const confirmed = p.view.status === "confirmed";
   return (
     <section aria-labelledby="decline-title">
-      <h2 id="decline-title">{p.view.status === "confirmed" ? t.expert.declineTitleConfirmed : t.expert.declineTitle}</h2>
+      <h2 id="decline-title">{confirmed ? t.lifecycle.withdrawTitle : t.expert.declineTitle}</h2>
       <form method="post" action={`/e/${p.secret}/decline`} novalidate>
         <CsrfField token={p.csrfToken} />
         <TextArea
@@ -131,7 +183,7 @@ function Decline({ p }: { p: ExpertPageProps }) {
           id="reason"
           name="reason"
           label={t.expert.reasonLabel}
-          hint={t.expert.reasonHint}
+          hint={confirmed ? t.lifecycle.withdrawHint : t.expert.reasonHint}
           optional
           rows={3}
           max={1000}
@@ -139,12 +191,15 @@ function Decline({ p }: { p: ExpertPageProps }) {
           error={p.errors?.reason}
         />
         <button type="submit" class="button-secondary">
-          {t.expert.decline}
+          {confirmed ? t.lifecycle.withdraw : t.expert.decline}
         </button>
       </form>
     </section>
   );
 }
+
+const proposalLabels = (t: Messages) =>
+  Object.fromEntries(Array.from({ length: SLOT_RULES.maxCounterSlots }, (_, i) => [slotFieldId(i), t.lifecycle.timeLabel(i + 1)]));
 
 export function ExpertPage(p: ExpertPageProps) {
   const { t, view } = p;
@@ -152,9 +207,11 @@ export function ExpertPage(p: ExpertPageProps) {
   return (
     <>
       <h1>{t.expert.title(view.topic.title)}</h1>
-      <ErrorSummary t={t} errors={p.errors ?? {}} labels={{ reason: t.expert.reasonLabel }} />
+      <ErrorSummary t={t} errors={{ ...p.errors, ...p.proposal?.errors }} labels={{ reason: t.expert.reasonLabel, ...proposalLabels(t) }} />
       {p.problem ? <Notice kind="warning">{p.problem}</Notice> : null}
       {view.status === "confirmed" ? <Confirmed p={p} /> : null}
+      {/* After a reschedule the earlier times, and a time confirmed among them, no longer hold. */}
+      {view.status === "requested" && view.slotsProposedBy === "group" && view.round > 0 ? <Notice kind="info">{t.groupPages.expertNewTimes(view.group.name)}</Notice> : null}
       {held ? (
         <Notice kind="info">
           <h2>{t.expert.heldTitle}</h2>
@@ -166,7 +223,9 @@ export function ExpertPage(p: ExpertPageProps) {
       ) : null}
       <Details t={t} view={view} />
       <Brief t={t} view={view} />
+      {view.status === "requested" && view.slotsProposedBy === "expert" ? <Proposed p={p} /> : null}
       {p.allowed.includes("confirm") ? <SlotChoice p={p} /> : null}
+      {p.allowed.includes("counterPropose") ? <ProposeOther p={p} /> : null}
       {p.allowed.includes("decline") ? <Decline p={p} /> : null}
     </>
   );

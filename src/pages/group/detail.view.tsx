@@ -7,6 +7,10 @@ import { countryName, formatDateTime, formatSlot, timeInCity, zoneCity } from ".
 import type { Lang, Messages } from "../i18n/index.js";
 import type { Actor, HistoryAction } from "../i18n/vocabulary.js";
 import { StatusBadge } from "./list.view.js";
+import { SLOT_RULES } from "../../consultations/proposed-slots.js";
+import { slotFieldId } from "./slot-input.js";
+import { FollowUpPanel, FundingPanel, MemberEvaluationPanel, type MemberEvaluation } from "./after-session.view.js";
+import { Closed, OwnMeetingLink, Reschedule } from "./detail-sections.view.js";
 
 export interface HistoryEntry {
   at: string;
@@ -28,10 +32,48 @@ export interface DetailProps {
   reason?: string;
   /** From the lifecycle table (allowedActions): the page offers exactly what the API accepts. */
   allowed: readonly Action[];
+  /** The new-times form as sent, after a refusal. */
+  reschedule?: { values: string[]; errors: FieldErrors };
+  /** No tenant creates the meeting: the group may give its own link. */
+  ownLinkOffered: boolean;
+  ownLink?: { value: string; error?: string };
+  /** After the session: this member's evaluation form, and whether an evaluation asked for a follow-up. */
+  evaluation?: MemberEvaluation;
   /** Whether the service sends mail itself: the page says who was told, or what to do. */
   mailOn: boolean;
   /** Whether meetings are Teams meetings made by the service (a join link will come). */
   makesMeetings: boolean;
+}
+
+/** The expert's own times, each confirmable with one click (acceptCounter). */
+function CounterProposal({ p }: { p: DetailProps }) {
+  const { t, consultation: c } = p;
+  const l = t.lifecycle;
+  return (
+    <section aria-labelledby="counter-title" class="panel">
+      <h2 id="counter-title">{l.counterTitle}</h2>
+      <p>{l.counterIntro(c.expert.name)}</p>
+      <ul class="slots">
+        {c.slots.map((s) => {
+          const when = `${formatSlot(s, p.lang, p.zone)} (${zoneCity(p.zone, p.lang)})`;
+          return (
+            <li class="slot">
+              <div>
+                <SlotLine p={p} slot={s} />
+              </div>
+              <form method="post" action={`/app/consultations/${c.id}/accept`}>
+                <CsrfField token={p.csrfToken} />
+                <input type="hidden" name="slotId" value={s.id} />
+                <button type="submit" aria-label={l.acceptLabel(when)}>
+                  {l.acceptSubmit}
+                </button>
+              </form>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
 }
 
 function SlotLine({ p, slot }: { p: DetailProps; slot: { start: string; end: string } }) {
@@ -60,7 +102,7 @@ function Facts({ p }: { p: DetailProps }) {
       </dd>
       <dt>{t.group.duration}</dt>
       <dd>{t.common.minutes(c.durationMinutes)}</dd>
-      {c.confirmedSlot ? (
+      {c.confirmedSlot && !closed(c) ? (
         <>
           <dt>{t.group.confirmedTime}</dt>
           <dd data-testid="confirmed-time">
@@ -68,7 +110,8 @@ function Facts({ p }: { p: DetailProps }) {
           </dd>
         </>
       ) : null}
-      {c.meeting && c.meeting.state === "scheduled" ? (
+      {/* After a reschedule there is no confirmed time, so the old invitation is not offered. */}
+      {c.meeting && c.meeting.state === "scheduled" && c.confirmedSlot && !closed(c) ? (
         <>
           <dt>{t.common.joinMeeting}</dt>
           <dd>
@@ -102,7 +145,7 @@ function History({ p }: { p: DetailProps }) {
         {p.history.map((h) => (
           <tr>
             <td>{formatDateTime(h.at, p.lang, p.zone)}</td>
-            <td>{t.audit.actions[h.action as HistoryAction] ?? h.action}</td>
+            <td>{t.audit.actions[h.action as HistoryAction] ?? t.lifecycle.history[h.action] ?? t.lifecycle.historyOther}</td>
             <td>{t.audit.actors[h.actorType as Actor] ?? h.actorType}</td>
           </tr>
         ))}
@@ -124,7 +167,7 @@ function Cancel({ p }: { p: DetailProps }) {
           id="reason"
           name="reason"
           label={t.group.cancelReason}
-          hint={p.mailOn ? t.mail.pages.cancelTold : t.mail.pages.cancelNoMail}
+          hint={c.status === "draft" ? t.lifecycle.draftCancelHint : p.mailOn ? t.mail.pages.cancelTold : t.mail.pages.cancelNoMail}
           rows={3}
           max={1000}
           value={p.reason}
@@ -138,6 +181,9 @@ function Cancel({ p }: { p: DetailProps }) {
   );
 }
 
+const closed = (c: Consultation) => c.status === "declined" || c.status === "cancelled" || c.status === "expired";
+const timeLabels = (t: Messages) => Object.fromEntries(Array.from({ length: SLOT_RULES.maxSlots }, (_, i) => [slotFieldId(i), t.newFlow.timeLabel(i + 1)]));
+
 export function ConsultationDetail(p: DetailProps) {
   const { t, consultation: c } = p;
   return (
@@ -146,10 +192,21 @@ export function ConsultationDetail(p: DetailProps) {
         <a href="/app">{t.layout.myConsultations}</a>
       </p>
       <h1>{c.topic.title}</h1>
-      <ErrorSummary t={t} errors={p.errors ?? {}} labels={{ reason: t.group.cancelReason }} />
+      <ErrorSummary
+        t={t}
+        errors={{ ...p.errors, ...p.reschedule?.errors, ...(p.ownLink?.error ? { meetingUrl: p.ownLink.error } : {}) }}
+        labels={{ reason: t.group.cancelReason, funding: t.groupPages.fundingLabel, meetingUrl: t.lifecycle.ownLinkLabel, ...timeLabels(t) }}
+      />
       {p.notice ? <Notice>{p.notice}</Notice> : null}
       {p.problem ? <Notice kind="warning">{p.problem}</Notice> : null}
       <Facts p={p} />
+      {c.status === "requested" || c.status === "confirmed" ? (
+        <p>
+          <a href={`/app/consultations/${c.id}/sent`}>{t.groupPages.showMessage}</a>
+        </p>
+      ) : null}
+      <Closed p={p} />
+      {p.allowed.includes("acceptCounter") ? <CounterProposal p={p} /> : null}
       {p.allowed.includes("request") ? (
         <section aria-labelledby="send-title" class="panel">
           <h2 id="send-title">{t.group.sendTitle}</h2>
@@ -164,6 +221,7 @@ export function ConsultationDetail(p: DetailProps) {
         <h2 id="brief-title">{t.group.brief}</h2>
         <BriefBody t={t} brief={p.brief} />
       </section>
+      {c.slotsProposedBy === "group" && c.status !== "confirmed" ? (
       <section aria-labelledby="times-title">
         <h2 id="times-title">{t.group.proposedTimes}</h2>
         <ul class="slots">
@@ -176,6 +234,12 @@ export function ConsultationDetail(p: DetailProps) {
           ))}
         </ul>
       </section>
+      ) : null}
+      {p.allowed.includes("reschedule") ? <Reschedule p={p} /> : null}
+      {p.ownLinkOffered && p.allowed.includes("setMeetingLink") ? <OwnMeetingLink p={p} /> : null}
+      <MemberEvaluationPanel p={p} />
+      <FollowUpPanel p={p} />
+      <FundingPanel p={p} />
       <History p={p} />
       <Cancel p={p} />
     </>

@@ -1,5 +1,5 @@
 import { DateTime } from "luxon";
-import { planProposedSlots, SLOT_RULES } from "../../consultations/proposed-slots.js";
+import { planProposedSlots, SLOT_RULES, type SlotRule } from "../../consultations/proposed-slots.js";
 import type { FieldIssue } from "../../lib/errors.js";
 import type { FieldErrors } from "../components/form.js";
 import { formatShortDate, formatTime, zoneCity } from "../i18n/format.js";
@@ -22,6 +22,13 @@ export function wallTimeToInstant(wall: string, zone: string): string | null {
   return dt.isValid ? dt.toISO() : null;
 }
 
+/** An instant as the wall time a datetime-local input shows in `zone` ("2027-03-08T10:00"), or null. */
+export function wallTimeOf(instant: string, zone: string): string | null {
+  if (instant.length > 40) return null;
+  const dt = DateTime.fromISO(instant, { setZone: true });
+  return dt.isValid ? dt.setZone(zone).toFormat("yyyy-MM-dd'T'HH:mm") : null;
+}
+
 /** "Mon 8 Mar 09:00 in Stockholm": the same text enhance.js writes while the user types. */
 export function expertTimeLabel(instant: string, lang: Lang, expertZone: string): string {
   const utc = DateTime.fromISO(instant).toUTC().toISO()!;
@@ -29,13 +36,20 @@ export function expertTimeLabel(instant: string, lang: Lang, expertZone: string)
   return catalogues[lang].common.inCity(when, zoneCity(expertZone, lang));
 }
 
-/** planProposedSlots explains in English; each of its rules has a message in the catalogues. */
+/** Each slot rule's machine code (FieldIssue.rule) has a message in the catalogues; the English text is never read. */
 function slotMessage(issue: FieldIssue, v: Messages["validation"], rowOf: (planIndex: number) => number): string {
-  const overlap = /^overlaps slots\.(\d+)\.start$/.exec(issue.message);
-  if (overlap) return v.slotOverlap(rowOf(Number(overlap[1])) + 1);
-  if (issue.message.includes("5-minute grid")) return v.slotGrid;
-  if (issue.message.includes("in the future")) return v.slotPast;
-  return v.slotFormat;
+  switch (issue.rule as SlotRule | undefined) {
+    case "overlap": {
+      const other = /^slots\.(\d+)\.start$/.exec(issue.related ?? "");
+      return v.slotOverlap(rowOf(Number(other?.[1] ?? 0)) + 1);
+    }
+    case "grid":
+      return v.slotGrid;
+    case "past":
+      return v.slotPast;
+    default:
+      return v.slotFormat;
+  }
 }
 
 export type SlotCheck = { ok: true; starts: string[] } | { ok: false; errors: FieldErrors };
@@ -47,9 +61,18 @@ export type SlotCheck = { ok: true; starts: string[] } | { ok: false; errors: Fi
  */
 export function checkSlots(
   rows: readonly string[],
-  input: { zone: string; durationMinutes: number; now: Date; v: Messages["validation"]; requireCount: boolean },
+  input: {
+    zone: string;
+    durationMinutes: number;
+    now: Date;
+    v: Messages["validation"];
+    requireCount: boolean;
+    /** How many times are allowed and their messages; the group's 2–5 unless given (the expert's are 1–3). */
+    count?: { min: number; max: number; tooFew: string; tooMany: string };
+  },
 ): SlotCheck {
   const { v } = input;
+  const count = input.count ?? { min: SLOT_RULES.minSlots, max: SLOT_RULES.maxSlots, tooFew: v.slotsTooFew, tooMany: v.slotsTooMany };
   const errors: FieldErrors = {};
   const filled: { row: number; start: string }[] = [];
   rows.forEach((raw, row) => {
@@ -59,8 +82,8 @@ export function checkSlots(
     if (start) filled.push({ row, start });
     else errors[slotFieldId(row)] = v.slotFormat;
   });
-  if (input.requireCount && filled.length + Object.keys(errors).length < SLOT_RULES.minSlots) errors[SLOTS_FIELD] ??= v.slotsTooFew;
-  if (filled.length > SLOT_RULES.maxSlots) errors[SLOTS_FIELD] ??= v.slotsTooMany;
+  if (input.requireCount && filled.length + Object.keys(errors).length < count.min) errors[SLOTS_FIELD] ??= count.tooFew;
+  if (filled.length > count.max) errors[SLOTS_FIELD] ??= count.tooMany;
   const plan = planProposedSlots(
     filled.map((f) => f.start),
     input.durationMinutes,

@@ -1,6 +1,6 @@
 import type { Expert } from "../../directory/directory.schemas.js";
-import { CsrfField, ErrorSummary, HintAndError, Select, type FieldErrors } from "../components/form.js";
-import { zoneCity } from "../i18n/format.js";
+import { CsrfField, ErrorSummary, HintAndError, Notice, Select, type FieldErrors } from "../components/form.js";
+import { formatDateTime, languageName, zoneCity } from "../i18n/format.js";
 import type { Lang, Messages } from "../i18n/index.js";
 import { SLOT_ROWS, expertTimeLabel, slotFieldId, wallTimeToInstant } from "./slot-input.js";
 
@@ -9,6 +9,10 @@ export const DURATIONS = [30, 35, 40, 45] as const;
 export interface TimesFormValues {
   duration: string;
   slots: string[];
+  /** The form's one-time key: sent twice, the second send creates nothing. */
+  formKey: string;
+  /** The consultation this one follows up, when started from an evaluation that asked for more. */
+  followUp?: { id: string; topicTitle: string };
 }
 
 interface Props {
@@ -19,6 +23,10 @@ interface Props {
   topicTitle: string;
   expert: Expert;
   groupZone: string;
+  /** Times the members' calendars leave free (Microsoft 365), or why there are none. */
+  suggestions: { kind: "none" } | { kind: "unavailable" } | { kind: "some"; starts: string[] };
+  /** The brief's language, to say before sending when the expert does not read it. */
+  briefLanguage: string;
   values: TimesFormValues;
   errors: FieldErrors;
 }
@@ -62,6 +70,29 @@ function SlotRow({ p, row }: { p: Props; row: number }) {
   );
 }
 
+/** Each suggestion fills the first empty time with one click (a submit, so it works without JavaScript). */
+function Suggested({ p }: { p: Props }) {
+  const g = p.t.groupPages;
+  const s = p.suggestions;
+  if (s.kind !== "some") return <p class="hint">{s.kind === "none" ? g.suggestNone : g.suggestUnavailable}</p>;
+  if (s.starts.length === 0) return <p class="hint">{g.suggestEmpty}</p>;
+  return (
+    <fieldset>
+      <legend>{g.suggestTitle}</legend>
+      <p class="hint">{g.suggestIntro(zoneCity(p.groupZone, p.lang))}</p>
+      <ul class="suggestions">
+        {s.starts.map((start) => (
+          <li>
+            <button type="submit" name="suggest" value={start} class="button-secondary">
+              {formatDateTime(start, p.lang, p.groupZone)}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </fieldset>
+  );
+}
+
 export function TimesStep(p: Props) {
   const { t, lang, values, errors } = p;
   const n = t.newFlow;
@@ -72,6 +103,12 @@ export function TimesStep(p: Props) {
       <p class="step">{n.step(3, 3, n.stepTimes)}</p>
       <h1>{n.title}</h1>
       <ErrorSummary t={t} errors={errors} labels={labels} />
+      {values.followUp ? <p>{t.groupPages.followUpNote(values.followUp.topicTitle)}</p> : null}
+      {p.expert.languages.includes(p.briefLanguage) ? null : (
+        <Notice kind="warning">
+          {t.groupPages.briefLanguage(languageName(p.briefLanguage, lang), p.expert.name, p.expert.languages.map((l) => languageName(l, lang)).join(", "))}
+        </Notice>
+      )}
       <dl class="summary-list">
         <dt>{t.expert.topic}</dt>
         <dd>{p.topicTitle}</dd>
@@ -84,6 +121,8 @@ export function TimesStep(p: Props) {
         <CsrfField token={p.csrfToken} />
         <input type="hidden" name="brief" value={p.briefId} />
         <input type="hidden" name="expert" value={p.expert.id} />
+        <input type="hidden" name="formKey" value={values.formKey} />
+        {values.followUp ? <input type="hidden" name="followUp" value={values.followUp.id} /> : null}
         <Select
           t={t}
           id="duration"
@@ -94,6 +133,7 @@ export function TimesStep(p: Props) {
           error={errors.duration}
           options={DURATIONS.map((d) => ({ value: String(d), label: t.common.minutes(d) }))}
         />
+        <Suggested p={p} />
         <fieldset>
           <legend>{n.timesLegend}</legend>
           <p class="hint">{n.timesHint(zoneCity(p.groupZone, lang), zoneCity(p.expert.timeZone, lang))}</p>

@@ -10,6 +10,8 @@ export interface TopicFormValues {
   challenge: string;
   questions: string[];
   language: string;
+  /** The form's one-time key: sent twice, the second send creates nothing. */
+  formKey: string;
 }
 
 export const emptyTopicForm = (lang: Lang): TopicFormValues => ({
@@ -19,6 +21,7 @@ export const emptyTopicForm = (lang: Lang): TopicFormValues => ({
   challenge: "",
   questions: [],
   language: lang,
+  formKey: crypto.randomUUID(),
 });
 
 /** Three question inputs are in view; the rest of the seven wait behind "More questions". */
@@ -26,11 +29,15 @@ const VISIBLE_QUESTIONS = 3;
 
 export const questionId = (i: number) => `question-${i}`;
 
+/** One of the group's topics with its briefs, newest first: any of them starts a new consultation. */
 export interface ExistingBrief {
-  briefId: string;
   topicTitle: string;
-  createdAt: string;
+  theme: string;
+  briefs: { briefId: string; challenge: string; createdAt: string }[];
 }
+
+const EXCERPT = 140;
+const excerpt = (text: string) => (text.length > EXCERPT ? `${text.slice(0, EXCERPT - 1).trimEnd()}…` : text);
 
 interface Props {
   t: Messages;
@@ -95,6 +102,7 @@ export function TopicStep(p: Props) {
       <ErrorSummary t={t} errors={errors} labels={fieldLabels(t)} />
       <form method="post" action="/app/new" novalidate>
         <CsrfField token={p.csrfToken} />
+        <input type="hidden" name="formKey" value={values.formKey} />
         <h2>{n.topicSection}</h2>
         <TextInput t={t} id="title" name="title" label={n.titleLabel} hint={n.titleHint} value={values.title} error={errors.title} />
         <TextInput t={t} id="theme" name="theme" label={n.themeLabel} hint={n.themeHint} value={values.theme} error={errors.theme} />
@@ -136,10 +144,18 @@ export function TopicStep(p: Props) {
       {p.existing.length > 0 ? (
         <section aria-labelledby="existing-title">
           <h2 id="existing-title">{n.existingTitle}</h2>
-          <ul>
-            {p.existing.map((b) => (
+          <ul class="topic-briefs">
+            {p.existing.map((topic) => (
               <li>
-                <a href={`/app/new/expert?brief=${b.briefId}`}>{b.topicTitle}</a> ({formatDateTime(b.createdAt, p.lang, p.zone)})
+                <strong>{topic.topicTitle}</strong> <span class="hint">({topic.theme})</span>
+                <ul>
+                  {topic.briefs.map((b) => (
+                    <li>
+                      <a href={`/app/new/expert?brief=${b.briefId}`}>{t.groupPages.useBrief(formatDateTime(b.createdAt, p.lang, p.zone))}</a>
+                      <p class="hint">{excerpt(b.challenge)}</p>
+                    </li>
+                  ))}
+                </ul>
               </li>
             ))}
           </ul>

@@ -1,0 +1,26 @@
+import type { Kysely } from "kysely";
+import type { DB } from "../db/schema.js";
+
+export type PageLanguage = "fi" | "sv" | "en";
+
+/** The language the expert chose on their page (migrations/0013), for the mails they receive. */
+export async function storeExpertLanguage(db: Kysely<DB>, expertId: string, lang: PageLanguage): Promise<void> {
+  // One conditional statement: writes only when the choice changed.
+  await db
+    .updateTable("experts")
+    .set({ preferredLanguage: lang })
+    .where("id", "=", expertId)
+    .where((eb) => eb.or([eb("preferredLanguage", "is", null), eb("preferredLanguage", "!=", lang)]))
+    .execute();
+}
+
+export async function expertLanguage(db: Kysely<DB>, expertId: string): Promise<PageLanguage | null> {
+  const row = await db.selectFrom("experts").select("preferredLanguage").where("id", "=", expertId).executeTakeFirst();
+  return row?.preferredLanguage ?? null;
+}
+
+/** The expert's listed languages and the one chosen on their page, in one statement. */
+export async function expertLanguages(db: Kysely<DB>, expertId: string): Promise<{ listed: string[]; chosen: PageLanguage | null }> {
+  const row = await db.selectFrom("experts").select(["languages", "preferredLanguage"]).where("id", "=", expertId).executeTakeFirst();
+  return { listed: row ? (JSON.parse(row.languages) as string[]) : [], chosen: row?.preferredLanguage ?? null };
+}
