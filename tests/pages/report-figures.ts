@@ -11,12 +11,13 @@ export function figuresOnPage(html: string): Map<string, string> {
 /** The value at a dotted path of the report, where group keys (themes) may contain dots or spaces. */
 export function reportValue(report: any, key: string): unknown {
   const outcome =
-    /^outcomes\.(\w+)\.(.+)\.(evaluations|wouldRecommendShare|suppressed|usefulness\.mean|preparation\.mean|technicalQuality\.mean)$/.exec(
+    /^outcomes\.(\w+)\.(.+)\.(evaluations|wouldRecommendShare|suppressed|usefulness\.mean|questionsAnswered\.mean|briefPreparation\.mean|technicalQuality\.mean)$/.exec(
       key,
     );
   if (outcome) {
     const group = report.outcomes[outcome[1]!].find((g: any) => g.key === outcome[2]);
-    return outcome[3]!.split(".").reduce((v: any, k) => v?.[k], group);
+    // A side's figure withheld is null as a whole (questionsAnswered: null): the page shows "–".
+    return outcome[3]!.split(".").reduce((v: any, k) => (v === null ? null : v?.[k]), group);
   }
   const funding = /^funding\.(.+)$/.exec(key);
   if (funding) return report.funding.find((f: any) => f.source === funding[1])?.consultations;

@@ -5,7 +5,11 @@ import { DataTable } from "../components/data-table.js";
 import { Chart } from "./chart.js";
 
 type OutcomeGroup = ConceptReportResponse["outcomes"]["byTheme"][number];
-const SCORES = ["usefulness", "preparation", "technicalQuality"] as const;
+/**
+ * The two sides are asked different questions about preparation (members: did the expert answer our
+ * questions; experts: did the brief prepare you), so the page shows them apart, never averaged.
+ */
+const SCORES = ["usefulness", "questionsAnswered", "briefPreparation", "technicalQuality"] as const;
 
 interface Props {
   t: Messages;
@@ -26,7 +30,7 @@ export function OutcomesSection(p: Props) {
   const shown = p.groups.filter((g): g is Extract<OutcomeGroup, { suppressed: false }> => !g.suppressed);
   const spec = {
     labels: shown.map((g) => p.labelOf(g.key)),
-    datasets: SCORES.map((s) => ({ label: k[s], data: shown.map((g) => g[s].mean) })),
+    datasets: SCORES.map((s) => ({ label: k[s], data: shown.map((g) => g[s]?.mean ?? null) })),
     unit: "score" as const,
     max: 5,
     horizontal: true,
@@ -51,7 +55,7 @@ export function OutcomesSection(p: Props) {
               <tr>
                 <th scope="row">{p.labelOf(g.key)}</th>
                 {g.suppressed ? (
-                  <td colspan={5} data-key={key(g, "suppressed")}>
+                  <td colspan={SCORES.length + 2} data-key={key(g, "suppressed")}>
                     {k.suppressed}
                   </td>
                 ) : (
@@ -61,7 +65,7 @@ export function OutcomesSection(p: Props) {
                     </td>
                     {SCORES.map((s) => (
                       <td class="num" data-key={key(g, `${s}.mean`)}>
-                        {formatNumber(g[s].mean, lang)}
+                        {g[s] ? formatNumber(g[s].mean, lang) : t.common.none}
                       </td>
                     ))}
                     <td class="num" data-key={key(g, "wouldRecommendShare")}>

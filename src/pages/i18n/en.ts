@@ -315,6 +315,8 @@ export const en: Messages = {
     evaluations: "Evaluations",
     usefulness: "Usefulness (mean, 1–5)",
     preparation: "Preparation (mean, 1–5)",
+    questionsAnswered: "Expert answered our questions (members, mean, 1–5)",
+    briefPreparation: "Brief prepared the expert (experts, mean, 1–5)",
     technicalQuality: "Technical quality (mean, 1–5)",
     wouldRecommend: "Would recommend",
     suppressed: "fewer than the minimum: not shown",

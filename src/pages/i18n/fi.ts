@@ -315,6 +315,8 @@ export const fi: Messages = {
     evaluations: "Arvioinnit",
     usefulness: "Hyödyllisyys (ka., 1–5)",
     preparation: "Valmistautuminen (ka., 1–5)",
+    questionsAnswered: "Asiantuntija vastasi kysymyksiimme (ryhmä, ka., 1–5)",
+    briefPreparation: "Ennakkokuvaus valmisti asiantuntijaa (asiantuntija, ka., 1–5)",
     technicalQuality: "Tekninen laatu (ka., 1–5)",
     wouldRecommend: "Suosittelisi",
     suppressed: "alle vähimmäismäärän: ei näytetä",

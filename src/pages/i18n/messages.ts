@@ -293,6 +293,8 @@ export interface Messages {
     evaluations: string;
     usefulness: string;
     preparation: string;
+    questionsAnswered: string;
+    briefPreparation: string;
     technicalQuality: string;
     wouldRecommend: string;
     suppressed: string;

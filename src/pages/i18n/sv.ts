@@ -316,6 +316,8 @@ export const sv: Messages = {
     evaluations: "Utvärderingar",
     usefulness: "Nytta (medel, 1–5)",
     preparation: "Förberedelse (medel, 1–5)",
+    questionsAnswered: "Experten svarade på våra frågor (gruppen, medel, 1–5)",
+    briefPreparation: "Förhandsbeskrivningen förberedde experten (experten, medel, 1–5)",
     technicalQuality: "Teknisk kvalitet (medel, 1–5)",
     wouldRecommend: "Skulle rekommendera",
     suppressed: "under minimiantalet: visas inte",
