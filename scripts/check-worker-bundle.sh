@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Bundles the Worker as `wrangler deploy` would (offline, nothing is uploaded), prints its gzipped
-# size, and fails when it passes the limit (default 412 KiB: 395 KiB measured with sign-in, mail,
-# webhooks and privacy once zod's locales were left out, plus a small margin; issue 16 aims at
-# 400 KiB; the Workers free plan allows 3 MiB).
+# size, and fails when it passes the limit (default 452 KiB: 395 KiB measured with sign-in, mail,
+# webhooks and privacy once zod's locales were left out; the coordinator's workplace and the group's
+# and expert's new pages brought it to 437 KiB; plus a small margin. Issue 16 aims at 400 KiB; the
+# Workers free plan allows 3 MiB).
 # Usage: scripts/check-worker-bundle.sh [limit-in-bytes]
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
-limit=${1:-421888}
+limit=${1:-462848}
 outdir=dist
 export WRANGLER_SEND_METRICS=false
 
