@@ -26,7 +26,6 @@ async function whyUnchanged(deps: OutcomeDeps, id: string, explain: (v: Consulta
 /** The coordinator records a no-show, or when the session really started and how long it lasted. */
 export async function recordOutcome(deps: OutcomeDeps, by: Coordinator, id: string, input: RecordOutcome): Promise<Result<ConsultationRecordView>> {
   const now = deps.clock.now();
-  const at = now.toISOString();
   const facts = await findConsultationFacts(deps.db, id, null);
   if (!facts) return fail("NOT_FOUND", `No consultation with id ${id}`);
   const notEnded = (status: string) => `Cannot record the outcome of a consultation that is ${status}: the session must have ended`;

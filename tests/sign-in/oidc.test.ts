@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seedGroup, testApp, type TestApp } from "../helpers/test-app.js";
+import { seedGroup, testApp } from "../helpers/test-app.js";
 import { PageClient } from "../pages/page-client.js";
 import { startTestProvider, type TestPerson, type TestProvider } from "./test-provider.js";
 import { throughProvider } from "./through-provider.js";

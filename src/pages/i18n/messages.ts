@@ -1,7 +1,7 @@
 import type { CSV_COLUMNS } from "../../reports/evaluations-csv.js";
 import type { FundingSource } from "../../evaluations/consultation-outcome.schemas.js";
 import type { ConsultationStatus } from "../../db/schema.js";
-import type { Actor, HistoryAction, Lang, NordicZone } from "./vocabulary.js";
+import type { Actor, HistoryAction, NordicZone } from "./vocabulary.js";
 import type { MailMessages } from "./mail/mail-messages.js";
 
 type Fn<A extends unknown[]> = (...args: A) => string;
