@@ -1,5 +1,6 @@
 import { sql, type Kysely } from "kysely";
 import type { DB } from "../db/schema.js";
+import { EVALUATION_ANSWER_COLUMNS } from "../evaluations/evaluation-answers.js";
 import type { AccessibilityFeedbackTable } from "../accessibility/feedback.repo.js";
 
 /** The accessibility feedback table is typed next to its pages; privacy reads and deletes it too. */
@@ -80,16 +81,7 @@ function evaluationsBy(db: Kysely<DB>, side: "member" | "expert", authorId: stri
       "consultationId",
       "side",
       "authorId",
-      "usefulness",
-      "preparation",
-      "technicalQuality",
-      "durationFit",
-      "actualMinutes",
-      "wouldRecommend",
-      "followUpInterest",
-      "followUpTopic",
-      "learnings",
-      "improvements",
+      ...EVALUATION_ANSWER_COLUMNS,
       "submittedAt",
       "updatedAt",
     ])

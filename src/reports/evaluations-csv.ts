@@ -1,3 +1,4 @@
+import { EVALUATION_ANSWER_COLUMNS } from "../evaluations/evaluation-answers.js";
 import type { EvaluationExportRow } from "./evaluations-export.repo.js";
 
 /** Column order of the export; the header row uses these names. */
@@ -13,16 +14,7 @@ export const CSV_COLUMNS = [
   "recordedMinutes",
   "fundingSource",
   "side",
-  "usefulness",
-  "preparation",
-  "technicalQuality",
-  "durationFit",
-  "actualMinutes",
-  "wouldRecommend",
-  "followUpInterest",
-  "followUpTopic",
-  "learnings",
-  "improvements",
+  ...EVALUATION_ANSWER_COLUMNS,
   "submittedAt",
   "updatedAt",
 ] as const satisfies readonly (keyof EvaluationExportRow)[];
