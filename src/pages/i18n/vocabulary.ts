@@ -30,3 +30,6 @@ export const NORDIC_ZONES = [
   "America/Nuuk",
 ] as const;
 export type NordicZone = (typeof NORDIC_ZONES)[number];
+
+/** A text that takes values: every catalogue's formatted strings. */
+export type Fn<A extends unknown[]> = (...args: A) => string;
