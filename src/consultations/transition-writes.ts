@@ -8,6 +8,7 @@ import type { Capabilities } from "../events/subscriptions.js";
 import { windowOpenedAfter } from "../evaluations/evaluation-window.js";
 import { actorOf, type Principal } from "../lib/auth.js";
 import { newId } from "../lib/secrets.js";
+import { refreshReportRows } from "../reports/report-rows.js";
 import { CREATED_EVENT, TRANSITIONS, type Action, type ActorKind, type Guard, type TransitionRule } from "./transitions.js";
 
 /** Ids and codes only: the audit trail and the events never hold free text or e-mail addresses. */
@@ -208,6 +209,9 @@ export async function applyTransitions(
     }
   }
   const plans = [...updateIndex.keys()];
+  const written = queries.length;
+  // After every write of the batch: the report's rows of the consultations the transitions changed.
+  for (const plan of plans) queries.push(...refreshReportRows(deps.db, { changeId: plan.changeId }));
   // Last in the batch: whether any consumer (webhooks included) still has work from these transitions.
   const events = deps.db.selectFrom("consultation_events").select("id").where("changeId", "in", plans.map((p) => p.changeId));
   queries.push(
@@ -226,7 +230,7 @@ export async function applyTransitions(
     for (const plan of plans) if (changed(plan) > 0 && plan.request.consultationId) touched.add(plan.request.consultationId);
     for (const id of touched) await deps.effects.settle(id);
   }
-  return { changed, results: results.slice(0, -1) };
+  return { changed, results: results.slice(0, written) };
 }
 
 /** One transition, with the statements that hang on it. */
@@ -299,6 +303,8 @@ export function planDraft(
     records: [
       auditIfChanged(db, target, { ...actor, at, action: CREATED_EVENT, detail: opts.detail }),
       ...eventRecordQueries(db, { ...target, type: CREATED_EVENT, actorType: opts.actor.kind, at, detail: opts.detail }),
+      // Callers put the records after the draft's proposed times, so the report's row sees them.
+      ...refreshReportRows(db, { changeId }),
     ],
   };
 }

@@ -1,4 +1,6 @@
 import { sql, type Kysely, type Updateable } from "kysely";
+import type { AtomicWrite } from "../db/atomic.js";
+import { refreshReportRows } from "../reports/report-rows.js";
 import type { DB } from "../db/schema.js";
 import type { NordicCountry } from "../lib/common-schemas.js";
 import { afterKey, mapPage, toPage, type Page, type PageRequest } from "../lib/paging.js";
@@ -148,14 +150,22 @@ export async function searchExperts(db: Kysely<DB>, q: ExpertFilter, page?: Page
 export type OrganisationChanges = Omit<Updateable<DB["organisations"]>, "id" | "createdAt">;
 export type ExpertChanges = Omit<Updateable<DB["experts"]>, "id" | "createdAt">;
 
-/** One conditional write; false when there is no such organisation. */
-export async function updateOrganisation(db: Kysely<DB>, id: string, changes: OrganisationChanges): Promise<boolean> {
-  const r = await db.updateTable("organisations").set(changes).where("id", "=", id).executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
+/**
+ * One conditional write; false when there is no such organisation. A new country goes into the
+ * report's rows of its experts' consultations in the same atomic batch.
+ */
+export async function updateOrganisation(deps: { db: Kysely<DB>; atomic: AtomicWrite }, id: string, changes: OrganisationChanges): Promise<boolean> {
+  const update = deps.db.updateTable("organisations").set(changes).where("id", "=", id).compile();
+  const [r] = await deps.atomic(changes.country === undefined ? [update] : [update, ...refreshReportRows(deps.db, { organisationId: id })]);
+  return r!.changes === 1;
 }
 
-/** One conditional write; false when there is no such expert. A duplicate active e-mail throws a UNIQUE violation. */
-export async function updateExpert(db: Kysely<DB>, id: string, changes: ExpertChanges): Promise<boolean> {
-  const r = await db.updateTable("experts").set(changes).where("id", "=", id).executeTakeFirst();
-  return Number(r.numUpdatedRows) === 1;
+/**
+ * One conditional write; false when there is no such expert. A duplicate active e-mail throws a
+ * UNIQUE violation. A move to another organisation (its country) reaches the report's rows in the same batch.
+ */
+export async function updateExpert(deps: { db: Kysely<DB>; atomic: AtomicWrite }, id: string, changes: ExpertChanges): Promise<boolean> {
+  const update = deps.db.updateTable("experts").set(changes).where("id", "=", id).compile();
+  const [r] = await deps.atomic(changes.organisationId === undefined ? [update] : [update, ...refreshReportRows(deps.db, { expertId: id })]);
+  return r!.changes === 1;
 }

@@ -20,7 +20,7 @@ import {
 } from "./directory.repo.js";
 import type { CreateExpert, CreateOrganisation, DirectoryExpert, Expert, ExpertFilter, Organisation, UpdateExpert, UpdateOrganisation } from "./directory.schemas.js";
 
-type DirectoryDeps = Pick<Deps, "db" | "clock">;
+type DirectoryDeps = Pick<Deps, "db" | "clock" | "atomic">;
 
 const duplicateEmail = () => fail("CONFLICT", "Another active expert in the directory has this e-mail address", [{ path: "email", message: "already in the directory" }]);
 
@@ -67,7 +67,7 @@ export async function updateOrganisation(deps: DirectoryDeps, by: Principal, id:
     changes.innovative = input.criteria.innovative ? 1 : 0;
     changes.evidenceBased = input.criteria.evidenceBased ? 1 : 0;
   }
-  if (!(await writeOrganisation(deps.db, id, changes))) return fail("NOT_FOUND", `No organisation with id ${id}`);
+  if (!(await writeOrganisation(deps, id, changes))) return fail("NOT_FOUND", `No organisation with id ${id}`);
   const at = deps.clock.now().toISOString();
   await recordAudit(deps.db, { ...actorOf(by), at, action: "organisation.updated", entityType: "organisation", entityId: id });
   return ok((await findOrganisation(deps.db, id))!);
@@ -112,7 +112,7 @@ export async function updateExpert(deps: DirectoryDeps, by: Principal, id: strin
   if (input.timeZone !== undefined) changes.timeZone = input.timeZone;
   if (input.active !== undefined) changes.active = input.active ? 1 : 0;
   try {
-    if (!(await writeExpert(deps.db, id, changes))) return fail("NOT_FOUND", `No expert with id ${id}`);
+    if (!(await writeExpert(deps, id, changes))) return fail("NOT_FOUND", `No expert with id ${id}`);
   } catch (err) {
     if (isUniqueViolation(err)) return duplicateEmail();
     throw err;

@@ -1,4 +1,6 @@
 import type { Kysely } from "kysely";
+import type { AtomicWrite } from "../db/atomic.js";
+import { refreshReportRows } from "../reports/report-rows.js";
 import type { DB } from "../db/schema.js";
 import { afterKey, toPage, type Page, type PageRequest } from "../lib/paging.js";
 import type { Programme } from "./programmes.schemas.js";
@@ -22,19 +24,26 @@ export async function programmeOf(db: Kysely<DB>, consultationId: string): Promi
 }
 
 /**
- * Puts a consultation in a programme, or takes it out (null): one statement each. The foreign
- * keys refuse an unknown consultation or programme.
+ * Puts a consultation in a programme, or takes it out (null): one statement each, and the
+ * report's row of the consultation with it in one atomic batch. The foreign keys refuse an
+ * unknown consultation or programme.
  */
-export async function setProgrammeOf(db: Kysely<DB>, consultationId: string, programmeId: string | null, at: string): Promise<void> {
-  if (programmeId === null) {
-    await db.deleteFrom("consultation_programmes").where("consultationId", "=", consultationId).execute();
-    return;
-  }
-  await db
-    .insertInto("consultation_programmes")
-    .values({ consultationId, programmeId, setAt: at })
-    .onConflict((oc) => oc.column("consultationId").doUpdateSet({ programmeId, setAt: at }))
-    .execute();
+export async function setProgrammeOf(
+  deps: { db: Kysely<DB>; atomic: AtomicWrite },
+  consultationId: string,
+  programmeId: string | null,
+  at: string,
+): Promise<void> {
+  const { db } = deps;
+  const write =
+    programmeId === null
+      ? db.deleteFrom("consultation_programmes").where("consultationId", "=", consultationId).compile()
+      : db
+          .insertInto("consultation_programmes")
+          .values({ consultationId, programmeId, setAt: at })
+          .onConflict((oc) => oc.column("consultationId").doUpdateSet({ programmeId, setAt: at }))
+          .compile();
+  await deps.atomic([write, ...refreshReportRows(db, { consultationId })]);
 }
 
 export async function programmeExists(db: Kysely<DB>, id: string): Promise<boolean> {

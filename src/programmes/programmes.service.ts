@@ -8,7 +8,7 @@ import { newId } from "../lib/secrets.js";
 import { consultationExists, insertProgramme, listProgrammes, programmeExists, programmeOf, setProgrammeOf } from "./programmes.repo.js";
 import type { CreateProgramme, Programme } from "./programmes.schemas.js";
 
-type ProgrammeDeps = Pick<Deps, "db" | "clock">;
+type ProgrammeDeps = Pick<Deps, "db" | "clock" | "atomic">;
 
 export const programmesPage = (deps: Pick<Deps, "db">, page: PageRequest): Promise<Page<Programme>> => listProgrammes(deps.db, page);
 export const allProgrammes = async (deps: Pick<Deps, "db">): Promise<Programme[]> => (await listProgrammes(deps.db)).items;
@@ -33,7 +33,7 @@ export async function setConsultationProgramme(deps: ProgrammeDeps, by: Principa
     return fail("VALIDATION_FAILED", "Invalid body: programmeId: no such programme", [{ path: "programmeId", message: "no such programme" }]);
   }
   const at = deps.clock.now().toISOString();
-  await setProgrammeOf(deps.db, consultationId, programmeId, at);
+  await setProgrammeOf(deps, consultationId, programmeId, at);
   await recordAudit(deps.db, { ...actorOf(by), at, action: "consultation.programme_set", entityType: "consultation", entityId: consultationId, detail: { programmeId } });
   return ok({ consultationId, programmeId });
 }

@@ -232,6 +232,22 @@ describe("buildConceptReport: a small pilot round, every figure worked out by ha
         { key: "DK", ...elderlyCare },
         { key: "SE", ...childProtection },
       ],
+      // Not one of them in a programme: one group, the overall figures.
+      byProgramme: [
+        {
+        key: "none",
+        suppressed: false,
+        consultations: 3,
+        evaluations: 6,
+        usefulness: { mean: 3.83, median: 4, n: 6 },
+        preparation: { mean: 3.83, median: 4, n: 6 },
+        // Members 4, 3, 2, 5 ("did the expert answer our questions"); experts 5, 4 ("did the brief prepare you").
+        questionsAnswered: { mean: 3.5, median: 3.5, n: 4 },
+        briefPreparation: { mean: 4.5, median: 4.5, n: 2 },
+        technicalQuality: { mean: 3.67, median: 4, n: 6 },
+        wouldRecommendShare: 0.667,
+        },
+      ],
       byDuration: [
         {
           key: "30-34",
@@ -318,6 +334,7 @@ describe("buildConceptReport: edge cases", () => {
         bySide: [],
         byTheme: [],
         byExpertCountry: [],
+        byProgramme: [],
         byDuration: [],
         byQuestionCount: [],
         byChallengeLength: [],

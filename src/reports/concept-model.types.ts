@@ -11,6 +11,8 @@ export interface ConsultationRecord {
   status: ConsultationStatus;
   theme: string;
   expertCountry: string;
+  /** The programme the consultation belongs to (issue 11), null when none. */
+  programmeId: string | null;
   durationMinutes: number;
   actualMinutes: number | null;
   noShow: boolean;
@@ -134,6 +136,8 @@ export interface OutcomesReport {
   bySide: OutcomeGroup[];
   byTheme: OutcomeGroup[];
   byExpertCountry: OutcomeGroup[];
+  /** By programme id; consultations without a programme under "none". */
+  byProgramme: OutcomeGroup[];
   /** Planned minutes: "30-34", "35-39", "40-45", "other". */
   byDuration: OutcomeGroup[];
   /** Brief questions: "1-2", "3-4", "5-7", "other". */

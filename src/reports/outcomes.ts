@@ -1,49 +1,8 @@
-import type {
-  ConsultationRecord,
-  OutcomeGroup,
-  OutcomesReport,
-  ScoreSummary,
-} from "./concept-model.types.js";
-import { addSideTally, emptySideTally, type ConsultationTally, type SideTally } from "./evaluation-tally.js";
+import type { OutcomeGroup, OutcomesReport, ScoreSummary } from "./concept-model.types.js";
+import { addSideTally, emptySideTally, type SideTally } from "./evaluation-tally.js";
+import type { ReportCell } from "./report-aggregates.js";
+import { bandOrder, CHALLENGE_LENGTH_BANDS, DURATION_BANDS, QUESTION_BANDS } from "./report-bands.js";
 import { histogramMean, histogramQuantile, ratio, roundTo } from "./stats.js";
-
-/** A consultation with the tally of its evaluations. */
-export interface TalliedConsultation {
-  consultation: ConsultationRecord;
-  tally: ConsultationTally;
-}
-
-interface Band {
-  key: string;
-  min: number;
-  max: number;
-}
-
-// Data outside the bands (a 60-minute session, a brief with no questions) still has to land
-// somewhere, or the breakdown would no longer add up to the overall figures.
-const OTHER = "other";
-
-const DURATION_BANDS: readonly Band[] = [
-  { key: "30-34", min: 30, max: 34 },
-  { key: "35-39", min: 35, max: 39 },
-  { key: "40-45", min: 40, max: 45 },
-];
-const QUESTION_BANDS: readonly Band[] = [
-  { key: "1-2", min: 1, max: 2 },
-  { key: "3-4", min: 3, max: 4 },
-  { key: "5-7", min: 5, max: 7 },
-];
-const CHALLENGE_LENGTH_BANDS: readonly Band[] = [
-  { key: "<500", min: 0, max: 499 },
-  { key: "500-999", min: 500, max: 999 },
-  { key: "1000-2000", min: 1000, max: 2000 },
-];
-
-function bandOf(bands: readonly Band[], value: number): string {
-  return bands.find((band) => value >= band.min && value <= band.max)?.key ?? OTHER;
-}
-
-const bandOrder = (bands: readonly Band[]) => [...bands.map((band) => band.key), OTHER];
 
 /** Evaluations added up for one group of a breakdown. */
 interface GroupTally extends SideTally {
@@ -54,77 +13,59 @@ interface GroupTally extends SideTally {
   expertPreparation: number[];
 }
 
-/** Consultations alike in every consultation-level breakdown, their evaluations added up once. */
-interface Cell extends GroupTally {
-  theme: string;
-  country: string;
-  duration: string;
-  questions: string;
-  challenge: string;
-}
-
 const emptyGroup = (): GroupTally => ({ ...emptySideTally(), consultations: 0, memberPreparation: [0, 0, 0, 0, 0], expertPreparation: [0, 0, 0, 0, 0] });
 
 const addCounts = (into: number[], from: readonly number[]) => {
   for (let i = 0; i < from.length; i++) into[i]! += from[i]!;
 };
 
-/** One side's evaluations of one consultation into a group. */
+/** One side's evaluations into a group. */
 function addSide(into: GroupTally, side: "member" | "expert", tally: SideTally): void {
   addSideTally(into, tally);
   addCounts(side === "member" ? into.memberPreparation : into.expertPreparation, tally.preparation);
 }
 
-function addGroup(into: GroupTally, from: GroupTally): void {
-  addSideTally(into, from);
-  into.consultations += from.consultations;
-  addCounts(into.memberPreparation, from.memberPreparation);
-  addCounts(into.expertPreparation, from.expertPreparation);
-}
+/** Consultations that have no programme are a group of their own under this key. */
+export const NO_PROGRAMME = "none";
 
-export function buildOutcomes(sessions: readonly TalliedConsultation[], minGroupSize: number): OutcomesReport {
-  // First into cells (a few hundred at most), then the cells into each breakdown: far fewer
-  // additions than adding every consultation into all six.
-  const cells = new Map<string, Cell>();
+/**
+ * The outcome breakdowns from cells (report-aggregates.ts): each consultation with evaluations
+ * falls in exactly one cell, so it counts once in every consultation-level breakdown.
+ */
+export function buildOutcomes(cells: readonly ReportCell[], minGroupSize: number): OutcomesReport {
   const bySide = new Map<string, GroupTally>();
-  for (const { consultation: c, tally } of sessions) {
-    if (tally.member.evaluations + tally.expert.evaluations === 0) continue;
-    const duration = bandOf(DURATION_BANDS, c.durationMinutes);
-    const questions = bandOf(QUESTION_BANDS, c.briefQuestionCount);
-    const challenge = bandOf(CHALLENGE_LENGTH_BANDS, c.briefChallengeLength);
-    const cellKey = JSON.stringify([c.theme, c.expertCountry, duration, questions, challenge]);
-    let cell = cells.get(cellKey);
-    if (!cell) cells.set(cellKey, (cell = { ...emptyGroup(), theme: c.theme, country: c.expertCountry, duration, questions, challenge }));
-    addSide(cell, "member", tally.member);
-    addSide(cell, "expert", tally.expert);
-    // Each consultation falls in one group of every consultation-level breakdown, so it counts once there.
-    cell.consultations++;
+  const overall = emptyGroup();
+  for (const cell of cells) {
+    addSide(overall, "member", cell.member);
+    addSide(overall, "expert", cell.expert);
+    overall.consultations += cell.consultations;
     for (const side of ["member", "expert"] as const) {
-      if (tally[side].evaluations === 0) continue;
+      if (cell[side].evaluations === 0) continue;
       let group = bySide.get(side);
       if (!group) bySide.set(side, (group = emptyGroup()));
-      addSide(group, side, tally[side]);
-      group.consultations++;
+      addSide(group, side, cell[side]);
+      group.consultations += side === "member" ? cell.memberConsultations : cell.expertConsultations;
     }
   }
-  const overall = emptyGroup();
-  const byCell = (keyOf: (cell: Cell) => string) => {
+  const byCell = (keyOf: (cell: ReportCell) => string) => {
     const groups = new Map<string, GroupTally>();
-    for (const cell of cells.values()) {
+    for (const cell of cells) {
       const key = keyOf(cell);
       let group = groups.get(key);
       if (!group) groups.set(key, (group = emptyGroup()));
-      addGroup(group, cell);
+      addSide(group, "member", cell.member);
+      addSide(group, "expert", cell.expert);
+      group.consultations += cell.consultations;
     }
     return groups;
   };
-  for (const cell of cells.values()) addGroup(overall, cell);
   const by = (groups: Map<string, GroupTally>, order?: readonly string[]) => breakdown(groups, minGroupSize, order);
   return {
     overall: summariseGroup("all", overall, minGroupSize),
     bySide: by(bySide, ["member", "expert"]),
     byTheme: by(byCell((cell) => cell.theme)),
     byExpertCountry: by(byCell((cell) => cell.country)),
+    byProgramme: by(byCell((cell) => cell.programmeId ?? NO_PROGRAMME)),
     byDuration: by(byCell((cell) => cell.duration), bandOrder(DURATION_BANDS)),
     byQuestionCount: by(byCell((cell) => cell.questions), bandOrder(QUESTION_BANDS)),
     byChallengeLength: by(byCell((cell) => cell.challenge), bandOrder(CHALLENGE_LENGTH_BANDS)),

@@ -7,6 +7,7 @@ export function consultation(id: string, overrides: Partial<ConsultationRecord> 
     status: "evaluated",
     theme: "child protection",
     expertCountry: "SE",
+    programmeId: null,
     durationMinutes: 45,
     actualMinutes: null,
     noShow: false,

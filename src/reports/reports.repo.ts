@@ -4,7 +4,7 @@ import { readTogether, type RowsOf } from "../db/read-together.js";
 import type { DB } from "../db/schema.js";
 import { consultationFactsQuery, hasSession, statusNow } from "../evaluations/consultation-facts.repo.js";
 import type { ConsultationRecord, EvaluationRecord, Score } from "./concept-model.js";
-import { countAnswers, emptyConsultationTally, type ConsultationTally } from "./evaluation-tally.js";
+import { NO_PROGRAMME } from "./outcomes.js";
 
 /** Which consultations a report covers. Instants are UTC ISO strings; `to` is exclusive. */
 export interface ReportFilter {
@@ -15,12 +15,14 @@ export interface ReportFilter {
   theme?: string;
   /** The country of the expert's organisation. */
   country?: string;
+  /** A programme's id, or "none" for consultations in no programme. */
+  programme?: string;
   consultationId?: string;
 }
 
 /** The ids of the consultations a filter selects, for semi-joins; null when it selects all. */
 export function filteredIds(db: Kysely<DB>, filter: ReportFilter) {
-  if (!(filter.consultationId || filter.from || filter.to || filter.theme || filter.country)) return null;
+  if (!(filter.consultationId || filter.from || filter.to || filter.theme || filter.country || filter.programme)) return null;
   let q = db.selectFrom("consultations as c").select("c.id");
   if (filter.consultationId) q = q.where("c.id", "=", filter.consultationId);
   if (filter.from) q = q.where("c.createdAt", ">=", filter.from);
@@ -33,11 +35,18 @@ export function filteredIds(db: Kysely<DB>, filter: ReportFilter) {
     const country = filter.country;
     q = q.where("c.expertId", "in", db.selectFrom("experts as e").innerJoin("organisations as o", "o.id", "e.organisationId").select("e.id").where("o.country", "=", country));
   }
+  if (filter.programme) {
+    const inProgramme = db.selectFrom("consultation_programmes as cp").select("cp.consultationId");
+    q =
+      filter.programme === NO_PROGRAMME
+        ? q.where("c.id", "not in", inProgramme)
+        : q.where("c.id", "in", inProgramme.where("cp.programmeId", "=", filter.programme));
+  }
   return q;
 }
 
 /**
- * The consultations a filter selects, as ConsultationRecords, from six set-based statements whatever
+ * The consultations a filter selects, as ConsultationRecords, from seven set-based statements whatever
  * their number. Themes, countries and brief sizes come as small lookup tables rather than joins:
  * at 100,000 consultations the joins cost more than the rest of the load together.
  */
@@ -51,11 +60,13 @@ function consultationRecordQueries(db: Kysely<DB>, filter: ReportFilter) {
   // Once erasure or retention has removed a challenge's text, its length is kept in challengeLength.
   let briefsQ = db.selectFrom("briefs").select(["id", sql<number>`coalesce(challengeLength, length(challenge))`.as("challengeLength")]);
   let questionsQ = db.selectFrom("brief_questions").select((eb) => ["briefId", eb.fn.countAll<number>().as("n")]).groupBy("briefId");
+  let programmesQ = db.selectFrom("consultation_programmes").select(["consultationId", "programmeId"]);
   if (ids) {
     consultationsQ = consultationsQ.where("c.id", "in", ids);
     topicsQ = topicsQ.where("id", "in", referenced("c.topicId"));
     briefsQ = briefsQ.where("id", "in", referenced("c.briefId"));
     questionsQ = questionsQ.where("briefId", "in", referenced("c.briefId"));
+    programmesQ = programmesQ.where("consultationId", "in", ids);
   }
   return [
     consultationsQ.compile(),
@@ -69,17 +80,19 @@ function consultationRecordQueries(db: Kysely<DB>, filter: ReportFilter) {
       .where("removedAt", "is", null)
       .groupBy("groupId")
       .compile(),
+    programmesQ.compile(),
   ] as const;
 }
 
 type RecordRows = RowsOf<ReturnType<typeof consultationRecordQueries>>;
 
-function toConsultationRecords([rows, topics, briefs, questionCounts, expertCountries, groupSizes]: RecordRows, now: Date): ConsultationRecord[] {
+function toConsultationRecords([rows, topics, briefs, questionCounts, expertCountries, groupSizes, programmes]: RecordRows, now: Date): ConsultationRecord[] {
   const themeOf = new Map(topics.map((t) => [t.id, t.theme]));
   const challengeLengthOf = new Map(briefs.map((b) => [b.id, Number(b.challengeLength)]));
   const questionsOf = new Map(questionCounts.map((r) => [r.briefId, Number(r.n)]));
   const countryOf = new Map(expertCountries.map((e) => [e.id, e.country]));
   const membersOf = new Map(groupSizes.map((r) => [r.groupId, Number(r.n)]));
+  const programmeOf = new Map(programmes.map((r) => [r.consultationId, r.programmeId]));
 
   return rows.map((r): ConsultationRecord => {
     const status = statusNow(r, now);
@@ -88,6 +101,7 @@ function toConsultationRecords([rows, topics, briefs, questionCounts, expertCoun
       status,
       theme: themeOf.get(r.topicId) ?? "",
       expertCountry: countryOf.get(r.expertId) ?? "",
+      programmeId: programmeOf.get(r.id) ?? null,
       durationMinutes: r.durationMinutes,
       actualMinutes: r.actualMinutes,
       noShow: r.noShow === 1,
@@ -109,7 +123,11 @@ export async function loadConsultationRecords(db: Kysely<DB>, filter: ReportFilt
   return toConsultationRecords(await readTogether({ db, atomic }, consultationRecordQueries(db, filter)), now);
 }
 
-/** The plain records buildConceptReport takes: the consultations, and their evaluations one by one. */
+/**
+ * The plain records buildConceptReport takes, read from the source tables: the consultations, and
+ * their evaluations one by one. One consultation's figures (the evaluations view), and the
+ * reference the report's own table (report-rows.ts) is tested against.
+ */
 export async function loadConceptRecords(
   db: Kysely<DB>,
   filter: ReportFilter,
@@ -135,66 +153,4 @@ export async function loadConceptRecords(
     }),
   );
   return { consultations, evaluations };
-}
-
-/**
- * Each evaluation's answers as 7 characters, so that one row per consultation carries all its
- * evaluations: side (m/e), usefulness, preparation and technical quality (1–5), duration fit
- * (s/r/l for too_short/right/too_long), would recommend and follow-up interest (0/1). The
- * columns' CHECK constraints keep every field to one character. Counting in SQL per answer value
- * instead (sum(usefulness = 1), ...) takes about four times as long in SQLite.
- */
-const ANSWERS = sql<string>`group_concat(
-  CASE side WHEN 'member' THEN 'm' ELSE 'e' END || usefulness || preparation || technicalQuality
-  || CASE durationFit WHEN 'too_short' THEN 's' WHEN 'right' THEN 'r' ELSE 'l' END
-  || wouldRecommend || followUpInterest, '')`;
-const ANSWER_WIDTH = 7;
-const FIT_CODES: Readonly<Record<string, number>> = { s: 0, r: 1, l: 2 };
-
-/** One consultation's answers as ANSWERS encodes them, tallied. */
-export function decodeAnswers(consultationId: string, answers: string, minutesSum: number, minutesCount: number): ConsultationTally {
-  const tally = emptyConsultationTally(consultationId);
-  const digit = (at: number) => answers.charCodeAt(at) - 48;
-  for (let at = 0; at + ANSWER_WIDTH <= answers.length; at += ANSWER_WIDTH) {
-    countAnswers(tally, answers[at] === "m" ? "member" : "expert", {
-      usefulness: digit(at + 1),
-      preparation: digit(at + 2),
-      technicalQuality: digit(at + 3),
-      durationFit: FIT_CODES[answers[at + 4]!]!,
-      wouldRecommend: answers[at + 5] === "1",
-      followUpInterest: answers[at + 6] === "1",
-    });
-  }
-  tally.reportedMinutesSum = minutesSum;
-  tally.reportedMinutesCount = minutesCount;
-  return tally;
-}
-
-/**
- * What buildConceptReportFromTallies takes: the consultations as loadConceptRecords gives them,
- * and their evaluations tallied by the database, one row per consultation rather than one per
- * evaluation (migration 0004's covering index serves the scan).
- */
-export async function loadConceptTallies(
-  db: Kysely<DB>,
-  filter: ReportFilter,
-  now: Date,
-  atomic?: AtomicWrite,
-): Promise<{ consultations: ConsultationRecord[]; tallies: ConsultationTally[] }> {
-  const ids = filteredIds(db, filter);
-  let talliesQ = db
-    .selectFrom("evaluations")
-    .select((eb) => [
-      "consultationId",
-      ANSWERS.as("answers"),
-      eb.fn.sum<number | null>("actualMinutes").as("minutesSum"),
-      eb.fn.count<number>("actualMinutes").as("minutesCount"),
-    ])
-    .groupBy("consultationId");
-  if (ids) talliesQ = talliesQ.where("consultationId", "in", ids);
-  // Seven statements, one round trip (see readTogether): on D1 a report waits for one, not seven.
-  const [rows, ...records] = await readTogether({ db, atomic }, [talliesQ.compile(), ...consultationRecordQueries(db, filter)]);
-  const consultations = toConsultationRecords(records, now);
-  const tallies = rows.map((r) => decodeAnswers(r.consultationId, r.answers, Number(r.minutesSum ?? 0), Number(r.minutesCount)));
-  return { consultations, tallies };
 }

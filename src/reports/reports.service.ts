@@ -1,9 +1,9 @@
 import type { Deps } from "../deps.js";
-import { buildConceptReportFromTallies } from "./concept-model.js";
+import { buildConceptReportFromAggregates } from "./concept-model.js";
 import { evaluationsCsv } from "./evaluations-csv.js";
 import { toReportFilter, type ReportQuery } from "./report-period.js";
 import { loadEvaluationExport } from "./evaluations-export.repo.js";
-import { loadConceptTallies } from "./reports.repo.js";
+import { loadReportAggregates } from "./report-aggregates.repo.js";
 import type { ConceptReportResponse } from "./reports.schemas.js";
 
 type ReportDeps = Pick<Deps, "db" | "clock"> & Partial<Pick<Deps, "atomic">>;
@@ -12,12 +12,12 @@ type ReportDeps = Pick<Deps, "db" | "clock"> & Partial<Pick<Deps, "atomic">>;
 export async function conceptReport(deps: ReportDeps, query: ReportQuery): Promise<ConceptReportResponse> {
   const now = deps.clock.now();
   const filter = toReportFilter(query);
-  // Evaluations arrive tallied per consultation by the database: the same figures as from records.
-  const tallied = await loadConceptTallies(deps.db, filter, now, deps.atomic);
+  // Grouped by the database from the report's own table: the same figures as from records.
+  const aggregates = await loadReportAggregates(deps.db, filter, now, deps.atomic);
   return {
     generatedAt: now.toISOString(),
     filter: { from: filter.from ?? null, to: filter.to ?? null, theme: filter.theme ?? null, country: filter.country ?? null },
-    ...buildConceptReportFromTallies(tallied),
+    ...buildConceptReportFromAggregates(aggregates),
   };
 }
 

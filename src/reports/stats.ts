@@ -52,8 +52,8 @@ export function histogramQuantile(
   return quantileAtRanks(n, q, atRank);
 }
 
-/** The type-7 interpolation shared by every quantile here, given the value at each rank. */
-function quantileAtRanks(n: number, q: number, atRank: (rank: number) => number): number | null {
+/** The type-7 interpolation shared by every quantile here, given the value at each rank (0-based, ascending). */
+export function quantileAtRanks(n: number, q: number, atRank: (rank: number) => number): number | null {
   if (n === 0) return null;
   const position = (n - 1) * q;
   const lower = Math.floor(position);
@@ -98,4 +98,36 @@ export function distribution(values: readonly number[]): Distribution {
     return value === null ? null : roundTo(value, 2);
   };
   return { n: values.length, median: at(0.5), min: at(0), max: at(1), p25: at(0.25), p75: at(0.75) };
+}
+
+/** How many times each value occurs: a histogram of exact values, in any order. */
+export type ValueCounts = ReadonlyMap<number, number>;
+
+/** distribution() over values given as counts per value: the same figures, without spelling the values out. */
+export function distributionOfCounts(counts: ValueCounts): Distribution {
+  const values = sortedNumbers([...counts.keys()]);
+  const ends = new Float64Array(values.length);
+  let n = 0;
+  for (let i = 0; i < values.length; i++) ends[i] = n += counts.get(values[i]!)!;
+  const atRank = (rank: number) => {
+    // The first value whose run of equal values reaches past `rank`.
+    let low = 0;
+    let high = values.length - 1;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (ends[mid]! > rank) high = mid;
+      else low = mid + 1;
+    }
+    return values[low]!;
+  };
+  const at = (q: number) => {
+    const value = quantileAtRanks(n, q, atRank);
+    return value === null ? null : roundTo(value, 2);
+  };
+  return { n, median: at(0.5), min: at(0), max: at(1), p25: at(0.25), p75: at(0.75) };
+}
+
+/** Adds `count` occurrences of `value` to a histogram. */
+export function countValue(counts: Map<number, number>, value: number, count = 1): void {
+  counts.set(value, (counts.get(value) ?? 0) + count);
 }

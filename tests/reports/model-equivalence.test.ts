@@ -14,6 +14,7 @@ import { referenceConceptReport } from "./reference-model.js";
 const STATUSES: ConsultationStatus[] = ["draft", "requested", "confirmed", "held", "evaluated", "declined", "expired", "cancelled"];
 const THEMES = ["child protection", "elderly care", "disability services", "Sámi social work"];
 const COUNTRIES = ["FI", "SE", "DK", "NO", "IS"];
+const PROGRAMMES = ["programme-a", "programme-b", "programme-c"];
 const FITS = ["too_short", "right", "too_long"] as const;
 
 function randomData(seed: number) {
@@ -30,6 +31,7 @@ function randomData(seed: number) {
       status: pick(STATUSES),
       theme: pick(THEMES),
       expertCountry: pick(COUNTRIES),
+      programmeId: maybe(0.7, () => pick(PROGRAMMES)),
       durationMinutes: rnd.int(25, 60),
       actualMinutes: maybe(0.3, () => rnd.int(20, 70)),
       noShow: rnd.next() < 0.1,
@@ -69,7 +71,7 @@ describe("the tallied concept model gives the reference model's report, figure f
     for (let seed = 1; seed <= 400; seed++) {
       const input = randomData(seed);
       const expected = referenceConceptReport(input);
-      for (const group of [...expected.outcomes.byTheme, ...expected.outcomes.bySide]) {
+      for (const group of [...expected.outcomes.byTheme, ...expected.outcomes.bySide, ...expected.outcomes.byProgramme]) {
         if (group.suppressed) continue;
         shownGroups++;
         if (!Number.isInteger(group.usefulness.median)) halfMedians++;

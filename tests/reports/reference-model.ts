@@ -1,7 +1,7 @@
 /**
  * The concept model as it was before evaluations were tallied (one record per evaluation, sorted
- * for every median), kept verbatim as the reference the faster model must match figure for figure.
- * Test code only.
+ * for every median), kept verbatim as the reference the faster model must match figure for figure;
+ * since issue 11 it also breaks the outcomes down by programme, the same way. Test code only.
  */
 import type {
   ConceptReport,
@@ -76,6 +76,7 @@ function buildOutcomes(sessions: readonly EvaluatedSession[], minGroupSize: numb
     bySide: by((s) => s.evaluation.side, ["member", "expert"]),
     byTheme: by((s) => s.consultation.theme),
     byExpertCountry: by((s) => s.consultation.expertCountry),
+    byProgramme: by((s) => s.consultation.programmeId ?? "none"),
     byDuration: by((s) => bandOf(DURATION_BANDS, s.consultation.durationMinutes), bandOrder(DURATION_BANDS)),
     byQuestionCount: by((s) => bandOf(QUESTION_BANDS, s.consultation.briefQuestionCount), bandOrder(QUESTION_BANDS)),
     byChallengeLength: by((s) => bandOf(CHALLENGE_LENGTH_BANDS, s.consultation.briefChallengeLength), bandOrder(CHALLENGE_LENGTH_BANDS)),

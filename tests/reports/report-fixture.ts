@@ -26,7 +26,8 @@ async function swedishExpert(t: TestApp) {
  * A small dataset with known figures (tests/reports/reports.test.ts spells them out):
  * one group of 3 members; C1 and C2 on child protection (Danish expert, 45 and 30 minutes),
  * C3 on elderly care (Danish, 45), C4 on disability services (Swedish expert, 40), C5 declined,
- * and a follow-up draft of C1. Members rate usefulness 4, the experts 5.
+ * and a follow-up draft of C1. Members rate usefulness 4, the experts 5. C1 and C2 belong to the
+ * programme "Child protection key projects", C4 to "Personal assistance pilots", the rest to none.
  */
 export async function seedReportData(t: TestApp) {
   const g = await seedGroup(t);
@@ -53,6 +54,21 @@ export async function seedReportData(t: TestApp) {
   await fund(c2.consultationId, "pilot_grant");
   await fund(c3.consultationId, "competence_centre");
 
+  const programme = async (name: string) => {
+    const res = await t.call("POST", "/api/programmes", { token: t.coordinator, body: { name } });
+    if (res.status !== 201) throw new Error(`programme: ${res.status} ${res.text}`);
+    return res.body.id as string;
+  };
+  const programmeId = await programme("Child protection key projects");
+  const otherProgrammeId = await programme("Personal assistance pilots");
+  const file = async (id: string, into: string) => {
+    const res = await t.call("PUT", `/api/consultations/${id}/programme`, { token: t.coordinator, body: { programmeId: into } });
+    if (res.status !== 200) throw new Error(`programme of ${id}: ${res.status} ${res.text}`);
+  };
+  await file(c1.consultationId, programmeId);
+  await file(c2.consultationId, programmeId);
+  await file(c4.consultationId, otherProgrammeId);
+
   t.clock.set(AFTER_SESSION);
   const member = { usefulness: 4 };
   const expert = { usefulness: 5 };
@@ -76,5 +92,5 @@ export async function seedReportData(t: TestApp) {
     body: { briefId: g.briefId, durationMinutes: 30, slots: [{ start: "2027-04-05T10:00:00+03:00" }, { start: "2027-04-06T10:00:00+03:00" }] },
   });
   if (followUp.status !== 201) throw new Error(`follow-up: ${followUp.status} ${followUp.text}`);
-  return { ...g, m3, ids: [c1, c2, c3, c4].map((c) => c.consultationId), declinedId: c5.body.id as string, followUpId: followUp.body.id as string };
+  return { ...g, m3, programmeId, otherProgrammeId, ids: [c1, c2, c3, c4].map((c) => c.consultationId), declinedId: c5.body.id as string, followUpId: followUp.body.id as string };
 }
