@@ -173,7 +173,7 @@ export async function main(): Promise<{ reportMs: number; countMs: number; ratio
     const scan = await timeMs(3, () => sql`SELECT side, count(*), avg(usefulness), sum(wouldRecommend) FROM evaluations GROUP BY side`.execute(handle.db));
     // The report's two halves: what the database hands over, and the pure model over it.
     const load = await timeMs(1, () => loadReportAggregates(handle.db, {}, new Date(NOW)));
-    const aggregates = await loadReportAggregates(handle.db, {}, new Date(NOW));
+    const { aggregates } = await loadReportAggregates(handle.db, {}, new Date(NOW));
     const model = await timeMs(1, async () => buildConceptReportFromAggregates(aggregates));
     const filtered = await timeMs(3, () => conceptReport(deps, { from: "2026-01-01", to: "2026-06-30", theme: "elderly care", country: "SE" }));
     const ratio = report.median / count.median;

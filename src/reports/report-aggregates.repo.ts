@@ -56,9 +56,14 @@ function sideTallyOf(row: Record<string, unknown>, p: "m" | "e"): SideTally {
 
 /**
  * The report's aggregates over the consultations a filter selects, from report_consultations in
- * six grouped statements that return a few hundred rows at most, in one round trip.
+ * six grouped statements that return a few hundred rows at most, and the programmes' names, in one round trip.
  */
-export async function loadReportAggregates(db: Kysely<DB>, filter: ReportFilter, now: Date, atomic?: AtomicWrite): Promise<ReportAggregates> {
+export async function loadReportAggregates(
+  db: Kysely<DB>,
+  filter: ReportFilter,
+  now: Date,
+  atomic?: AtomicWrite,
+): Promise<{ aggregates: ReportAggregates; programmeNames: Map<string, string> }> {
   const where = filterSql(filter);
   const nowMs = now.getTime();
   // Sessions that took place: held or evaluated as of now, and nobody failed to show up.
@@ -86,8 +91,10 @@ export async function loadReportAggregates(db: Kysely<DB>, filter: ReportFilter,
         ${sql.raw([...sideSums("m"), ...sideSums("e")].join(", "))}
       FROM report_consultations r WHERE ${where} AND r.mN + r.eN > 0
       GROUP BY r.theme, r.country, r.programmeId, r.durationBand, r.questionBand, r.challengeBand`.compile(db),
+    // The programmes' names for the breakdown: a handful of rows.
+    db.selectFrom("programmes").select(["id", "name"]).compile(),
   ] as const;
-  const [statusRows, [origins], toConfirm, toSession, sessionRows, [possible], cellRows] = await readTogether({ db, atomic }, queries);
+  const [statusRows, [origins], toConfirm, toSession, sessionRows, [possible], cellRows, programmes] = await readTogether({ db, atomic }, queries);
 
   const statuses: StatusCount[] = [];
   for (const r of statusRows) {
@@ -129,7 +136,7 @@ export async function loadReportAggregates(db: Kysely<DB>, filter: ReportFilter,
       expert: sideTallyOf(r, "e"),
     }),
   );
-  return {
+  const aggregates: ReportAggregates = {
     statuses,
     followUpOrigins: Number(origins?.origins ?? 0),
     medianDaysRequestToConfirm: median(toConfirm),
@@ -137,4 +144,5 @@ export async function loadReportAggregates(db: Kysely<DB>, filter: ReportFilter,
     sessions: { plannedMinutes, actualMinutes, memberEvaluations, memberPossible: Number(possible?.possible ?? 0), expertEvaluations },
     cells,
   };
+  return { aggregates, programmeNames: new Map(programmes.map((p) => [p.id, p.name])) };
 }

@@ -23,6 +23,7 @@ export interface ReportQuery {
   to?: string;
   theme?: string;
   country?: string;
+  programme?: string;
 }
 
 /** The query as validated by the route (bounds already parse) to the repository's filter in UTC. */
@@ -32,5 +33,6 @@ export function toReportFilter(q: ReportQuery): ReportFilter {
   if (q.to) filter.to = parsePeriodBound(q.to, "to")!;
   if (q.theme) filter.theme = q.theme;
   if (q.country) filter.country = q.country;
+  if (q.programme) filter.programme = q.programme;
   return filter;
 }

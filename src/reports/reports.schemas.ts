@@ -1,5 +1,5 @@
 import { z } from "@hono/zod-openapi";
-import { CountrySchema } from "../lib/common-schemas.js";
+import { CountrySchema, IdSchema } from "../lib/common-schemas.js";
 import { parsePeriodBound } from "./report-period.js";
 
 const bound = (name: "from" | "to", description: string) =>
@@ -17,6 +17,14 @@ export const ReportQuerySchema = z
     to: bound("to", "Consultations created on or before this day (Europe/Helsinki), or before this instant"),
     theme: z.string().trim().min(1).max(100).optional().openapi({ param: { name: "theme", in: "query" }, example: "child protection" }),
     country: CountrySchema.optional().openapi({ param: { name: "country", in: "query" }, description: "The expert's country" }),
+    programme: z
+      .union([IdSchema, z.literal("none")], { error: 'must be a programme\'s id (UUID) or "none"' })
+      .optional()
+      .openapi({
+        param: { name: "programme", in: "query" },
+        description: 'A programme\'s id (GET /api/programmes), or "none" for consultations that belong to no programme',
+        example: "none",
+      }),
   })
   .superRefine((q, ctx) => {
     const from = q.from && parsePeriodBound(q.from, "from");
@@ -76,6 +84,13 @@ const OutcomeGroupSchema = z
   ])
   .openapi("OutcomeGroup", { description: "Figures from fewer than minGroupSize evaluations are withheld" });
 
+const ProgrammeOutcomeGroupSchema = z
+  .intersection(
+    OutcomeGroupSchema,
+    z.object({ name: z.string().nullable().openapi({ description: "The programme's name; null for the consultations in no programme (key \"none\")" }) }),
+  )
+  .openapi("ProgrammeOutcomeGroup", { description: "An OutcomeGroup whose key is a programme's id, or \"none\"" });
+
 /** Mirrors ConceptReport (concept-model.types.ts); the route's typing keeps the two in step. */
 export const ConceptReportSchema = z
   .object({
@@ -106,6 +121,7 @@ export const ConceptReportSchema = z
       bySide: z.array(OutcomeGroupSchema),
       byTheme: z.array(OutcomeGroupSchema),
       byExpertCountry: z.array(OutcomeGroupSchema),
+      byProgramme: z.array(ProgrammeOutcomeGroupSchema).openapi({ description: "By programme, by name; the consultations in no programme last" }),
       byDuration: z.array(OutcomeGroupSchema),
       byQuestionCount: z.array(OutcomeGroupSchema),
       byChallengeLength: z.array(OutcomeGroupSchema),
@@ -123,7 +139,13 @@ export const ConceptReportSchema = z
 /** The report with when it was made and what it covers (bounds in UTC; `to` exclusive). */
 export const ConceptReportResponseSchema = ConceptReportSchema.extend({
   generatedAt: z.string(),
-  filter: z.object({ from: z.string().nullable(), to: z.string().nullable(), theme: z.string().nullable(), country: z.string().nullable() }),
+  filter: z.object({
+    from: z.string().nullable(),
+    to: z.string().nullable(),
+    theme: z.string().nullable(),
+    country: z.string().nullable(),
+    programme: z.string().nullable(),
+  }),
 }).openapi("ConceptReportResponse");
 
 export type ReportQueryInput = z.infer<typeof ReportQuerySchema>;

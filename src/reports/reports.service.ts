@@ -1,5 +1,6 @@
 import type { Deps } from "../deps.js";
-import { buildConceptReportFromAggregates } from "./concept-model.js";
+import { buildConceptReportFromAggregates, type OutcomeGroup } from "./concept-model.js";
+import { NO_PROGRAMME } from "./outcomes.js";
 import { evaluationsCsv } from "./evaluations-csv.js";
 import { toReportFilter, type ReportQuery } from "./report-period.js";
 import { loadEvaluationExport } from "./evaluations-export.repo.js";
@@ -13,12 +14,20 @@ export async function conceptReport(deps: ReportDeps, query: ReportQuery): Promi
   const now = deps.clock.now();
   const filter = toReportFilter(query);
   // Grouped by the database from the report's own table: the same figures as from records.
-  const aggregates = await loadReportAggregates(deps.db, filter, now, deps.atomic);
+  const { aggregates, programmeNames } = await loadReportAggregates(deps.db, filter, now, deps.atomic);
+  const report = buildConceptReportFromAggregates(aggregates);
   return {
     generatedAt: now.toISOString(),
-    filter: { from: filter.from ?? null, to: filter.to ?? null, theme: filter.theme ?? null, country: filter.country ?? null },
-    ...buildConceptReportFromAggregates(aggregates),
+    filter: { from: filter.from ?? null, to: filter.to ?? null, theme: filter.theme ?? null, country: filter.country ?? null, programme: filter.programme ?? null },
+    ...report,
+    outcomes: { ...report.outcomes, byProgramme: namedProgrammes(report.outcomes.byProgramme, programmeNames) },
   };
+}
+
+/** Programme groups with their names, by name; the consultations in no programme last. */
+function namedProgrammes(groups: readonly OutcomeGroup[], names: ReadonlyMap<string, string>) {
+  const named = groups.map((g) => ({ ...g, name: g.key === NO_PROGRAMME ? null : (names.get(g.key) ?? g.key) }));
+  return named.sort((a, b) => (a.name === null ? 1 : b.name === null ? -1 : a.name.localeCompare(b.name, "fi") || (a.key < b.key ? -1 : 1)));
 }
 
 /** One CSV row per evaluation of the selected consultations, with a name for the download. */

@@ -22,7 +22,7 @@ const sortedBy = <T>(rows: readonly T[]) => [...rows].sort((a, b) => (JSON.strin
 export async function expectSameReport(app: TestApp, filter: ReportFilter, now = app.clock.now()) {
   const records = await loadConceptRecords(app.deps.db, filter, now);
   const fromRecords = aggregateRecords(records.consultations, tallyEvaluations(records.evaluations));
-  const fromTable = await loadReportAggregates(app.deps.db, filter, now, app.deps.atomic);
+  const { aggregates: fromTable } = await loadReportAggregates(app.deps.db, filter, now, app.deps.atomic);
   // The status rows may come split differently (stored and as of now); what they add up to is checked below.
   expect(sortedBy(fromTable.cells)).toEqual(sortedBy(fromRecords.cells));
   expect(fromTable.sessions).toEqual(fromRecords.sessions);

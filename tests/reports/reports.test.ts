@@ -89,13 +89,59 @@ describe("GET /api/reports/concept", () => {
 
     // Everything but the follow-up was created on 1 March (10:00 in Helsinki); the follow-up on 9 March.
     const march1 = (await report("?from=2027-03-01&to=2027-03-01")).body;
-    expect(march1.filter).toEqual({ from: "2027-02-28T22:00:00.000Z", to: "2027-03-01T22:00:00.000Z", theme: null, country: null });
+    expect(march1.filter).toEqual({ from: "2027-02-28T22:00:00.000Z", to: "2027-03-01T22:00:00.000Z", theme: null, country: null, programme: null });
     expect(march1.funnel.requested).toBe(5);
     expect(march1.followUps.followUpsCreated).toBe(0);
     const later = (await report("?from=2027-03-02")).body;
     expect(later.funnel.requested).toBe(0);
     expect(later.followUps.followUpsCreated).toBe(1);
     expect(later.outcomes.overall).toEqual({ key: "all", suppressed: true });
+  });
+
+  it("breaks the outcomes down by programme, with names and the same suppression, and filters by programme", async () => {
+    t = await testApp();
+    const seeded = await seedReportData(t);
+    const r = (await report()).body;
+    // "none" (C3) has 2 evaluations: withheld, and so is the next smallest, the pilots' 4.
+    expect(r.outcomes.byProgramme).toEqual([
+      {
+        key: seeded.programmeId,
+        name: "Child protection key projects",
+        suppressed: false,
+        consultations: 2,
+        evaluations: 7,
+        usefulness: summary(4.29, 4, 7),
+        preparation: summary(4, 4, 7),
+        questionsAnswered: null,
+        briefPreparation: null,
+        technicalQuality: summary(5, 5, 7),
+        wouldRecommendShare: 0.857,
+      },
+      { key: seeded.otherProgrammeId, name: "Personal assistance pilots", suppressed: true },
+      { key: "none", name: null, suppressed: true },
+    ]);
+
+    const inProgramme = await report(`?programme=${seeded.programmeId}`);
+    expect(inProgramme.status).toBe(200);
+    expect(inProgramme.body.filter.programme).toBe(seeded.programmeId);
+    expect(inProgramme.body.funnel.requested).toBe(2);
+    expect(inProgramme.body.outcomes.overall).toMatchObject({ suppressed: false, consultations: 2, evaluations: 7 });
+    expect(inProgramme.body.outcomes.byProgramme).toMatchObject([{ key: seeded.programmeId, suppressed: false, evaluations: 7 }]);
+
+    // C3, the declined C5 and the follow-up draft belong to no programme.
+    const none = (await report("?programme=none")).body;
+    expect(none.funnel).toMatchObject({ requested: 2, declined: 1, evaluated: 1 });
+    expect(none.outcomes.overall).toEqual({ key: "all", suppressed: true });
+    expect(none.funding).toEqual([
+      { source: "unspecified", consultations: 2 },
+      { source: "competence_centre", consultations: 1 },
+    ]);
+
+    // Taking C2 out of its programme moves its figures at once.
+    await t.call("PUT", `/api/consultations/${seeded.ids[1]}/programme`, { token: t.coordinator, body: { programmeId: null } });
+    const moved = (await report(`?programme=${seeded.programmeId}`)).body;
+    expect(moved.funnel.requested).toBe(1);
+    expect(moved.outcomes.overall).toMatchObject({ suppressed: false, evaluations: 4 });
   });
 
   it("is for the coordinator only and names bad filters", async () => {
@@ -107,6 +153,8 @@ describe("GET /api/reports/concept", () => {
       ["?country=US", "country"],
       ["?from=yesterday", "from"],
       ["?from=2027-03-05&to=2027-03-01", "to"],
+      ["?programme=child-protection", "programme"],
+      ["?programme=", "programme"],
     ];
     for (const [query, field] of cases) {
       const res = await report(query);
