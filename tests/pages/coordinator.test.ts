@@ -21,8 +21,9 @@ describe("the coordinator's page", () => {
     expect(figures.size).toBeGreaterThan(20);
     for (const [key, text] of figures) expect(text, key).toBe(expectedText(key, reportValue(report, key)));
     // Every group the report has is on the page, suppressed or not.
-    const { bySide, byTheme, byExpertCountry, byDuration, byQuestionCount, byChallengeLength } = report.outcomes;
-    for (const g of [...bySide, ...byTheme, ...byExpertCountry, ...byDuration, ...byQuestionCount, ...byChallengeLength]) {
+    const { bySide, byTheme, byExpertCountry, byProgramme, byDuration, byQuestionCount, byChallengeLength } = report.outcomes;
+    expect(byProgramme.length).toBe(3);
+    for (const g of [...bySide, ...byTheme, ...byExpertCountry, ...byProgramme, ...byDuration, ...byQuestionCount, ...byChallengeLength]) {
       expect(
         [...figures.keys()].some((k) => k.includes(`.${g.key}.`)),
         g.key,
@@ -53,6 +54,36 @@ describe("the coordinator's page", () => {
     const fi = await client.get("/coordinator/evaluations.csv?lang=fi");
     expect(fi.html.replace(/^\uFEFF/, "").split("\r\n")[0]).toBe(Object.values(catalogues.fi.reportPage.csvColumns).join(","));
     expect(fi.html.split("\r\n")[0]).toContain("hyödyllisyys");
+  });
+
+  it("breaks the outcomes down by programme with their names, and filters by programme as the API does", async () => {
+    t = await testApp();
+    const seeded = await seedReportData(t);
+    const client = new PageClient(t, { acceptLanguage: "fi" });
+    await client.post("/coordinator/login", { token: t.coordinator });
+    const page = await client.get("/coordinator");
+    const fi = catalogues.fi.reportProgrammes;
+    const section = page.html.slice(page.html.indexOf('id="by-programme-title"'), page.html.indexOf('id="by-duration-title"'));
+    expect(section).toContain(fi.byProgrammeTitle);
+    // Named, shown or withheld, and the consultations in no programme as their own row.
+    expect(section).toContain("Child protection key projects");
+    expect(section).toContain("Personal assistance pilots");
+    expect(section).toContain(fi.none);
+    expect(figuresOnPage(page.html).get(`outcomes.byProgramme.${seeded.programmeId}.evaluations`)).toBe("7");
+    // The filter offers every programme and "none".
+    expect(page.html).toContain(`<option value="${seeded.programmeId}">Child protection key projects</option>`);
+    expect(page.html).toContain(`<option value="none">${fi.none}</option>`);
+
+    const api = (await t.call("GET", `/api/reports/concept?programme=${seeded.programmeId}`, { token: t.coordinator })).body;
+    const filtered = await client.get(`/coordinator?programme=${seeded.programmeId}`);
+    expect(filtered.status).toBe(200);
+    expect(figuresOnPage(filtered.html).get("funnel.requested")).toBe(String(api.funnel.requested));
+    expect(filtered.html).toContain(`<option value="${seeded.programmeId}" selected="">`);
+    expect(filtered.html).toContain(`/coordinator/evaluations.csv?programme=${seeded.programmeId}`);
+
+    const bad = await client.get("/coordinator?programme=not-an-id");
+    expect(bad.status).toBe(400);
+    expect(bad.html).toContain(`id="programme-error">${fi.invalid}`);
   });
 
   it("filters the report by period, theme and country as the API does, and names a bad date by its field", async () => {

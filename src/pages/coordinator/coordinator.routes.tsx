@@ -14,7 +14,8 @@ import { addSignIn } from "../sign-in.js";
 import { DurationFitSection, FunnelSection } from "./funnel.view.js";
 import { FeedbackList, RecentEvaluations } from "./lists.view.js";
 import { OutcomesSection } from "./outcomes.view.js";
-import { filterQuery, filterValues, localiseCsvHeader, parseFilters, ReportFilters } from "./report-filters.js";
+import { allProgrammes } from "../../programmes/programmes.service.js";
+import { filterQuery, filterValues, localiseCsvHeader, NO_FILTERS, parseFilters, ReportFilters } from "./report-filters.js";
 import { FollowUpsSection, FundingSection, ResponseRatesSection, SessionsSection } from "./report-figures.view.js";
 import { addConsultationPages } from "./workplace/consultations.routes.js";
 import { addDirectoryPages } from "./workplace/directory.routes.js";
@@ -51,20 +52,21 @@ export const coordinatorPageRoutes = () => {
     const r = t.reportPage;
     const values = filterValues((name) => c.req.query(name));
     const { query, errors } = parseFilters(values, t);
-    const [report, recent, feedback, themes, themeName] = await Promise.all([
+    const [report, recent, feedback, themes, themeName, programmes] = await Promise.all([
       conceptReport(deps, query),
       recentEvaluations(deps),
       feedbackPage(deps),
       directoryThemes(deps),
       themeNamer(deps, lang),
+      allProgrammes(deps),
     ]);
-    const filtered = filterQuery(errors && Object.keys(errors).length > 0 ? { from: "", to: "", theme: "", country: "" } : values);
+    const filtered = filterQuery(errors && Object.keys(errors).length > 0 ? NO_FILTERS : values);
     const csvHref = (semicolon: boolean) => `/coordinator/evaluations.csv?${[filtered, semicolon ? "separator=semicolon" : "", `lang=${lang}`].filter(Boolean).join("&")}`;
     const body = (
       <>
         <h1>{k.title}</h1>
         <p class="lead">{k.intro}</p>
-        <ReportFilters t={t} lang={lang} values={values} errors={errors} themes={values.theme && !themes.includes(values.theme) ? [...themes, values.theme] : themes} themeName={themeName} />
+        <ReportFilters t={t} lang={lang} values={values} errors={errors} themes={values.theme && !themes.includes(values.theme) ? [...themes, values.theme] : themes} themeName={themeName} programmes={programmes} />
         <p class="hint">{k.suppressedNote(report.minGroupSize)}</p>
         <FunnelSection t={t} lang={lang} funnel={report.funnel} />
         <ResponseRatesSection t={t} lang={lang} rates={report.responseRates} />
@@ -103,6 +105,15 @@ export const coordinatorPageRoutes = () => {
           title={k.outcomesByCountry}
           groups={report.outcomes.byExpertCountry}
           labelOf={(key) => countryName(key, lang)}
+        />
+        <OutcomesSection
+          t={t}
+          lang={lang}
+          id="by-programme"
+          path="outcomes.byProgramme"
+          title={t.reportProgrammes.byProgrammeTitle}
+          groups={report.outcomes.byProgramme}
+          labelOf={(key) => report.outcomes.byProgramme.find((g) => g.key === key)?.name ?? t.reportProgrammes.none}
         />
         <OutcomesSection t={t} lang={lang} id="by-duration" path="outcomes.byDuration" title={r.byDurationTitle} groups={report.outcomes.byDuration} labelOf={r.minutesKey} />
         <OutcomesSection t={t} lang={lang} id="by-questions" path="outcomes.byQuestionCount" title={r.byQuestionsTitle} groups={report.outcomes.byQuestionCount} labelOf={r.questionsKey} />

@@ -11,13 +11,18 @@ export interface ReportFilterValues {
   to: string;
   theme: string;
   country: string;
+  /** A programme's id, or "none". */
+  programme: string;
 }
 
-const FIELDS = ["from", "to", "theme", "country"] as const;
+const FIELDS = ["from", "to", "theme", "country", "programme"] as const;
+
+/** No filter at all, as the form sends it. */
+export const NO_FILTERS: ReportFilterValues = { from: "", to: "", theme: "", country: "", programme: "" };
 
 export function filterValues(query: (name: string) => string | undefined): ReportFilterValues {
   const read = (name: string) => (query(name) ?? "").trim().slice(0, 100);
-  return { from: read("from"), to: read("to"), theme: read("theme"), country: read("country") };
+  return { from: read("from"), to: read("to"), theme: read("theme"), country: read("country"), programme: read("programme") };
 }
 
 /**
@@ -31,7 +36,14 @@ export function parseFilters(values: ReportFilterValues, t: Messages): { query: 
   const errors: FieldErrors = {};
   for (const issue of parsed.error.issues) {
     const field = String(issue.path[0] ?? "from");
-    errors[field] ??= field === "to" && issue.message.includes("after") ? t.reportPage.toBeforeFrom : field === "country" ? t.validation.required : t.reportPage.invalidDate;
+    errors[field] ??=
+      field === "to" && issue.message.includes("after")
+        ? t.reportPage.toBeforeFrom
+        : field === "country"
+          ? t.validation.required
+          : field === "programme"
+            ? t.reportProgrammes.invalid
+            : t.reportPage.invalidDate;
   }
   return { query: {}, errors };
 }
@@ -43,12 +55,21 @@ export function filterQuery(values: ReportFilterValues): string {
   return q.toString();
 }
 
-export function ReportFilters(p: { t: Messages; lang: Lang; values: ReportFilterValues; errors: FieldErrors; themes: string[]; themeName: (stored: string) => string }) {
+export function ReportFilters(p: {
+  t: Messages;
+  lang: Lang;
+  values: ReportFilterValues;
+  errors: FieldErrors;
+  themes: string[];
+  themeName: (stored: string) => string;
+  programmes: readonly { id: string; name: string }[];
+}) {
   const k = p.t.reportPage;
+  const pr = p.t.reportProgrammes;
   return (
     <section aria-labelledby="filter-title" class="panel">
       <h2 id="filter-title">{k.filterTitle}</h2>
-      <ErrorSummary t={p.t} errors={p.errors} labels={{ from: k.from, to: k.to, theme: k.theme, country: k.country }} />
+      <ErrorSummary t={p.t} errors={p.errors} labels={{ from: k.from, to: k.to, theme: k.theme, country: k.country, programme: pr.label }} />
       <form method="get" action="/coordinator" novalidate class="filters">
         <TextInput t={p.t} id="from" name="from" label={k.from} hint={k.dateHint} optional value={p.values.from} error={p.errors.from} width="short" />
         <TextInput t={p.t} id="to" name="to" label={k.to} hint={k.dateHint} optional value={p.values.to} error={p.errors.to} width="short" />
@@ -69,6 +90,15 @@ export function ReportFilters(p: { t: Messages; lang: Lang; values: ReportFilter
           value={p.values.country}
           error={p.errors.country}
           options={[{ value: "", label: k.allCountries }, ...NORDIC_COUNTRIES.map((c) => ({ value: c, label: countryName(c, p.lang) }))]}
+        />
+        <Select
+          t={p.t}
+          id="programme"
+          name="programme"
+          label={pr.label}
+          value={p.values.programme}
+          error={p.errors.programme}
+          options={[{ value: "", label: pr.all }, ...p.programmes.map((pg) => ({ value: pg.id, label: pg.name })), { value: "none", label: pr.none }]}
         />
         <button type="submit">{k.apply}</button> <a href="/coordinator">{k.clear}</a>
       </form>

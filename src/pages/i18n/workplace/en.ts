@@ -279,4 +279,11 @@ export const workplaceEn: WorkplaceMessages = {
     save: "Save the programme",
     set: "The programme has been saved.",
   },
+  reportProgrammes: {
+    label: "Programme",
+    all: "All programmes",
+    none: "No programme",
+    byProgrammeTitle: "Outcomes by programme",
+    invalid: "Choose a programme from the list",
+  },
 };

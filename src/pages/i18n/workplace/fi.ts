@@ -279,4 +279,11 @@ export const workplaceFi: WorkplaceMessages = {
     save: "Tallenna ohjelma",
     set: "Ohjelma on tallennettu.",
   },
+  reportProgrammes: {
+    label: "Ohjelma",
+    all: "Kaikki ohjelmat",
+    none: "Ei ohjelmaa",
+    byProgrammeTitle: "Tulokset ohjelmittain",
+    invalid: "Valitse ohjelma luettelosta",
+  },
 };

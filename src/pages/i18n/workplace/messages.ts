@@ -261,4 +261,12 @@ export interface WorkplaceMessages {
     save: string;
     set: string;
   };
+  /** The report by programme (issue 11): its filter and its breakdown. */
+  reportProgrammes: {
+    label: string;
+    all: string;
+    none: string;
+    byProgrammeTitle: string;
+    invalid: string;
+  };
 }

@@ -279,4 +279,11 @@ export const workplaceSv: WorkplaceMessages = {
     save: "Spara programmet",
     set: "Programmet har sparats.",
   },
+  reportProgrammes: {
+    label: "Program",
+    all: "Alla program",
+    none: "Inget program",
+    byProgrammeTitle: "Resultat per program",
+    invalid: "Välj ett program i listan",
+  },
 };
