@@ -92,5 +92,5 @@ export async function seedReportData(t: TestApp) {
     body: { briefId: g.briefId, durationMinutes: 30, slots: [{ start: "2027-04-05T10:00:00+03:00" }, { start: "2027-04-06T10:00:00+03:00" }] },
   });
   if (followUp.status !== 201) throw new Error(`follow-up: ${followUp.status} ${followUp.text}`);
-  return { ...g, m3, programmeId, otherProgrammeId, ids: [c1, c2, c3, c4].map((c) => c.consultationId), declinedId: c5.body.id as string, followUpId: followUp.body.id as string };
+  return { ...g, m3, seExpertId, programmeId, otherProgrammeId, ids: [c1, c2, c3, c4].map((c) => c.consultationId), declinedId: c5.body.id as string, followUpId: followUp.body.id as string };
 }

@@ -1,4 +1,9 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { connectSqlite } from "../../src/db/connect-sqlite.js";
+import { migrateSqlite } from "../../src/db/migrate-sqlite.js";
 import { seedDemo } from "../../src/demo/seed-demo.js";
 import { buildConceptReport, buildConceptReportFromAggregates } from "../../src/reports/concept-model.js";
 import { tallyEvaluations } from "../../src/reports/evaluation-tally.js";
@@ -55,5 +60,50 @@ describe("the report's own table", () => {
     await expectSameReport(t, { theme: "elderly care" });
     await expectSameReport(t, { programme: seeded.programmeId });
     await expectSameReport(t, { programme: "none" });
+  });
+});
+
+describe("the report's own table follows the directory", () => {
+  it("moves an expert's consultations to another country when the organisation moves, or the expert moves to another organisation", async () => {
+    t = await testApp();
+    const seeded = await seedReportData(t);
+    const countries = async () => (await expectSameReport(t, {})).outcomes.byExpertCountry.map((g) => g.key);
+    expect(await countries()).toEqual(["DK", "SE"]);
+    const organisationOf = async (expertId: string) =>
+      (await t.deps.db.selectFrom("experts").select("organisationId").where("id", "=", expertId).executeTakeFirstOrThrow()).organisationId;
+    const expert = { organisationId: await organisationOf(seeded.seExpertId) };
+    const moved = await t.call("PATCH", `/api/organisations/${expert.organisationId}`, { token: t.coordinator, body: { country: "NO" } });
+    expect(moved.status).toBe(200);
+    expect(await countries()).toEqual(["DK", "NO"]);
+    const other = { organisationId: await organisationOf(seeded.expertId) };
+    const changed = await t.call("PATCH", `/api/experts/${seeded.seExpertId}`, { token: t.coordinator, body: { organisationId: other.organisationId } });
+    expect(changed.status).toBe(200);
+    expect(await countries()).toEqual(["DK"]);
+  });
+});
+
+describe("migration 0016", () => {
+  it("fills the report's table from what a database on 0015 holds, so an upgraded database reports the same figures", async () => {
+    const path = join(mkdtempSync(join(tmpdir(), "samrad-0016-")), "db.sqlite");
+    t = await testApp({ now: "2027-10-12T09:00:00.000Z", databasePath: path });
+    const seeded = await seedDemo(t.deps);
+    if (!seeded.ok) throw new Error(seeded.message);
+    const before = (await t.call("GET", "/api/reports/concept", { token: t.coordinator })).body;
+    await t.close();
+
+    // The database as 0015 left it: the same source tables, no report table.
+    const old = connectSqlite(path);
+    old.raw.exec("DROP TABLE report_consultations; DELETE FROM d1_migrations WHERE name = '0016_report_rows.sql'");
+    expect(old.raw.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'report_consultations'").pluck().get()).toBe(0);
+    expect(migrateSqlite(old.raw)).toEqual(["0016_report_rows.sql"]);
+    expect(Number(old.raw.prepare("SELECT count(*) FROM report_consultations").pluck().get())).toBeGreaterThan(10);
+    await old.close();
+
+    t = await testApp({ now: "2027-10-12T09:00:00.000Z", databasePath: path });
+    const after = (await t.call("GET", "/api/reports/concept", { token: t.coordinator })).body;
+    expect({ ...after, generatedAt: null }).toEqual({ ...before, generatedAt: null });
+    expect(after.outcomes.overall.suppressed).toBe(false);
+    await expectSameReport(t, {});
+    await expectSameReport(t, { country: "SE" });
   });
 });
