@@ -11,16 +11,31 @@ type ReportDeps = Pick<Deps, "db" | "clock"> & Partial<Pick<Deps, "atomic">>;
 
 /** The coordinator's concept model over the consultations the query selects: the endpoint's and the bench's path. */
 export async function conceptReport(deps: ReportDeps, query: ReportQuery): Promise<ConceptReportResponse> {
+  return (await conceptReportAndProgrammes(deps, query)).report;
+}
+
+/**
+ * The report and every programme by name (the page's filter offers them all), from the same one
+ * round trip.
+ */
+export async function conceptReportAndProgrammes(
+  deps: ReportDeps,
+  query: ReportQuery,
+): Promise<{ report: ConceptReportResponse; programmes: { id: string; name: string }[] }> {
   const now = deps.clock.now();
   const filter = toReportFilter(query);
   // Grouped by the database from the report's own table: the same figures as from records.
   const { aggregates, programmeNames } = await loadReportAggregates(deps.db, filter, now, deps.atomic);
   const report = buildConceptReportFromAggregates(aggregates);
+  const programmes = [...programmeNames].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name, "fi"));
   return {
-    generatedAt: now.toISOString(),
-    filter: { from: filter.from ?? null, to: filter.to ?? null, theme: filter.theme ?? null, country: filter.country ?? null, programme: filter.programme ?? null },
-    ...report,
-    outcomes: { ...report.outcomes, byProgramme: namedProgrammes(report.outcomes.byProgramme, programmeNames) },
+    report: {
+      generatedAt: now.toISOString(),
+      filter: { from: filter.from ?? null, to: filter.to ?? null, theme: filter.theme ?? null, country: filter.country ?? null, programme: filter.programme ?? null },
+      ...report,
+      outcomes: { ...report.outcomes, byProgramme: namedProgrammes(report.outcomes.byProgramme, programmeNames) },
+    },
+    programmes,
   };
 }
 

@@ -11,7 +11,8 @@ export const EXPECTED_ROUTE_COSTS: Record<string, Counts> = {
   "GET /api/experts": { statements: 1, roundTrips: 1 },
   // The link guard's read, then the link with the brief and the group in one batch.
   "GET /api/expert/:secret": { statements: 4, roundTrips: 2 },
-  "GET /api/reports/concept": { statements: 7, roundTrips: 1 },
+  // Seven grouped reads of the report's own table and the programmes' names, in one batch (issue 16).
+  "GET /api/reports/concept": { statements: 8, roundTrips: 1 },
   "GET /e/:secret (page)": { statements: 5, roundTrips: 4 },
   // The group's pages name who is signed in and for which group (issue 12): one statement more each.
   "GET /app (page)": { statements: 4, roundTrips: 4 },
@@ -19,8 +20,9 @@ export const EXPECTED_ROUTE_COSTS: Record<string, Counts> = {
   // The workplace's report page (issue 11): the report, recent evaluations, open feedback, the theme
   // filter's choices and the theme names, each its own read (concurrent, but one connection answers
   // them in turn): 4 round trips over the aim of 3, not reached yet (one readTogether batch would).
-  "GET /coordinator (page)": { statements: 13, roundTrips: 7 },
+  "GET /coordinator (page)": { statements: 14, roundTrips: 7 },
   // The request path only: the link guard's read, the link, then one batch with the write and the
-  // answer's reads. Mail and webhooks run after the answer (src/lib/after-answer.ts).
-  "POST /api/expert/:secret/confirm": { statements: 14, roundTrips: 3 },
+  // answer's reads. Mail and webhooks run after the answer (src/lib/after-answer.ts). The batch
+  // also refreshes the consultation's row of the report's table: two statements, no round trip.
+  "POST /api/expert/:secret/confirm": { statements: 16, roundTrips: 3 },
 };

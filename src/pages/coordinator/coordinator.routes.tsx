@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from "hono";
 import { recordAdminActions } from "../../security-events/admin-actions.js";
 import type { PageEnv } from "../page-env.js";
-import { conceptReport, evaluationsExport } from "../../reports/reports.service.js";
+import { conceptReportAndProgrammes, evaluationsExport } from "../../reports/reports.service.js";
 import { feedbackPage } from "../../accessibility/feedback.service.js";
 import { recentEvaluations } from "../../evaluations/recent-evaluations.service.js";
 import { directoryThemes } from "../../directory/directory.service.js";
@@ -14,7 +14,6 @@ import { addSignIn } from "../sign-in.js";
 import { DurationFitSection, FunnelSection } from "./funnel.view.js";
 import { FeedbackList, RecentEvaluations } from "./lists.view.js";
 import { OutcomesSection } from "./outcomes.view.js";
-import { allProgrammes } from "../../programmes/programmes.service.js";
 import { filterQuery, filterValues, localiseCsvHeader, NO_FILTERS, parseFilters, ReportFilters } from "./report-filters.js";
 import { FollowUpsSection, FundingSection, ResponseRatesSection, SessionsSection } from "./report-figures.view.js";
 import { addConsultationPages } from "./workplace/consultations.routes.js";
@@ -52,13 +51,12 @@ export const coordinatorPageRoutes = () => {
     const r = t.reportPage;
     const values = filterValues((name) => c.req.query(name));
     const { query, errors } = parseFilters(values, t);
-    const [report, recent, feedback, themes, themeName, programmes] = await Promise.all([
-      conceptReport(deps, query),
+    const [{ report, programmes }, recent, feedback, themes, themeName] = await Promise.all([
+      conceptReportAndProgrammes(deps, query),
       recentEvaluations(deps),
       feedbackPage(deps),
       directoryThemes(deps),
       themeNamer(deps, lang),
-      allProgrammes(deps),
     ]);
     const filtered = filterQuery(errors && Object.keys(errors).length > 0 ? NO_FILTERS : values);
     const csvHref = (semicolon: boolean) => `/coordinator/evaluations.csv?${[filtered, semicolon ? "separator=semicolon" : "", `lang=${lang}`].filter(Boolean).join("&")}`;
