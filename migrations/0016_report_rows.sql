@@ -86,8 +86,81 @@ CREATE INDEX report_consultations_follow_ups ON report_consultations(followUpOf,
 CREATE INDEX report_consultations_to_confirm ON report_consultations(requestToConfirmMs, createdAt, themeKey, country, programmeId) WHERE requestToConfirmMs IS NOT NULL;
 CREATE INDEX report_consultations_to_session ON report_consultations(confirmToSessionMs, createdAt, themeKey, country, programmeId) WHERE confirmToSessionMs IS NOT NULL;
 
--- The backfill: the same two statements src/reports/report-rows.ts runs, over every consultation.
-INSERT OR REPLACE INTO report_consultations (id, createdAt, groupId, theme, themeKey, country, programmeId, status, requested, confirmed, noShow, slotEndMs, latestStartMs, durationMinutes, actualMinutes, requestToConfirmMs, confirmToSessionMs, durationBand, questionBand, challengeBand, followUpOf, fundingSource)
+-- The outcome breakdowns' cells added up over every consultation, kept by triggers on the table
+-- above: the unfiltered report (or one by theme, country or programme) reads a few hundred rows.
+CREATE TABLE report_cells (
+  theme TEXT NOT NULL,
+  country TEXT NOT NULL,
+  programmeId TEXT NOT NULL,
+  durationBand TEXT NOT NULL,
+  questionBand TEXT NOT NULL,
+  challengeBand TEXT NOT NULL,
+  consultations INTEGER NOT NULL,
+  withMember INTEGER NOT NULL,
+  withExpert INTEGER NOT NULL,
+  mN INTEGER NOT NULL,
+  mU1 INTEGER NOT NULL,
+  mU2 INTEGER NOT NULL,
+  mU3 INTEGER NOT NULL,
+  mU4 INTEGER NOT NULL,
+  mU5 INTEGER NOT NULL,
+  mP1 INTEGER NOT NULL,
+  mP2 INTEGER NOT NULL,
+  mP3 INTEGER NOT NULL,
+  mP4 INTEGER NOT NULL,
+  mP5 INTEGER NOT NULL,
+  mT1 INTEGER NOT NULL,
+  mT2 INTEGER NOT NULL,
+  mT3 INTEGER NOT NULL,
+  mT4 INTEGER NOT NULL,
+  mT5 INTEGER NOT NULL,
+  mShort INTEGER NOT NULL,
+  mRight INTEGER NOT NULL,
+  mLong INTEGER NOT NULL,
+  mRecommend INTEGER NOT NULL,
+  mInterest INTEGER NOT NULL,
+  eN INTEGER NOT NULL,
+  eU1 INTEGER NOT NULL,
+  eU2 INTEGER NOT NULL,
+  eU3 INTEGER NOT NULL,
+  eU4 INTEGER NOT NULL,
+  eU5 INTEGER NOT NULL,
+  eP1 INTEGER NOT NULL,
+  eP2 INTEGER NOT NULL,
+  eP3 INTEGER NOT NULL,
+  eP4 INTEGER NOT NULL,
+  eP5 INTEGER NOT NULL,
+  eT1 INTEGER NOT NULL,
+  eT2 INTEGER NOT NULL,
+  eT3 INTEGER NOT NULL,
+  eT4 INTEGER NOT NULL,
+  eT5 INTEGER NOT NULL,
+  eShort INTEGER NOT NULL,
+  eRight INTEGER NOT NULL,
+  eLong INTEGER NOT NULL,
+  eRecommend INTEGER NOT NULL,
+  eInterest INTEGER NOT NULL,
+  PRIMARY KEY (theme, country, programmeId, durationBand, questionBand, challengeBand)
+) WITHOUT ROWID;
+CREATE TRIGGER report_cells_insert AFTER INSERT ON report_consultations FOR EACH ROW BEGIN
+    INSERT INTO report_cells (theme, country, programmeId, durationBand, questionBand, challengeBand, consultations, withMember, withExpert, mN, mU1, mU2, mU3, mU4, mU5, mP1, mP2, mP3, mP4, mP5, mT1, mT2, mT3, mT4, mT5, mShort, mRight, mLong, mRecommend, mInterest, eN, eU1, eU2, eU3, eU4, eU5, eP1, eP2, eP3, eP4, eP5, eT1, eT2, eT3, eT4, eT5, eShort, eRight, eLong, eRecommend, eInterest)
+    VALUES (NEW.theme, NEW.country, NEW.programmeId, NEW.durationBand, NEW.questionBand, NEW.challengeBand, (NEW.mN + NEW.eN > 0), (NEW.mN > 0), (NEW.eN > 0), NEW.mN, NEW.mU1, NEW.mU2, NEW.mU3, NEW.mU4, NEW.mU5, NEW.mP1, NEW.mP2, NEW.mP3, NEW.mP4, NEW.mP5, NEW.mT1, NEW.mT2, NEW.mT3, NEW.mT4, NEW.mT5, NEW.mShort, NEW.mRight, NEW.mLong, NEW.mRecommend, NEW.mInterest, NEW.eN, NEW.eU1, NEW.eU2, NEW.eU3, NEW.eU4, NEW.eU5, NEW.eP1, NEW.eP2, NEW.eP3, NEW.eP4, NEW.eP5, NEW.eT1, NEW.eT2, NEW.eT3, NEW.eT4, NEW.eT5, NEW.eShort, NEW.eRight, NEW.eLong, NEW.eRecommend, NEW.eInterest)
+    ON CONFLICT (theme, country, programmeId, durationBand, questionBand, challengeBand) DO UPDATE SET consultations = consultations + excluded.consultations, withMember = withMember + excluded.withMember, withExpert = withExpert + excluded.withExpert, mN = mN + excluded.mN, mU1 = mU1 + excluded.mU1, mU2 = mU2 + excluded.mU2, mU3 = mU3 + excluded.mU3, mU4 = mU4 + excluded.mU4, mU5 = mU5 + excluded.mU5, mP1 = mP1 + excluded.mP1, mP2 = mP2 + excluded.mP2, mP3 = mP3 + excluded.mP3, mP4 = mP4 + excluded.mP4, mP5 = mP5 + excluded.mP5, mT1 = mT1 + excluded.mT1, mT2 = mT2 + excluded.mT2, mT3 = mT3 + excluded.mT3, mT4 = mT4 + excluded.mT4, mT5 = mT5 + excluded.mT5, mShort = mShort + excluded.mShort, mRight = mRight + excluded.mRight, mLong = mLong + excluded.mLong, mRecommend = mRecommend + excluded.mRecommend, mInterest = mInterest + excluded.mInterest, eN = eN + excluded.eN, eU1 = eU1 + excluded.eU1, eU2 = eU2 + excluded.eU2, eU3 = eU3 + excluded.eU3, eU4 = eU4 + excluded.eU4, eU5 = eU5 + excluded.eU5, eP1 = eP1 + excluded.eP1, eP2 = eP2 + excluded.eP2, eP3 = eP3 + excluded.eP3, eP4 = eP4 + excluded.eP4, eP5 = eP5 + excluded.eP5, eT1 = eT1 + excluded.eT1, eT2 = eT2 + excluded.eT2, eT3 = eT3 + excluded.eT3, eT4 = eT4 + excluded.eT4, eT5 = eT5 + excluded.eT5, eShort = eShort + excluded.eShort, eRight = eRight + excluded.eRight, eLong = eLong + excluded.eLong, eRecommend = eRecommend + excluded.eRecommend, eInterest = eInterest + excluded.eInterest;
+END;
+CREATE TRIGGER report_cells_delete AFTER DELETE ON report_consultations FOR EACH ROW BEGIN
+    UPDATE report_cells SET consultations = consultations - (OLD.mN + OLD.eN > 0), withMember = withMember - (OLD.mN > 0), withExpert = withExpert - (OLD.eN > 0), mN = mN - OLD.mN, mU1 = mU1 - OLD.mU1, mU2 = mU2 - OLD.mU2, mU3 = mU3 - OLD.mU3, mU4 = mU4 - OLD.mU4, mU5 = mU5 - OLD.mU5, mP1 = mP1 - OLD.mP1, mP2 = mP2 - OLD.mP2, mP3 = mP3 - OLD.mP3, mP4 = mP4 - OLD.mP4, mP5 = mP5 - OLD.mP5, mT1 = mT1 - OLD.mT1, mT2 = mT2 - OLD.mT2, mT3 = mT3 - OLD.mT3, mT4 = mT4 - OLD.mT4, mT5 = mT5 - OLD.mT5, mShort = mShort - OLD.mShort, mRight = mRight - OLD.mRight, mLong = mLong - OLD.mLong, mRecommend = mRecommend - OLD.mRecommend, mInterest = mInterest - OLD.mInterest, eN = eN - OLD.eN, eU1 = eU1 - OLD.eU1, eU2 = eU2 - OLD.eU2, eU3 = eU3 - OLD.eU3, eU4 = eU4 - OLD.eU4, eU5 = eU5 - OLD.eU5, eP1 = eP1 - OLD.eP1, eP2 = eP2 - OLD.eP2, eP3 = eP3 - OLD.eP3, eP4 = eP4 - OLD.eP4, eP5 = eP5 - OLD.eP5, eT1 = eT1 - OLD.eT1, eT2 = eT2 - OLD.eT2, eT3 = eT3 - OLD.eT3, eT4 = eT4 - OLD.eT4, eT5 = eT5 - OLD.eT5, eShort = eShort - OLD.eShort, eRight = eRight - OLD.eRight, eLong = eLong - OLD.eLong, eRecommend = eRecommend - OLD.eRecommend, eInterest = eInterest - OLD.eInterest
+    WHERE theme = OLD.theme AND country = OLD.country AND programmeId = OLD.programmeId AND durationBand = OLD.durationBand AND questionBand = OLD.questionBand AND challengeBand = OLD.challengeBand;
+END;
+CREATE TRIGGER report_cells_update AFTER UPDATE ON report_consultations FOR EACH ROW BEGIN
+    UPDATE report_cells SET consultations = consultations - (OLD.mN + OLD.eN > 0), withMember = withMember - (OLD.mN > 0), withExpert = withExpert - (OLD.eN > 0), mN = mN - OLD.mN, mU1 = mU1 - OLD.mU1, mU2 = mU2 - OLD.mU2, mU3 = mU3 - OLD.mU3, mU4 = mU4 - OLD.mU4, mU5 = mU5 - OLD.mU5, mP1 = mP1 - OLD.mP1, mP2 = mP2 - OLD.mP2, mP3 = mP3 - OLD.mP3, mP4 = mP4 - OLD.mP4, mP5 = mP5 - OLD.mP5, mT1 = mT1 - OLD.mT1, mT2 = mT2 - OLD.mT2, mT3 = mT3 - OLD.mT3, mT4 = mT4 - OLD.mT4, mT5 = mT5 - OLD.mT5, mShort = mShort - OLD.mShort, mRight = mRight - OLD.mRight, mLong = mLong - OLD.mLong, mRecommend = mRecommend - OLD.mRecommend, mInterest = mInterest - OLD.mInterest, eN = eN - OLD.eN, eU1 = eU1 - OLD.eU1, eU2 = eU2 - OLD.eU2, eU3 = eU3 - OLD.eU3, eU4 = eU4 - OLD.eU4, eU5 = eU5 - OLD.eU5, eP1 = eP1 - OLD.eP1, eP2 = eP2 - OLD.eP2, eP3 = eP3 - OLD.eP3, eP4 = eP4 - OLD.eP4, eP5 = eP5 - OLD.eP5, eT1 = eT1 - OLD.eT1, eT2 = eT2 - OLD.eT2, eT3 = eT3 - OLD.eT3, eT4 = eT4 - OLD.eT4, eT5 = eT5 - OLD.eT5, eShort = eShort - OLD.eShort, eRight = eRight - OLD.eRight, eLong = eLong - OLD.eLong, eRecommend = eRecommend - OLD.eRecommend, eInterest = eInterest - OLD.eInterest
+    WHERE theme = OLD.theme AND country = OLD.country AND programmeId = OLD.programmeId AND durationBand = OLD.durationBand AND questionBand = OLD.questionBand AND challengeBand = OLD.challengeBand;
+    INSERT INTO report_cells (theme, country, programmeId, durationBand, questionBand, challengeBand, consultations, withMember, withExpert, mN, mU1, mU2, mU3, mU4, mU5, mP1, mP2, mP3, mP4, mP5, mT1, mT2, mT3, mT4, mT5, mShort, mRight, mLong, mRecommend, mInterest, eN, eU1, eU2, eU3, eU4, eU5, eP1, eP2, eP3, eP4, eP5, eT1, eT2, eT3, eT4, eT5, eShort, eRight, eLong, eRecommend, eInterest)
+    VALUES (NEW.theme, NEW.country, NEW.programmeId, NEW.durationBand, NEW.questionBand, NEW.challengeBand, (NEW.mN + NEW.eN > 0), (NEW.mN > 0), (NEW.eN > 0), NEW.mN, NEW.mU1, NEW.mU2, NEW.mU3, NEW.mU4, NEW.mU5, NEW.mP1, NEW.mP2, NEW.mP3, NEW.mP4, NEW.mP5, NEW.mT1, NEW.mT2, NEW.mT3, NEW.mT4, NEW.mT5, NEW.mShort, NEW.mRight, NEW.mLong, NEW.mRecommend, NEW.mInterest, NEW.eN, NEW.eU1, NEW.eU2, NEW.eU3, NEW.eU4, NEW.eU5, NEW.eP1, NEW.eP2, NEW.eP3, NEW.eP4, NEW.eP5, NEW.eT1, NEW.eT2, NEW.eT3, NEW.eT4, NEW.eT5, NEW.eShort, NEW.eRight, NEW.eLong, NEW.eRecommend, NEW.eInterest)
+    ON CONFLICT (theme, country, programmeId, durationBand, questionBand, challengeBand) DO UPDATE SET consultations = consultations + excluded.consultations, withMember = withMember + excluded.withMember, withExpert = withExpert + excluded.withExpert, mN = mN + excluded.mN, mU1 = mU1 + excluded.mU1, mU2 = mU2 + excluded.mU2, mU3 = mU3 + excluded.mU3, mU4 = mU4 + excluded.mU4, mU5 = mU5 + excluded.mU5, mP1 = mP1 + excluded.mP1, mP2 = mP2 + excluded.mP2, mP3 = mP3 + excluded.mP3, mP4 = mP4 + excluded.mP4, mP5 = mP5 + excluded.mP5, mT1 = mT1 + excluded.mT1, mT2 = mT2 + excluded.mT2, mT3 = mT3 + excluded.mT3, mT4 = mT4 + excluded.mT4, mT5 = mT5 + excluded.mT5, mShort = mShort + excluded.mShort, mRight = mRight + excluded.mRight, mLong = mLong + excluded.mLong, mRecommend = mRecommend + excluded.mRecommend, mInterest = mInterest + excluded.mInterest, eN = eN + excluded.eN, eU1 = eU1 + excluded.eU1, eU2 = eU2 + excluded.eU2, eU3 = eU3 + excluded.eU3, eU4 = eU4 + excluded.eU4, eU5 = eU5 + excluded.eU5, eP1 = eP1 + excluded.eP1, eP2 = eP2 + excluded.eP2, eP3 = eP3 + excluded.eP3, eP4 = eP4 + excluded.eP4, eP5 = eP5 + excluded.eP5, eT1 = eT1 + excluded.eT1, eT2 = eT2 + excluded.eT2, eT3 = eT3 + excluded.eT3, eT4 = eT4 + excluded.eT4, eT5 = eT5 + excluded.eT5, eShort = eShort + excluded.eShort, eRight = eRight + excluded.eRight, eLong = eLong + excluded.eLong, eRecommend = eRecommend + excluded.eRecommend, eInterest = eInterest + excluded.eInterest;
+END;
+
+-- The backfill: the statements src/reports/report-rows.ts runs (bar its DELETE, with nothing to delete), over every consultation.
+INSERT INTO report_consultations (id, createdAt, groupId, theme, themeKey, country, programmeId, status, requested, confirmed, noShow, slotEndMs, latestStartMs, durationMinutes, actualMinutes, requestToConfirmMs, confirmToSessionMs, durationBand, questionBand, challengeBand, followUpOf, fundingSource)
 SELECT c.id,
   c.createdAt,
   c.groupId,

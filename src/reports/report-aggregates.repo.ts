@@ -6,7 +6,7 @@ import { emptySideTally, type SideTally } from "./evaluation-tally.js";
 import { NO_PROGRAMME } from "./outcomes.js";
 import { medianDaysOf, type ReportAggregates, type ReportCell, type StatusCount } from "./report-aggregates.js";
 import { bandSql, CHALLENGE_LENGTH_BANDS, DURATION_BANDS, QUESTION_BANDS } from "./report-bands.js";
-import { TALLY_COLUMNS } from "./report-rows.js";
+import { CELL_TALLY_COLUMNS } from "./report-rows.js";
 import type { ReportFilter } from "./reports.repo.js";
 import { countValue } from "./stats.js";
 
@@ -37,7 +37,29 @@ function middleOf(db: Kysely<DB>, column: "requestToConfirmMs" | "confirmToSessi
     LIMIT 2 OFFSET (SELECT (count(*) - 1) / 2 FROM report_consultations r WHERE ${present})`.compile(db);
 }
 
-const sideSums = (prefix: "m" | "e") => TALLY_COLUMNS.filter((t) => t.column.startsWith(prefix)).map((t) => `sum(r.${t.column}) AS ${t.column}`);
+type CellRow = Record<string, unknown> & { theme: string; country: string; programmeId: string; duration: string; questions: string; challenge: string; n: number; withMember: number; withExpert: number };
+
+/**
+ * The outcome cells: kept added up in report_cells (triggers, migration 0016) for every filter
+ * but a period or one consultation, which add up the rows they select instead.
+ */
+function cellsQuery(db: Kysely<DB>, filter: ReportFilter, where: RawBuilder<unknown>) {
+  if (!(filter.from || filter.to || filter.consultationId)) {
+    const terms: RawBuilder<unknown>[] = [sql`r.consultations > 0`];
+    if (filter.theme) terms.push(sql`lower(r.theme) = ${filter.theme.toLowerCase()}`);
+    if (filter.country) terms.push(sql`r.country = ${filter.country}`);
+    if (filter.programme) terms.push(sql`r.programmeId = ${filter.programme === NO_PROGRAMME ? "" : filter.programme}`);
+    return sql<CellRow>`SELECT r.theme, r.country, r.programmeId, r.durationBand AS duration, r.questionBand AS questions, r.challengeBand AS challenge,
+        r.consultations AS n, r.withMember, r.withExpert, ${sql.raw(CELL_TALLY_COLUMNS.map((c) => `r.${c}`).join(", "))}
+      FROM report_cells r WHERE ${sql.join(terms, sql` AND `)}`.compile(db);
+  }
+  return sql<CellRow>`
+      SELECT r.theme, r.country, r.programmeId, r.durationBand AS duration, r.questionBand AS questions, r.challengeBand AS challenge,
+        count(*) AS n, sum(r.mN > 0) AS withMember, sum(r.eN > 0) AS withExpert,
+        ${sql.raw(CELL_TALLY_COLUMNS.map((c) => `sum(r.${c}) AS ${c}`).join(", "))}
+      FROM report_consultations r WHERE ${where} AND r.mN + r.eN > 0
+      GROUP BY r.theme, r.country, r.programmeId, r.durationBand, r.questionBand, r.challengeBand`.compile(db);
+}
 
 function sideTallyOf(row: Record<string, unknown>, p: "m" | "e"): SideTally {
   const n = (column: string) => Number(row[`${p}${column}`] ?? 0);
@@ -85,12 +107,7 @@ export async function loadReportAggregates(
     sql<{ possible: number | null }>`
       SELECT sum(s.n * (SELECT count(*) FROM group_members gm WHERE gm.groupId = s.groupId AND gm.removedAt IS NULL)) AS possible
       FROM (SELECT r.groupId, count(*) AS n FROM report_consultations r WHERE ${where} AND ${session} GROUP BY r.groupId) s`.compile(db),
-    sql<Record<string, unknown> & { theme: string; country: string; programmeId: string; duration: string; questions: string; challenge: string; n: number; withMember: number; withExpert: number }>`
-      SELECT r.theme, r.country, r.programmeId, r.durationBand AS duration, r.questionBand AS questions, r.challengeBand AS challenge,
-        count(*) AS n, sum(r.mN > 0) AS withMember, sum(r.eN > 0) AS withExpert,
-        ${sql.raw([...sideSums("m"), ...sideSums("e")].join(", "))}
-      FROM report_consultations r WHERE ${where} AND r.mN + r.eN > 0
-      GROUP BY r.theme, r.country, r.programmeId, r.durationBand, r.questionBand, r.challengeBand`.compile(db),
+    cellsQuery(db, filter, where),
     // The programmes' names for the breakdown: a handful of rows.
     db.selectFrom("programmes").select(["id", "name"]).compile(),
   ] as const;

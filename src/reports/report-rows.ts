@@ -88,9 +88,17 @@ const BASE_COLUMNS: readonly { column: string; from: string }[] = [
   { column: "fundingSource", from: "c.fundingSource" },
 ];
 
-/** The two statements that make the rows of the consultations `where` selects (SQL over `c`, the consultations) what their sources say. */
-export function reportRowStatements(where: string): [string, string] {
-  const base = `INSERT OR REPLACE INTO report_consultations (${BASE_COLUMNS.map((c) => c.column).join(", ")})
+/** The tally columns the outcome cells add up: every one but the session's length. */
+export const CELL_TALLY_COLUMNS = TALLY_COLUMNS.filter((t) => t.column !== "sessionMinutes").map((t) => t.column);
+
+/**
+ * The statements that make the rows of the consultations `where` selects (SQL over `c`, the
+ * consultations) what their sources say. Delete and insert rather than INSERT OR REPLACE, whose
+ * implicit delete would not fire the triggers that keep report_cells.
+ */
+export function reportRowStatements(where: string): [string, string, string] {
+  const remove = `DELETE FROM report_consultations WHERE id IN (SELECT c.id FROM consultations c WHERE ${where})`;
+  const base = `INSERT INTO report_consultations (${BASE_COLUMNS.map((c) => c.column).join(", ")})
 SELECT ${BASE_COLUMNS.map((c) => c.from).join(",\n  ")}
 FROM consultations c
 LEFT JOIN topics t ON t.id = c.topicId
@@ -104,7 +112,7 @@ WHERE ${where}`;
   SELECT ${TALLY_COLUMNS.map((t) => t.counted).join(",\n  ")}
   FROM evaluations WHERE evaluations.consultationId = report_consultations.id)
 WHERE id IN (SELECT c.id FROM consultations c WHERE ${where})`;
-  return [base, tallies];
+  return [remove, base, tallies];
 }
 
 type Selector = { changeId: string } | { consultationId: string } | { expertId: string } | { organisationId: string };
@@ -123,10 +131,9 @@ function whereOf(selector: Selector): RawBuilder<unknown> {
  */
 export function refreshReportRows(db: Kysely<DB>, selector: Selector): CompiledQuery[] {
   const where = whereOf(selector);
-  const [base, tallies] = reportRowStatements("__WHERE__");
   const fill = (text: string) => {
     const [before, after] = text.split("__WHERE__") as [string, string];
     return sql`${sql.raw(before)}${where}${sql.raw(after)}`.compile(db);
   };
-  return [fill(base), fill(tallies)];
+  return reportRowStatements("__WHERE__").map(fill);
 }

@@ -23,6 +23,6 @@ export const EXPECTED_ROUTE_COSTS: Record<string, Counts> = {
   "GET /coordinator (page)": { statements: 14, roundTrips: 7 },
   // The request path only: the link guard's read, the link, then one batch with the write and the
   // answer's reads. Mail and webhooks run after the answer (src/lib/after-answer.ts). The batch
-  // also refreshes the consultation's row of the report's table: two statements, no round trip.
-  "POST /api/expert/:secret/confirm": { statements: 16, roundTrips: 3 },
+  // also refreshes the consultation's row of the report's table: three statements, no round trip.
+  "POST /api/expert/:secret/confirm": { statements: 17, roundTrips: 3 },
 };

@@ -93,7 +93,7 @@ describe("migration 0016", () => {
 
     // The database as 0015 left it: the same source tables, no report table.
     const old = connectSqlite(path);
-    old.raw.exec("DROP TABLE report_consultations; DELETE FROM d1_migrations WHERE name = '0016_report_rows.sql'");
+    old.raw.exec("DROP TABLE report_consultations; DROP TABLE report_cells; DELETE FROM d1_migrations WHERE name = '0016_report_rows.sql'");
     expect(old.raw.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'report_consultations'").pluck().get()).toBe(0);
     expect(migrateSqlite(old.raw)).toEqual(["0016_report_rows.sql"]);
     expect(Number(old.raw.prepare("SELECT count(*) FROM report_consultations").pluck().get())).toBeGreaterThan(10);
