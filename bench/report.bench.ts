@@ -178,7 +178,7 @@ export async function main(): Promise<{ reportMs: number; countMs: number; ratio
     const filtered = await timeMs(3, () => conceptReport(deps, { from: "2026-01-01", to: "2026-06-30", theme: "elderly care", country: "SE" }));
     const ratio = report.median / count.median;
     console.log(`  concept report (the GET /api/reports/concept path): median ${report.median.toFixed(1)} ms (min ${report.min.toFixed(1)})`);
-    console.log(`    of which loading ${load.median.toFixed(0)} ms (${aggregates.cells.length.toLocaleString("en")} cells, ${aggregates.statuses.length} status rows), the model ${model.median.toFixed(1)} ms`);
+    console.log(`    of which loading ${load.median.toFixed(0)} ms (${aggregates.groups.length} groups, ${aggregates.statuses.length} status rows), the model ${model.median.toFixed(1)} ms`);
     console.log(`    with a period, theme and country: median ${filtered.median.toFixed(1)} ms; the report table's backfill (migration 0016) took ${(backfillMs / 1000).toFixed(1)} s`);
     console.log(`  SELECT count(*) FROM evaluations:                   median ${count.median.toFixed(2)} ms (min ${count.min.toFixed(2)})`);
     console.log(`  ratio report / count: ${ratio.toFixed(0)}x (issue 4's aim: at most 20x)`);

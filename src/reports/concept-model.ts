@@ -10,7 +10,7 @@ import type {
 } from "./concept-model.types.js";
 import { tallyEvaluations } from "./evaluation-tally.js";
 import { buildOutcomes } from "./outcomes.js";
-import { aggregateRecords, wasHeld, type ReportAggregates, type ReportCell, type StatusCount } from "./report-aggregates.js";
+import { aggregateRecords, wasHeld, type ReportAggregates, type ReportGroup, type StatusCount } from "./report-aggregates.js";
 import { distributionOfCounts, ratio } from "./stats.js";
 
 export type * from "./concept-model.types.js";
@@ -55,7 +55,7 @@ export function buildConceptReportFromAggregates(aggregates: ReportAggregates, m
     minGroupSize,
     funnel: buildFunnel(aggregates),
     sessions: buildSessions(aggregates, minGroupSize),
-    outcomes: buildOutcomes(aggregates.cells, minGroupSize),
+    outcomes: buildOutcomes(aggregates.groups, minGroupSize),
     responseRates: buildResponseRates(aggregates),
     followUps: buildFollowUps(aggregates, minGroupSize),
     funding: buildFunding(aggregates.statuses),
@@ -113,13 +113,14 @@ function buildFunnel(aggregates: ReportAggregates): FunnelReport {
   };
 }
 
-/** Evaluations of every cell added up: durationFit counts and follow-up interest. */
-function evaluationTotals(cells: readonly ReportCell[]) {
+/** Evaluations of every theme group added up (each consultation is in one): durationFit counts and follow-up interest. */
+function evaluationTotals(groups: readonly ReportGroup[]) {
   const fits = [0, 0, 0];
   let evaluations = 0;
   let interestCount = 0;
-  for (const cell of cells) {
-    for (const side of [cell.member, cell.expert]) {
+  for (const group of groups) {
+    if (group.dimension !== "theme") continue;
+    for (const side of [group.member, group.expert]) {
       for (let i = 0; i < 3; i++) fits[i]! += side.durationFit[i]!;
       evaluations += side.evaluations;
       interestCount += side.followUpInterest;
@@ -129,7 +130,7 @@ function evaluationTotals(cells: readonly ReportCell[]) {
 }
 
 function buildSessions(aggregates: ReportAggregates, minGroupSize: number): SessionsReport {
-  const { fits } = evaluationTotals(aggregates.cells);
+  const { fits } = evaluationTotals(aggregates.groups);
   const fitCount = fits[0]! + fits[1]! + fits[2]!;
   const fit = (index: number) => ({ count: fits[index]!, share: ratio(fits[index]!, fitCount) ?? 0 });
   const actual = distributionOfCounts(aggregates.sessions.actualMinutes);
@@ -168,7 +169,7 @@ function buildResponseRates({ sessions }: ReportAggregates): { member: ResponseR
 }
 
 function buildFollowUps(aggregates: ReportAggregates, minGroupSize: number): FollowUpsReport {
-  const { evaluations, interestCount } = evaluationTotals(aggregates.cells);
+  const { evaluations, interestCount } = evaluationTotals(aggregates.groups);
   let followUpsCreated = 0;
   for (const c of aggregates.statuses) followUpsCreated += c.followUps;
   return {

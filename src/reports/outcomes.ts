@@ -1,6 +1,6 @@
 import type { OutcomeGroup, OutcomesReport, ScoreSummary } from "./concept-model.types.js";
 import { addSideTally, emptySideTally, type SideTally } from "./evaluation-tally.js";
-import type { ReportCell } from "./report-aggregates.js";
+import { DIMENSIONS, type Dimension, type ReportGroup } from "./report-aggregates.js";
 import { bandOrder, CHALLENGE_LENGTH_BANDS, DURATION_BANDS, QUESTION_BANDS } from "./report-bands.js";
 import { histogramMean, histogramQuantile, ratio, roundTo } from "./stats.js";
 
@@ -25,50 +25,44 @@ function addSide(into: GroupTally, side: "member" | "expert", tally: SideTally):
   addCounts(side === "member" ? into.memberPreparation : into.expertPreparation, tally.preparation);
 }
 
-/** Consultations that have no programme are a group of their own under this key. */
-export const NO_PROGRAMME = "none";
+export { NO_PROGRAMME } from "./report-bands.js";
 
 /**
- * The outcome breakdowns from cells (report-aggregates.ts): each consultation with evaluations
- * falls in exactly one cell, so it counts once in every consultation-level breakdown.
+ * The outcome breakdowns from their groups (report-aggregates.ts). Every consultation with
+ * evaluations is in exactly one theme group, so those add up to the overall figures and the sides.
  */
-export function buildOutcomes(cells: readonly ReportCell[], minGroupSize: number): OutcomesReport {
+export function buildOutcomes(groups: readonly ReportGroup[], minGroupSize: number): OutcomesReport {
   const bySide = new Map<string, GroupTally>();
   const overall = emptyGroup();
-  for (const cell of cells) {
-    addSide(overall, "member", cell.member);
-    addSide(overall, "expert", cell.expert);
-    overall.consultations += cell.consultations;
+  const breakdowns = new Map<Dimension, Map<string, GroupTally>>(DIMENSIONS.map((d) => [d, new Map()]));
+  for (const g of groups) {
+    const group = emptyGroup();
+    addSide(group, "member", g.member);
+    addSide(group, "expert", g.expert);
+    group.consultations = g.consultations;
+    breakdowns.get(g.dimension)!.set(g.key, group);
+    if (g.dimension !== "theme") continue;
+    addSide(overall, "member", g.member);
+    addSide(overall, "expert", g.expert);
+    overall.consultations += g.consultations;
     for (const side of ["member", "expert"] as const) {
-      if (cell[side].evaluations === 0) continue;
-      let group = bySide.get(side);
-      if (!group) bySide.set(side, (group = emptyGroup()));
-      addSide(group, side, cell[side]);
-      group.consultations += side === "member" ? cell.memberConsultations : cell.expertConsultations;
+      if (g[side].evaluations === 0) continue;
+      let sideGroup = bySide.get(side);
+      if (!sideGroup) bySide.set(side, (sideGroup = emptyGroup()));
+      addSide(sideGroup, side, g[side]);
+      sideGroup.consultations += side === "member" ? g.memberConsultations : g.expertConsultations;
     }
   }
-  const byCell = (keyOf: (cell: ReportCell) => string) => {
-    const groups = new Map<string, GroupTally>();
-    for (const cell of cells) {
-      const key = keyOf(cell);
-      let group = groups.get(key);
-      if (!group) groups.set(key, (group = emptyGroup()));
-      addSide(group, "member", cell.member);
-      addSide(group, "expert", cell.expert);
-      group.consultations += cell.consultations;
-    }
-    return groups;
-  };
-  const by = (groups: Map<string, GroupTally>, order?: readonly string[]) => breakdown(groups, minGroupSize, order);
+  const by = (dimension: Dimension, order?: readonly string[]) => breakdown(breakdowns.get(dimension)!, minGroupSize, order);
   return {
     overall: summariseGroup("all", overall, minGroupSize),
-    bySide: by(bySide, ["member", "expert"]),
-    byTheme: by(byCell((cell) => cell.theme)),
-    byExpertCountry: by(byCell((cell) => cell.country)),
-    byProgramme: by(byCell((cell) => cell.programmeId ?? NO_PROGRAMME)),
-    byDuration: by(byCell((cell) => cell.duration), bandOrder(DURATION_BANDS)),
-    byQuestionCount: by(byCell((cell) => cell.questions), bandOrder(QUESTION_BANDS)),
-    byChallengeLength: by(byCell((cell) => cell.challenge), bandOrder(CHALLENGE_LENGTH_BANDS)),
+    bySide: breakdown(bySide, minGroupSize, ["member", "expert"]),
+    byTheme: by("theme"),
+    byExpertCountry: by("country"),
+    byProgramme: by("programme"),
+    byDuration: by("duration", bandOrder(DURATION_BANDS)),
+    byQuestionCount: by("questions", bandOrder(QUESTION_BANDS)),
+    byChallengeLength: by("challenge", bandOrder(CHALLENGE_LENGTH_BANDS)),
   };
 }
 

@@ -4,8 +4,7 @@ import { readTogether } from "../db/read-together.js";
 import type { ConsultationStatus, DB } from "../db/schema.js";
 import { emptySideTally, type SideTally } from "./evaluation-tally.js";
 import { NO_PROGRAMME } from "./outcomes.js";
-import { medianDaysOf, type ReportAggregates, type ReportCell, type StatusCount } from "./report-aggregates.js";
-import { bandSql, CHALLENGE_LENGTH_BANDS, DURATION_BANDS, QUESTION_BANDS } from "./report-bands.js";
+import { DIMENSIONS, medianDaysOf, type Dimension, type ReportAggregates, type ReportGroup, type StatusCount } from "./report-aggregates.js";
 import { CELL_TALLY_COLUMNS } from "./report-rows.js";
 import type { ReportFilter } from "./reports.repo.js";
 import { countValue } from "./stats.js";
@@ -37,30 +36,6 @@ function middleOf(db: Kysely<DB>, column: "requestToConfirmMs" | "confirmToSessi
     LIMIT 2 OFFSET (SELECT (count(*) - 1) / 2 FROM report_consultations r WHERE ${present})`.compile(db);
 }
 
-type CellRow = Record<string, unknown> & { theme: string; country: string; programmeId: string; duration: string; questions: string; challenge: string; n: number; withMember: number; withExpert: number };
-
-/**
- * The outcome cells: kept added up in report_cells (triggers, migration 0016) for every filter
- * but a period or one consultation, which add up the rows they select instead.
- */
-function cellsQuery(db: Kysely<DB>, filter: ReportFilter, where: RawBuilder<unknown>) {
-  if (!(filter.from || filter.to || filter.consultationId)) {
-    const terms: RawBuilder<unknown>[] = [sql`r.consultations > 0`];
-    if (filter.theme) terms.push(sql`lower(r.theme) = ${filter.theme.toLowerCase()}`);
-    if (filter.country) terms.push(sql`r.country = ${filter.country}`);
-    if (filter.programme) terms.push(sql`r.programmeId = ${filter.programme === NO_PROGRAMME ? "" : filter.programme}`);
-    return sql<CellRow>`SELECT r.theme, r.country, r.programmeId, r.durationBand AS duration, r.questionBand AS questions, r.challengeBand AS challenge,
-        r.consultations AS n, r.withMember, r.withExpert, ${sql.raw(CELL_TALLY_COLUMNS.map((c) => `r.${c}`).join(", "))}
-      FROM report_cells r WHERE ${sql.join(terms, sql` AND `)}`.compile(db);
-  }
-  return sql<CellRow>`
-      SELECT r.theme, r.country, r.programmeId, r.durationBand AS duration, r.questionBand AS questions, r.challengeBand AS challenge,
-        count(*) AS n, sum(r.mN > 0) AS withMember, sum(r.eN > 0) AS withExpert,
-        ${sql.raw(CELL_TALLY_COLUMNS.map((c) => `sum(r.${c}) AS ${c}`).join(", "))}
-      FROM report_consultations r WHERE ${where} AND r.mN + r.eN > 0
-      GROUP BY r.theme, r.country, r.programmeId, r.durationBand, r.questionBand, r.challengeBand`.compile(db);
-}
-
 function sideTallyOf(row: Record<string, unknown>, p: "m" | "e"): SideTally {
   const n = (column: string) => Number(row[`${p}${column}`] ?? 0);
   const tally = emptySideTally();
@@ -74,6 +49,45 @@ function sideTallyOf(row: Record<string, unknown>, p: "m" | "e"): SideTally {
   tally.wouldRecommend = n("Recommend");
   tally.followUpInterest = n("Interest");
   return tally;
+}
+
+type GroupRow = Record<string, unknown> & { dimension: Dimension; key: string; n: number; withMember: number; withExpert: number };
+
+const DIMENSION_COLUMNS: Readonly<Record<Dimension, string>> = {
+  theme: "theme",
+  country: "country",
+  programme: "programmeId",
+  duration: "durationBand",
+  questions: "questionBand",
+  challenge: "challengeBand",
+};
+
+/**
+ * The outcome breakdowns' groups, a few dozen rows. Their cells are kept added up in
+ * report_cells (triggers, migration 0016) for every filter but a period or one consultation,
+ * which add up the rows they select instead.
+ */
+function groupsQuery(db: Kysely<DB>, filter: ReportFilter, where: RawBuilder<unknown>) {
+  const counts = ["consultations", "withMember", "withExpert", ...CELL_TALLY_COLUMNS];
+  let cells: RawBuilder<unknown>;
+  if (!(filter.from || filter.to || filter.consultationId)) {
+    const terms: RawBuilder<unknown>[] = [sql`r.consultations > 0`];
+    if (filter.theme) terms.push(sql`lower(r.theme) = ${filter.theme.toLowerCase()}`);
+    if (filter.country) terms.push(sql`r.country = ${filter.country}`);
+    if (filter.programme) terms.push(sql`r.programmeId = ${filter.programme === NO_PROGRAMME ? "" : filter.programme}`);
+    cells = sql`SELECT * FROM report_cells r WHERE ${sql.join(terms, sql` AND `)}`;
+  } else {
+    cells = sql`SELECT r.theme, r.country, r.programmeId, r.durationBand, r.questionBand, r.challengeBand,
+        count(*) AS consultations, sum(r.mN > 0) AS withMember, sum(r.eN > 0) AS withExpert,
+        ${sql.raw(CELL_TALLY_COLUMNS.map((c) => `sum(r.${c}) AS ${c}`).join(", "))}
+      FROM report_consultations r WHERE ${where} AND r.mN + r.eN > 0
+      GROUP BY r.theme, r.country, r.programmeId, r.durationBand, r.questionBand, r.challengeBand`;
+  }
+  const sums = sql.raw(counts.map((c) => `sum(${c}) AS ${c === "consultations" ? "n" : c}`).join(", "));
+  const perDimension = DIMENSIONS.map(
+    (d) => sql`SELECT ${d} AS dimension, ${sql.ref(DIMENSION_COLUMNS[d])} AS key, ${sums} FROM cells GROUP BY ${sql.ref(DIMENSION_COLUMNS[d])}`,
+  );
+  return sql<GroupRow>`WITH cells AS MATERIALIZED (${cells}) ${sql.join(perDimension, sql` UNION ALL `)}`.compile(db);
 }
 
 /**
@@ -107,11 +121,11 @@ export async function loadReportAggregates(
     sql<{ possible: number | null }>`
       SELECT sum(s.n * (SELECT count(*) FROM group_members gm WHERE gm.groupId = s.groupId AND gm.removedAt IS NULL)) AS possible
       FROM (SELECT r.groupId, count(*) AS n FROM report_consultations r WHERE ${where} AND ${session} GROUP BY r.groupId) s`.compile(db),
-    cellsQuery(db, filter, where),
+    groupsQuery(db, filter, where),
     // The programmes' names for the breakdown: a handful of rows.
     db.selectFrom("programmes").select(["id", "name"]).compile(),
   ] as const;
-  const [statusRows, [origins], toConfirm, toSession, sessionRows, [possible], cellRows, programmes] = await readTogether({ db, atomic }, queries);
+  const [statusRows, [origins], toConfirm, toSession, sessionRows, [possible], groupRows, programmes] = await readTogether({ db, atomic }, queries);
 
   const statuses: StatusCount[] = [];
   for (const r of statusRows) {
@@ -138,14 +152,10 @@ export async function loadReportAggregates(
     memberEvaluations += Number(r.members ?? 0);
     expertEvaluations += Number(r.experts ?? 0);
   }
-  const cells = cellRows.map(
-    (r): ReportCell => ({
-      theme: r.theme,
-      country: r.country,
-      programmeId: r.programmeId === "" ? null : r.programmeId,
-      duration: r.duration,
-      questions: r.questions,
-      challenge: r.challenge,
+  const groups = groupRows.map(
+    (r): ReportGroup => ({
+      dimension: r.dimension,
+      key: r.dimension === "programme" && r.key === "" ? NO_PROGRAMME : r.key,
       consultations: Number(r.n),
       memberConsultations: Number(r.withMember),
       expertConsultations: Number(r.withExpert),
@@ -159,7 +169,7 @@ export async function loadReportAggregates(
     medianDaysRequestToConfirm: median(toConfirm),
     medianDaysConfirmToSession: median(toSession),
     sessions: { plannedMinutes, actualMinutes, memberEvaluations, memberPossible: Number(possible?.possible ?? 0), expertEvaluations },
-    cells,
+    groups,
   };
   return { aggregates, programmeNames: new Map(programmes.map((p) => [p.id, p.name])) };
 }

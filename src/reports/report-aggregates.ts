@@ -1,6 +1,6 @@
 import type { ConsultationRecord, ConsultationStatus } from "./concept-model.types.js";
 import { addSideTally, emptySideTally, type ConsultationTally, type SideTally } from "./evaluation-tally.js";
-import { bandOf, CHALLENGE_LENGTH_BANDS, DURATION_BANDS, QUESTION_BANDS } from "./report-bands.js";
+import { bandOf, CHALLENGE_LENGTH_BANDS, DURATION_BANDS, NO_PROGRAMME, QUESTION_BANDS } from "./report-bands.js";
 import { countValue, quantileAtRanks, roundTo, sortedNumbers, type ValueCounts } from "./stats.js";
 
 /**
@@ -26,8 +26,8 @@ export interface ReportAggregates {
     memberPossible: number;
     expertEvaluations: number;
   };
-  /** Evaluations added up per combination of every consultation-level breakdown. */
-  cells: ReportCell[];
+  /** Evaluations added up per group of every consultation-level breakdown. */
+  groups: ReportGroup[];
 }
 
 export interface StatusCount {
@@ -42,14 +42,14 @@ export interface StatusCount {
   followUps: number;
 }
 
-/** Consultations alike in every consultation-level breakdown, with their evaluations added up. */
-export interface ReportCell {
-  theme: string;
-  country: string;
-  programmeId: string | null;
-  duration: string;
-  questions: string;
-  challenge: string;
+/** The consultation-level breakdowns; every consultation with evaluations is in one group of each. */
+export const DIMENSIONS = ["theme", "country", "programme", "duration", "questions", "challenge"] as const;
+export type Dimension = (typeof DIMENSIONS)[number];
+
+/** One group of a breakdown (programmes by id, "none" for none), with its consultations' evaluations added up. */
+export interface ReportGroup {
+  dimension: Dimension;
+  key: string;
   /** Consultations with evaluations; with a member's, with the expert's. */
   consultations: number;
   memberConsultations: number;
@@ -73,8 +73,8 @@ function medianDays(msDifferences: Float64Array): number | null {
   return medianDaysOf(sorted.length, (rank) => sorted[rank]!);
 }
 
-function newCell(theme: string, country: string, programmeId: string | null, duration: string, questions: string, challenge: string): ReportCell {
-  return { theme, country, programmeId, duration, questions, challenge, consultations: 0, memberConsultations: 0, expertConsultations: 0, member: emptySideTally(), expert: emptySideTally() };
+function newGroup(dimension: Dimension, key: string): ReportGroup {
+  return { dimension, key, consultations: 0, memberConsultations: 0, expertConsultations: 0, member: emptySideTally(), expert: emptySideTally() };
 }
 
 /**
@@ -157,20 +157,27 @@ export function aggregateRecords(consultations: readonly ConsultationRecord[], t
     expertEvaluations += tally.expert.evaluations;
   }
 
-  const cells = new Map<string, ReportCell>();
+  const groups = new Map<string, ReportGroup>();
   for (const { consultation: c, tally } of byId.values()) {
     if (!tally || tally.member.evaluations + tally.expert.evaluations === 0) continue;
-    const duration = bandOf(DURATION_BANDS, c.durationMinutes);
-    const questions = bandOf(QUESTION_BANDS, c.briefQuestionCount);
-    const challenge = bandOf(CHALLENGE_LENGTH_BANDS, c.briefChallengeLength);
-    const key = JSON.stringify([c.theme, c.expertCountry, c.programmeId, duration, questions, challenge]);
-    let cell = cells.get(key);
-    if (!cell) cells.set(key, (cell = newCell(c.theme, c.expertCountry, c.programmeId, duration, questions, challenge)));
-    cell.consultations++;
-    if (tally.member.evaluations > 0) cell.memberConsultations++;
-    if (tally.expert.evaluations > 0) cell.expertConsultations++;
-    addSideTally(cell.member, tally.member);
-    addSideTally(cell.expert, tally.expert);
+    const keys: Record<Dimension, string> = {
+      theme: c.theme,
+      country: c.expertCountry,
+      programme: c.programmeId ?? NO_PROGRAMME,
+      duration: bandOf(DURATION_BANDS, c.durationMinutes),
+      questions: bandOf(QUESTION_BANDS, c.briefQuestionCount),
+      challenge: bandOf(CHALLENGE_LENGTH_BANDS, c.briefChallengeLength),
+    };
+    for (const dimension of DIMENSIONS) {
+      const id = JSON.stringify([dimension, keys[dimension]]);
+      let group = groups.get(id);
+      if (!group) groups.set(id, (group = newGroup(dimension, keys[dimension])));
+      group.consultations++;
+      if (tally.member.evaluations > 0) group.memberConsultations++;
+      if (tally.expert.evaluations > 0) group.expertConsultations++;
+      addSideTally(group.member, tally.member);
+      addSideTally(group.expert, tally.expert);
+    }
   }
 
   return {
@@ -179,6 +186,6 @@ export function aggregateRecords(consultations: readonly ConsultationRecord[], t
     medianDaysRequestToConfirm: medianDays(Float64Array.from(toConfirm)),
     medianDaysConfirmToSession: medianDays(Float64Array.from(toSession)),
     sessions: { plannedMinutes, actualMinutes, memberEvaluations, memberPossible, expertEvaluations },
-    cells: [...cells.values()],
+    groups: [...groups.values()],
   };
 }

@@ -12,6 +12,9 @@ export interface Band {
 // somewhere, or the breakdown would no longer add up to the overall figures.
 export const OTHER = "other";
 
+/** Consultations that have no programme are a group of their own under this key. */
+export const NO_PROGRAMME = "none";
+
 export const DURATION_BANDS: readonly Band[] = [
   { key: "30-34", min: 30, max: 34 },
   { key: "35-39", min: 35, max: 39 },

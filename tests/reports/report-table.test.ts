@@ -29,9 +29,9 @@ export async function expectSameReport(app: TestApp, filter: ReportFilter, now =
   const fromRecords = aggregateRecords(records.consultations, tallyEvaluations(records.evaluations));
   const { aggregates: fromTable } = await loadReportAggregates(app.deps.db, filter, now, app.deps.atomic);
   // The status rows may come split differently (stored and as of now); what they add up to is checked below.
-  expect(sortedBy(fromTable.cells)).toEqual(sortedBy(fromRecords.cells));
+  expect(sortedBy(fromTable.groups)).toEqual(sortedBy(fromRecords.groups));
   expect(fromTable.sessions).toEqual(fromRecords.sessions);
-  expect({ ...fromTable, statuses: null, cells: null }).toEqual({ ...fromRecords, statuses: null, cells: null });
+  expect({ ...fromTable, statuses: null, groups: null }).toEqual({ ...fromRecords, statuses: null, groups: null });
   const report = buildConceptReportFromAggregates(fromTable);
   expect(report).toEqual(buildConceptReport(records));
   return report;
