@@ -83,11 +83,11 @@ function groupsQuery(db: Kysely<DB>, filter: ReportFilter, where: RawBuilder<unk
       FROM report_consultations r WHERE ${where} AND r.mN + r.eN > 0
       GROUP BY r.theme, r.country, r.programmeId, r.durationBand, r.questionBand, r.challengeBand`;
   }
-  const sums = sql.raw(counts.map((c) => `sum(${c}) AS ${c === "consultations" ? "n" : c}`).join(", "));
-  const perDimension = DIMENSIONS.map(
-    (d) => sql`SELECT ${d} AS dimension, ${sql.ref(DIMENSION_COLUMNS[d])} AS key, ${sums} FROM cells GROUP BY ${sql.ref(DIMENSION_COLUMNS[d])}`,
-  );
-  return sql<GroupRow>`WITH cells AS MATERIALIZED (${cells}) ${sql.join(perDimension, sql` UNION ALL `)}`.compile(db);
+  const sums = sql.raw(counts.map((c) => `sum(cells.${c}) AS ${c === "consultations" ? "n" : c}`).join(", "));
+  const keyOf = sql.raw(`CASE d.value ${DIMENSIONS.map((d) => `WHEN '${d}' THEN cells.${DIMENSION_COLUMNS[d]}`).join(" ")} END`);
+  // Every cell once per breakdown: one grouped SELECT (D1 allows only a few terms in a UNION).
+  return sql<GroupRow>`WITH cells AS (${cells})
+    SELECT d.value AS dimension, ${keyOf} AS key, ${sums} FROM cells, json_each(${JSON.stringify(DIMENSIONS)}) d GROUP BY 1, 2`.compile(db);
 }
 
 /**
