@@ -12,14 +12,17 @@ export async function findGroup(db: Kysely<DB>, id: string): Promise<Group | und
 }
 
 /** The member's and their group's names, in one statement (the pages' "signed in as" line). */
-export async function memberAndGroupNames(db: Kysely<DB>, memberId: string, groupId: string) {
+/**
+ * What every page of a signed-in member shows in its frame: who, for which group, and the
+ * group's zone (its pages show local times), in one statement to batch with the page's reads.
+ */
+export function memberFrameQuery(db: Kysely<DB>, memberId: string, groupId: string) {
   return db
     .selectFrom("group_members as m")
     .innerJoin("dev_groups as g", "g.id", "m.groupId")
-    .select(["m.name as name", "g.name as group"])
+    .select(["m.name as name", "g.name as group", "g.timeZone as timeZone"])
     .where("m.id", "=", memberId)
-    .where("m.groupId", "=", groupId)
-    .executeTakeFirst();
+    .where("m.groupId", "=", groupId);
 }
 
 /** The group's time zone, as a query to batch with others (readTogether). */
