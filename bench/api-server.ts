@@ -71,6 +71,9 @@ async function main() {
   console.log(JSON.stringify({ barePort, appPort, memberToken: member.value.token, readId, confirmations: secrets }));
 }
 
+// Exit on SIGTERM rather than die of it, so that `node --cpu-prof bench/api-server.ts` writes its profile.
+process.on("SIGTERM", () => process.exit(0));
+
 main().catch((err) => {
   console.error(err);
   process.exit(1);
