@@ -1,6 +1,4 @@
 import { createApp } from "../../src/app.js";
-import { serveSwaggerUi } from "../../src/docs/docs.routes.js";
-import { swaggerUiFiles } from "../../src/docs/swagger-ui-loader.js";
 import { buildDeps } from "../../src/build-deps.js";
 import { loadConfig } from "../../src/config.js";
 import { connectSqlite } from "../../src/db/connect-sqlite.js";
@@ -11,6 +9,7 @@ import { silentLogger } from "../../src/lib/log.js";
 import type { Mailer, Scheduler } from "../../src/meetings/scheduler.js";
 import type { Logger } from "../../src/lib/log.js";
 import { issueToken } from "../../src/tokens/tokens.repo.js";
+import { nodeStaticFiles } from "../../src/pages/assets/node-static-files.js";
 import type { WebhookTransport } from "../../src/webhooks/webhook-transport.js";
 
 export const TEST_NOW = "2027-03-01T08:00:00.000Z";
@@ -53,8 +52,8 @@ export async function testApp(
     mailer: opts.mailer,
     webhookTransport: opts.webhookTransport,
     promptWebhooks: opts.promptWebhooks,
+    staticFiles: nodeStaticFiles,
   });
-  serveSwaggerUi(swaggerUiFiles);
   const app = createApp(deps);
   const coordinator = (
     await issueToken(handle.db, {

@@ -1,0 +1,25 @@
+/**
+ * Writes the Worker's static assets (wrangler.toml [assets], build/worker-assets/): the bodies of the
+ * pages' assets and of Swagger UI from the generated modules Node serves them from, so both engines
+ * serve the same bytes under the same hashes. Static assets are uploaded beside the Worker and do not
+ * count towards its size. Runs as wrangler's [build] command (dev, deploy, the bundle check) and
+ * before the Workers tests (vitest.config.ts); by hand: `node --import tsx scripts/worker-assets.ts`.
+ */
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { swaggerUiBodies } from "../src/docs/swagger-ui-bodies.generated.js";
+import { assetBodies } from "../src/pages/assets/asset-bodies.generated.js";
+
+export const workerAssetsDir = fileURLToPath(new URL("../build/worker-assets", import.meta.url));
+
+export function writeWorkerAssets(dir = workerAssetsDir): void {
+  rmSync(dir, { recursive: true, force: true });
+  for (const [path, body] of Object.entries({ ...assetBodies, ...swaggerUiBodies })) {
+    const file = join(dir, path);
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, body);
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) writeWorkerAssets();
