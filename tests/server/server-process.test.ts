@@ -88,6 +88,16 @@ describe("the real server process, started as the README says", () => {
     const seen = await call("GET", `/api/consultations/${created.body.id}`, undefined, mt);
     expect(seen.body.status).toBe("confirmed");
     expect(seen.body.meeting.provider).toBe("ics");
+    // The built server keeps the files' bodies in modules of their own (scripts/node-build.mjs), read on first use.
+    const docs = await (await fetch(`${base}/docs`)).text();
+    const script = /src="(\/docs\/swagger-ui-bundle\.js[^"]*)"/.exec(docs)?.[1];
+    expect(script, docs).toBeDefined();
+    const swagger = await fetch(base + script);
+    expect(swagger.status).toBe(200);
+    expect(await swagger.text()).toContain("SwaggerUIBundle");
+    const styles = await fetch(`${base}/assets/styles.css`);
+    expect(styles.status).toBe(200);
+    expect(styles.headers.get("content-type")).toBe("text/css; charset=utf-8");
 
     // npm runs the server through a shell; the server names its own pid so the signal reaches it.
     const pid = Number(/\(pid (\d+)/.exec(out)?.[1]);
