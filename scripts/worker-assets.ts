@@ -5,20 +5,27 @@
  * count towards its size. Runs as wrangler's [build] command (dev, deploy, the bundle check) and
  * before the Workers tests (vitest.config.ts); by hand: `node --import tsx scripts/worker-assets.ts`.
  */
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { swaggerUiBodies } from "../src/docs/swagger-ui-bodies.generated.js";
 import { assetBodies } from "../src/pages/assets/asset-bodies.generated.js";
 
 export const workerAssetsDir = fileURLToPath(new URL("../build/worker-assets", import.meta.url));
 
+/** Brings the folder in line with the bodies; a file already right is left alone (a running wrangler dev may be reading it). */
 export function writeWorkerAssets(dir = workerAssetsDir): void {
-  rmSync(dir, { recursive: true, force: true });
-  for (const [path, body] of Object.entries({ ...assetBodies, ...swaggerUiBodies })) {
+  const bodies: Record<string, string> = { ...assetBodies, ...swaggerUiBodies };
+  for (const [path, body] of Object.entries(bodies)) {
     const file = join(dir, path);
+    if (existsSync(file) && readFileSync(file, "utf8") === body) continue;
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, body);
+  }
+  if (!existsSync(dir)) return;
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    const path = relative(dir, join(entry.parentPath, entry.name));
+    if (entry.isFile() && !(path in bodies)) rmSync(join(dir, path));
   }
 }
 

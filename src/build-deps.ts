@@ -47,7 +47,7 @@ export function buildDeps(input: {
   mailer?: Mailer;
   freeBusy?: FreeBusyLookup;
   webhookTransport?: WebhookTransport;
-  /** Where the bodies of /assets and /docs come from; each entry says (the Worker must not bundle Node's). */
+  /** Where the bodies of /assets and /docs come from: each entry hands in its own (the Worker must not bundle Node's). */
   staticFiles: StaticFiles;
   /**
    * Node: after a transition, send its webhooks right away without holding up the answer. Off on
