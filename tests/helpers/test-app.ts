@@ -106,7 +106,7 @@ export type TestApp = Awaited<ReturnType<typeof testApp>>;
 const seededIn = new WeakMap<TestApp, number>();
 
 /** A seeding step that did not get the status it needs stops the test there, saying which. */
-function expectStatus<R extends { status: number; text: string }>(
+export function expectStatus<R extends { status: number; text: string }>(
   what: string,
   res: R,
   status: number,
@@ -214,6 +214,7 @@ export async function seedGroup(
     groupId: group.body.id as string,
     memberToken: member.body.token as string,
     member2Token: member2.body.token as string,
+    member2Id: member2.body.id as string,
     memberId: member.body.id as string,
     memberEmail: member.body.email as string,
     topicId: topic.body.id as string,
