@@ -107,6 +107,8 @@ const byIdInGroup = preparedQuery<Row, { id: string; groupId: string }>((db) =>
  */
 export const consultationQuery = (db: Kysely<DB>, id: string) => baseQuery(db).where("c.id", "=", id).compile();
 export const consultationFromRow = (row: Record<string, unknown>, now: Date): Consultation => toView(row as Row, now);
+/** findConsultation for a group as a compiled statement, to ride in a page's batch. */
+export const consultationInGroupQuery = (db: Kysely<DB>, id: string, groupId: string) => baseQuery(db).where("c.id", "=", id).where("c.groupId", "=", groupId).compile();
 
 /** One consultation as its group (groupId) or the coordinator (null) may see it. */
 export async function findConsultation(db: Kysely<DB>, id: string, groupId: string | null, now: Date): Promise<Consultation | undefined> {
@@ -145,6 +147,20 @@ export async function findConsultationByLinkHash(
 
 const NEWEST_FIRST = [{ column: "c.createdAt", desc: true }, { column: "c.id" }];
 
+/** Newest first, one page at a time, as a compiled statement; consultationsPageFromRows reads its rows. */
+export function listConsultationsQuery(db: Kysely<DB>, filter: { groupId: string | null; status?: ConsultationStatus }, page: PageRequest) {
+  let q = baseQuery(db);
+  if (filter.groupId) q = q.where("c.groupId", "=", filter.groupId);
+  if (filter.status) q = q.where("c.status", "=", filter.status);
+  if (page.after) q = q.where(afterKey(NEWEST_FIRST, page.after));
+  return q.orderBy("c.createdAt", "desc").orderBy("c.id").limit(page.limit + 1).compile();
+}
+
+export function consultationsPageFromRows(rows: readonly Record<string, unknown>[], limit: number, now: Date): Page<Consultation> {
+  const { items, nextCursor } = toPage("consultations", rows as Row[], limit, (r) => [r.createdAt, r.id]);
+  return { items: items.map((r) => toView(r, now)), nextCursor };
+}
+
 /** Newest first, one page at a time. */
 export async function listConsultations(
   db: Kysely<DB>,
@@ -152,13 +168,8 @@ export async function listConsultations(
   page: PageRequest,
   now: Date,
 ): Promise<Page<Consultation>> {
-  let q = baseQuery(db);
-  if (filter.groupId) q = q.where("c.groupId", "=", filter.groupId);
-  if (filter.status) q = q.where("c.status", "=", filter.status);
-  if (page.after) q = q.where(afterKey(NEWEST_FIRST, page.after));
-  const rows = await q.orderBy("c.createdAt", "desc").orderBy("c.id").limit(page.limit + 1).execute();
-  const { items, nextCursor } = toPage("consultations", rows, page.limit, (r) => [r.createdAt, r.id]);
-  return { items: items.map((r) => toView(r, now)), nextCursor };
+  const { rows } = await db.executeQuery(listConsultationsQuery(db, filter, page));
+  return consultationsPageFromRows(rows as Record<string, unknown>[], page.limit, now);
 }
 
 /** The raw row with its stored status, for services that decide a transition. */

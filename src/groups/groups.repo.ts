@@ -12,14 +12,17 @@ export async function findGroup(db: Kysely<DB>, id: string): Promise<Group | und
 }
 
 /** The member's and their group's names, in one statement (the pages' "signed in as" line). */
-export async function memberAndGroupNames(db: Kysely<DB>, memberId: string, groupId: string) {
+/**
+ * What every page of a signed-in member shows in its frame: who, for which group, and the
+ * group's zone (its pages show local times), in one statement to batch with the page's reads.
+ */
+export function memberFrameQuery(db: Kysely<DB>, memberId: string, groupId: string) {
   return db
     .selectFrom("group_members as m")
     .innerJoin("dev_groups as g", "g.id", "m.groupId")
-    .select(["m.name as name", "g.name as group"])
+    .select(["m.name as name", "g.name as group", "g.timeZone as timeZone"])
     .where("m.id", "=", memberId)
-    .where("m.groupId", "=", groupId)
-    .executeTakeFirst();
+    .where("m.groupId", "=", groupId);
 }
 
 /** The group's time zone, as a query to batch with others (readTogether). */
@@ -85,6 +88,23 @@ export function removeMemberQueries(db: Kysely<DB>, groupId: string, memberId: s
 }
 
 /** The language a member's mail and invitations are written in (fi when the member is unknown). */
+/** The ids of a group's members who have not been removed. */
+export async function currentMemberIds(db: Kysely<DB>, groupId: string): Promise<string[]> {
+  const rows = await db.selectFrom("group_members").select("id").where("groupId", "=", groupId).where("removedAt", "is", null).execute();
+  return rows.map((m) => m.id);
+}
+
+/** Members (not removed) with their group's time zone and country, for finding common free times. */
+export function membersWithTheirGroups(db: Kysely<DB>, ids: string[]) {
+  return db
+    .selectFrom("group_members as m")
+    .innerJoin("dev_groups as g", "g.id", "m.groupId")
+    .select(["m.id", "m.email", "m.groupId", "g.timeZone", "g.country"])
+    .where("m.id", "in", ids)
+    .where("m.removedAt", "is", null)
+    .execute();
+}
+
 export async function memberLanguage(db: Kysely<DB>, memberId: string): Promise<MailLanguage> {
   const row = await db.selectFrom("group_members").select("language").where("id", "=", memberId).executeTakeFirst();
   return row?.language ?? "fi";

@@ -1,6 +1,6 @@
 import { sql, type Kysely, type RawBuilder } from "kysely";
 import type { AtomicWrite } from "../db/atomic.js";
-import { readTogether } from "../db/read-together.js";
+import { readTogether, type RowsOf } from "../db/read-together.js";
 import type { ConsultationStatus, DB } from "../db/schema.js";
 import { emptySideTally, type SideTally } from "./evaluation-tally.js";
 import { NO_PROGRAMME } from "./outcomes.js";
@@ -100,6 +100,11 @@ export async function loadReportAggregates(
   now: Date,
   atomic?: AtomicWrite,
 ): Promise<{ aggregates: ReportAggregates; programmeNames: Map<string, string> }> {
+  return reportAggregatesFromRows(await readTogether({ db, atomic }, reportAggregateQueries(db, filter, now)));
+}
+
+/** loadReportAggregates's statements, to ride in a page's batch; reportAggregatesFromRows reads their rows. */
+export function reportAggregateQueries(db: Kysely<DB>, filter: ReportFilter, now: Date) {
   const where = filterSql(filter);
   const nowMs = now.getTime();
   // Sessions that took place: held or evaluated as of now, and nobody failed to show up.
@@ -125,7 +130,12 @@ export async function loadReportAggregates(
     // The programmes' names for the breakdown: a handful of rows.
     db.selectFrom("programmes").select(["id", "name"]).compile(),
   ] as const;
-  const [statusRows, [origins], toConfirm, toSession, sessionRows, [possible], groupRows, programmes] = await readTogether({ db, atomic }, queries);
+  return queries;
+}
+
+export function reportAggregatesFromRows([statusRows, [origins], toConfirm, toSession, sessionRows, [possible], groupRows, programmes]: RowsOf<
+  ReturnType<typeof reportAggregateQueries>
+>): { aggregates: ReportAggregates; programmeNames: Map<string, string> } {
 
   const statuses: StatusCount[] = [];
   for (const r of statusRows) {

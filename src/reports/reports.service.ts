@@ -4,28 +4,36 @@ import { NO_PROGRAMME } from "./outcomes.js";
 import { evaluationsCsv } from "./evaluations-csv.js";
 import { toReportFilter, type ReportQuery } from "./report-period.js";
 import { loadEvaluationExport } from "./evaluations-export.repo.js";
-import { loadReportAggregates } from "./report-aggregates.repo.js";
+import { loadReportAggregates, reportAggregateQueries, reportAggregatesFromRows } from "./report-aggregates.repo.js";
+import type { RowsOf } from "../db/read-together.js";
+import type { ReportFilter } from "./reports.repo.js";
 import type { ConceptReportResponse } from "./reports.schemas.js";
 
 type ReportDeps = Pick<Deps, "db" | "clock"> & Partial<Pick<Deps, "atomic">>;
 
 /** The coordinator's concept model over the consultations the query selects: the endpoint's and the bench's path. */
 export async function conceptReport(deps: ReportDeps, query: ReportQuery): Promise<ConceptReportResponse> {
-  return (await conceptReportAndProgrammes(deps, query)).report;
-}
-
-/**
- * The report and every programme by name (the page's filter offers them all), from the same one
- * round trip.
- */
-export async function conceptReportAndProgrammes(
-  deps: ReportDeps,
-  query: ReportQuery,
-): Promise<{ report: ConceptReportResponse; programmes: { id: string; name: string }[] }> {
   const now = deps.clock.now();
   const filter = toReportFilter(query);
   // Grouped by the database from the report's own table: the same figures as from records.
-  const { aggregates, programmeNames } = await loadReportAggregates(deps.db, filter, now, deps.atomic);
+  return reportOf(filter, now, await loadReportAggregates(deps.db, filter, now, deps.atomic)).report;
+}
+
+/** conceptReport's statements, for a page that reads them in one batch with its own (conceptReportFromRows). */
+export function conceptReportQueries(deps: Pick<Deps, "db">, query: ReportQuery, now: Date) {
+  return reportAggregateQueries(deps.db, toReportFilter(query), now);
+}
+
+/** The report, and every programme by name (the page's filter offers them all). */
+export function conceptReportFromRows(query: ReportQuery, rows: RowsOf<ReturnType<typeof conceptReportQueries>>, now: Date) {
+  return reportOf(toReportFilter(query), now, reportAggregatesFromRows(rows));
+}
+
+function reportOf(
+  filter: ReportFilter,
+  now: Date,
+  { aggregates, programmeNames }: ReturnType<typeof reportAggregatesFromRows>,
+): { report: ConceptReportResponse; programmes: { id: string; name: string }[] } {
   const report = buildConceptReportFromAggregates(aggregates);
   const programmes = [...programmeNames].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name, "fi"));
   return {

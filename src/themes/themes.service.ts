@@ -5,7 +5,7 @@ import { actorOf, type Principal } from "../lib/auth.js";
 import { fail, ok, type Result } from "../lib/errors.js";
 import type { Page, PageRequest } from "../lib/paging.js";
 import { newId } from "../lib/secrets.js";
-import { findTheme, insertTheme, listThemes, renameTheme } from "./themes.repo.js";
+import { allThemesQuery, findTheme, insertTheme, listThemes, renameTheme } from "./themes.repo.js";
 import type { CreateTheme, Theme, UpdateTheme } from "./themes.schemas.js";
 
 type ThemeDeps = Pick<Deps, "db" | "clock">;
@@ -25,8 +25,15 @@ const nameIn = (t: Theme, lang: Lang) => (lang === "fi" ? t.nameFi : lang === "s
  * it was written (topics written before the list, or by a client that does not use it).
  */
 export async function themeNamer(deps: Pick<Deps, "db">, lang: Lang): Promise<(stored: string) => string> {
+  return themeNamerOf(await allThemes(deps), lang);
+}
+
+/** Every theme as a compiled statement, for a page that batches it; themeNamerOf names from its rows. */
+export const allThemesRead = (deps: Pick<Deps, "db">) => allThemesQuery(deps.db).compile();
+
+export function themeNamerOf(themes: readonly Theme[], lang: Lang): (stored: string) => string {
   // Keys migrated from SQL were lower-cased by SQLite, which leaves Ä, Ö and Å: compare in JavaScript's lower case.
-  const names = new Map((await allThemes(deps)).map((t) => [themeKey(t.key), nameIn(t, lang)]));
+  const names = new Map(themes.map((t) => [themeKey(t.key), nameIn(t, lang)]));
   return (stored) => names.get(themeKey(stored)) ?? stored;
 }
 

@@ -13,14 +13,13 @@ export const EXPECTED_ROUTE_COSTS: Record<string, Counts> = {
   "GET /api/expert/:secret": { statements: 4, roundTrips: 2 },
   // Seven grouped reads of the report's own table and the programmes' names, in one batch (issue 16).
   "GET /api/reports/concept": { statements: 8, roundTrips: 1 },
-  "GET /e/:secret (page)": { statements: 5, roundTrips: 4 },
-  // The group's pages name who is signed in and for which group (issue 12): one statement more each.
-  "GET /app (page)": { statements: 4, roundTrips: 4 },
-  "GET /app/consultations/:id (page)": { statements: 6, roundTrips: 5 },
-  // The workplace's report page (issue 11): the report, recent evaluations, open feedback, the theme
-  // filter's choices and the theme names, each its own read (concurrent, but one connection answers
-  // them in turn): 4 round trips over the aim of 3, not reached yet (one readTogether batch would).
-  "GET /coordinator (page)": { statements: 14, roundTrips: 7 },
+  // Each page: its session's (or, for the expert, the link guard's) read, then one batch with the
+  // frame (who is signed in, the group's zone) and everything the page shows.
+  "GET /e/:secret (page)": { statements: 5, roundTrips: 2 },
+  "GET /app (page)": { statements: 3, roundTrips: 2 },
+  "GET /app/consultations/:id (page)": { statements: 5, roundTrips: 2 },
+  // The report (8), recent evaluations, open feedback (page and count), the theme filter's choices and the theme names.
+  "GET /coordinator (page)": { statements: 14, roundTrips: 2 },
   // The request path only: the link guard's read, the link, then one batch with the write and the
   // answer's reads. Mail and webhooks run after the answer (src/lib/after-answer.ts). The batch
   // also refreshes the consultation's row of the report's table: three statements, no round trip.

@@ -1,11 +1,8 @@
 import type { MiddlewareHandler } from "hono";
 import { recordAdminActions } from "../../security-events/admin-actions.js";
 import type { PageEnv } from "../page-env.js";
-import { conceptReportAndProgrammes, evaluationsExport } from "../../reports/reports.service.js";
-import { feedbackPage } from "../../accessibility/feedback.service.js";
-import { recentEvaluations } from "../../evaluations/recent-evaluations.service.js";
-import { directoryThemes } from "../../directory/directory.service.js";
-import { themeNamer } from "../../themes/themes.service.js";
+import { evaluationsExport } from "../../reports/reports.service.js";
+import { reportPage } from "../../reports/report-page.service.js";
 import { countryName } from "../i18n/format.js";
 import { finish, pageApp } from "../page-app.js";
 import { renderPage } from "../render.js";
@@ -51,13 +48,7 @@ export const coordinatorPageRoutes = () => {
     const r = t.reportPage;
     const values = filterValues((name) => c.req.query(name));
     const { query, errors } = parseFilters(values, t);
-    const [{ report, programmes }, recent, feedback, themes, themeName] = await Promise.all([
-      conceptReportAndProgrammes(deps, query),
-      recentEvaluations(deps),
-      feedbackPage(deps),
-      directoryThemes(deps),
-      themeNamer(deps, lang),
-    ]);
+    const { report, programmes, recent, feedback, themes, themeName } = await reportPage(deps, query, lang);
     const filtered = filterQuery(errors && Object.keys(errors).length > 0 ? NO_FILTERS : values);
     const csvHref = (semicolon: boolean) => `/coordinator/evaluations.csv?${[filtered, semicolon ? "separator=semicolon" : "", `lang=${lang}`].filter(Boolean).join("&")}`;
     const body = (

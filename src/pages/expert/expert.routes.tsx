@@ -2,7 +2,7 @@ import type { Context } from "hono";
 import {
   confirmSlot,
   declineRequest,
-  expertViewOf,
+  expertPageView,
   languagesOfExpert,
   rememberExpertLanguage,
   resolveLink,
@@ -64,13 +64,14 @@ type Loaded = { ok: true; view: ExpertView } | { ok: false; response: Response |
 /** Resolves the link, switches to the expert's language unless the user chose one, loads the view. */
 async function load(c: Context<PageEnv>, secret: string): Promise<Loaded> {
   const deps = c.var.deps;
-  const link = await resolveLink(deps, secret);
-  if (!link.ok) return { ok: false, response: renderLinkProblem(c, link.problem, secret, link.consultationId) };
-  const expertId = link.consultation.expert.id;
+  // The link, the view and the expert's languages in one round trip.
+  const read = await expertPageView(deps, secret);
+  if (!read.ok) return { ok: false, response: renderLinkProblem(c, read.problem, secret, read.consultationId) };
   const chosen = c.req.query("lang");
-  if (isLang(chosen)) await rememberExpertLanguage(deps, expertId, chosen);
-  setLanguage(c, await languagesOfExpert(deps, expertId));
-  return { ok: true, view: await expertViewOf(deps, link.consultation) };
+  // A language chosen now is remembered for the mails; this page already speaks it (the query wins).
+  if (isLang(chosen)) await rememberExpertLanguage(deps, read.expertId, chosen);
+  setLanguage(c, read.languages);
+  return { ok: true, view: read.view };
 }
 
 async function renderExpert(c: Context<PageEnv>, input: Omit<ExpertPageProps, "t" | "lang" | "csrfToken" | "allowed" | "mailOn">, status: 200 | 400 | 409 = 200) {
