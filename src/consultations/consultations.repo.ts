@@ -189,8 +189,8 @@ export interface ConsultationSearch {
   offset: number;
 }
 
-/** The coordinator's list: every group, filtered, newest first, one page and the total. */
-export async function searchConsultations(db: Kysely<DB>, f: ConsultationSearch, now: Date): Promise<{ items: Consultation[]; total: number }> {
+/** The coordinator's list as two statements for a batch: one page of rows, newest first, and the total. */
+export function searchConsultationsQueries(db: Kysely<DB>, f: ConsultationSearch) {
   const filtered = <Q extends { where: (...args: any[]) => any }>(q: Q): Q => {
     let r: any = q;
     if (f.status) r = r.where("c.status", "=", f.status);
@@ -208,15 +208,27 @@ export async function searchConsultations(db: Kysely<DB>, f: ConsultationSearch,
       .innerJoin("experts as e", "e.id", "c.expertId")
       .innerJoin("organisations as o", "o.id", "e.organisationId"),
   );
-  const [rows, count] = await Promise.all([
-    filtered(baseQuery(db)).orderBy("c.createdAt", "desc").orderBy("c.id").limit(f.limit).offset(f.offset).execute(),
-    counted.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
-  ]);
-  return { items: rows.map((r) => toView(r, now)), total: Number(count.n) };
+  return [
+    filtered(baseQuery(db)).orderBy("c.createdAt", "desc").orderBy("c.id").limit(f.limit).offset(f.offset).compile(),
+    counted.select((eb) => eb.fn.countAll<number>().as("n")).compile(),
+  ] as const;
 }
+
+export function searchResultFromRows(rows: readonly Record<string, unknown>[], count: readonly { n: number }[], now: Date): { items: Consultation[]; total: number } {
+  return { items: rows.map((r) => toView(r as Row, now)), total: Number(count[0]?.n ?? 0) };
+}
+
+/** The coordinator's list: every group, filtered, newest first, one page and the total. */
+export async function searchConsultations(db: Kysely<DB>, f: ConsultationSearch, now: Date): Promise<{ items: Consultation[]; total: number }> {
+  const [rowsQ, countQ] = searchConsultationsQueries(db, f);
+  const [rows, count] = await Promise.all([db.executeQuery(rowsQ), db.executeQuery(countQ)]);
+  return searchResultFromRows(rows.rows, count.rows, now);
+}
+
+/** The themes consultations have, for the coordinator's filter, as a statement for a batch. */
+export const consultationThemesQuery = (db: Kysely<DB>) => db.selectFrom("topics").select("theme").distinct().orderBy("theme").compile();
 
 /** The themes consultations have, for the coordinator's filter. */
 export async function consultationThemes(db: Kysely<DB>): Promise<string[]> {
-  const rows = await db.selectFrom("topics").select("theme").distinct().orderBy("theme").execute();
-  return rows.map((r) => r.theme);
+  return (await db.executeQuery(consultationThemesQuery(db))).rows.map((r) => r.theme);
 }

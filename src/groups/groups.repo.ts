@@ -7,6 +7,15 @@ export async function insertGroup(db: Kysely<DB>, g: Group): Promise<void> {
   await db.insertInto("dev_groups").values(g).execute();
 }
 
+/** The name of a consultation's group, as a statement for a batch. */
+export const groupNameOfConsultationQuery = (db: Kysely<DB>, consultationId: string) =>
+  db
+    .selectFrom("dev_groups as g")
+    .innerJoin("consultations as c", "c.groupId", "g.id")
+    .select("g.name")
+    .where("c.id", "=", consultationId)
+    .compile();
+
 export async function findGroup(db: Kysely<DB>, id: string): Promise<Group | undefined> {
   return db.selectFrom("dev_groups").selectAll().where("id", "=", id).executeTakeFirst();
 }
@@ -31,6 +40,9 @@ export function groupTimeZoneQuery(db: Kysely<DB>, id: string) {
 }
 
 const BY_NAME = [{ column: "name" }, { column: "id" }];
+
+/** All groups by name, as a statement for a page's batch (the pages' choice lists). */
+export const allGroupsQuery = (db: Kysely<DB>) => db.selectFrom("dev_groups").selectAll().orderBy("name").orderBy("id").compile();
 
 /** By name, one page at a time; without a page, all of them (the pages' choice lists). */
 export async function listGroups(db: Kysely<DB>, page?: PageRequest): Promise<Page<Group>> {

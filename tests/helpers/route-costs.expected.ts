@@ -20,6 +20,18 @@ export const EXPECTED_ROUTE_COSTS: Record<string, Counts> = {
   "GET /app/consultations/:id (page)": { statements: 5, roundTrips: 2 },
   // The report (8), recent evaluations, open feedback (page and count), the theme filter's choices and the theme names.
   "GET /coordinator (page)": { statements: 14, roundTrips: 2 },
+  // The coordinator's workplace (issue 11): the session's read, then the page's reads in one batch.
+  "GET /coordinator/directory (page)": { statements: 4, roundTrips: 4 },
+  "GET /coordinator/groups (page)": { statements: 2, roundTrips: 2 },
+  "GET /coordinator/tokens (page)": { statements: 2, roundTrips: 2 },
+  "GET /coordinator/consultations (page)": { statements: 5, roundTrips: 2 },
+  "GET /coordinator/consultations/:id (page)": { statements: 8, roundTrips: 2 },
+  "GET /coordinator/outbox (page)": { statements: 2, roundTrips: 2 },
+  "GET /coordinator/feedback (page)": { statements: 3, roundTrips: 3 },
+  "GET /coordinator/themes (page)": { statements: 2, roundTrips: 2 },
+  "GET /coordinator/programmes (page)": { statements: 2, roundTrips: 2 },
+  "GET /coordinator/privacy (page)": { statements: 1, roundTrips: 1 },
+  "GET /coordinator/security-events (page)": { statements: 2, roundTrips: 2 },
   // The request path only: the link guard's read, the link, then one batch with the write and the
   // answer's reads. Mail and webhooks run after the answer (src/lib/after-answer.ts). The batch
   // also refreshes the consultation's row of the report's table: three statements, no round trip.

@@ -1,9 +1,8 @@
 import type { Context, Hono, MiddlewareHandler } from "hono";
 import { DateTime } from "luxon";
 import {
-  coordinatorConsultation,
-  coordinatorConsultations,
-  themesInUse,
+  coordinatorConsultationPage,
+  coordinatorConsultationsPage,
 } from "../../../consultations/coordinator-view.service.js";
 import { cancelConsultation } from "../../../consultations/consultations.service.js";
 import type { ConsultationStatus } from "../../../db/schema.js";
@@ -16,17 +15,12 @@ import {
   recordOutcome,
   setFunding,
 } from "../../../evaluations/consultation-outcome.service.js";
-import { group as groupOf, groups } from "../../../groups/groups.service.js";
 import type { Principal } from "../../../lib/auth.js";
 import type { FieldErrors } from "../../components/form.js";
 import type { PageEnv } from "../../page-env.js";
 import { renderNotFound } from "../../render.js";
 import { readForm } from "../../security.js";
-import {
-  allProgrammes,
-  consultationProgramme,
-  setConsultationProgramme,
-} from "../../../programmes/programmes.service.js";
+import { setConsultationProgramme } from "../../../programmes/programmes.service.js";
 import { offsetFrom, renderWorkplace } from "./controls.js";
 import { ProgrammePanel } from "./programmes.routes.js";
 import {
@@ -79,8 +73,7 @@ export function addConsultationPages(
     if (filter.from && !from) errors.from = t.validation.invalidChoice;
     if (filter.to && !to) errors.to = t.validation.invalidChoice;
     const offset = offsetFrom(c.req.query("offset"));
-    const [page, allGroups, themes] = await Promise.all([
-      coordinatorConsultations(deps, {
+    const page = await coordinatorConsultationsPage(deps, {
         ...(STATUSES.has(filter.status)
           ? { status: filter.status as ConsultationStatus }
           : {}),
@@ -96,10 +89,7 @@ export function addConsultationPages(
           : {}),
         limit: PAGE_SIZE,
         offset,
-      }),
-      groups(deps),
-      themesInUse(deps),
-    ]);
+      });
     return renderWorkplace(
       c,
       t.workplace.consultationsTitle,
@@ -111,8 +101,8 @@ export function addConsultationPages(
         offset={offset}
         limit={PAGE_SIZE}
         filter={filter}
-        groups={allGroups}
-        themes={themes}
+        groups={page.groups}
+        themes={page.themes}
         errors={errors}
       />,
       Object.keys(errors).length ? 400 : 200,
@@ -126,7 +116,7 @@ export function addConsultationPages(
     status: 200 | 400 | 409 = 200,
   ) => {
     const view = isId(id)
-      ? await coordinatorConsultation(c.var.deps, id)
+      ? await coordinatorConsultationPage(c.var.deps, id)
       : undefined;
     if (!view) return renderNotFound(c);
     const k = c.var.t.workplace;
@@ -138,11 +128,6 @@ export function addConsultationPages(
       cancelled: k.cancelled,
       programme: c.var.t.programmeList.set,
     };
-    const [programmes, programmeId, group] = await Promise.all([
-      allProgrammes(c.var.deps),
-      consultationProgramme(c.var.deps, id),
-      groupOf(c.var.deps, view.consultation.groupId),
-    ]);
     return renderWorkplace(
       c,
       view.consultation.topic.title,
@@ -152,7 +137,7 @@ export function addConsultationPages(
           lang={c.var.lang}
           csrfToken={c.var.csrfToken}
           view={view}
-          groupName={group?.name ?? ""}
+          groupName={view.groupName}
           errors={forms.errors ?? {}}
           values={forms.values ?? {}}
           notice={forms.notice ?? (done ? notices[done] : undefined)}
@@ -162,8 +147,8 @@ export function addConsultationPages(
           t={c.var.t}
           csrfToken={c.var.csrfToken}
           consultationId={id}
-          programmes={programmes}
-          current={programmeId}
+          programmes={view.programmes}
+          current={view.programmeId}
           error={forms.errors?.programmeId}
         />
       </>,
