@@ -4,6 +4,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { addTestThemes } from "../helpers/test-themes.js";
 
 const root = new URL("../../", import.meta.url).pathname;
 
@@ -52,6 +53,7 @@ describe("the real server process, started as the README says", () => {
       });
       return { status: res.status, body: (await res.json()) as any };
     };
+    await addTestThemes((m, path, body, bearer) => call(m, path, body, bearer), token);
     const org = await call("POST", "/api/organisations", {
       name: "Nordic Welfare Centre",
       country: "SE",
