@@ -36,12 +36,6 @@ export async function findExperts(deps: Pick<Deps, "db">, by: Principal, q: Expe
   return (await searchExperts(deps.db, by.role === "coordinator" ? q : { ...q, includeInactive: undefined })).items;
 }
 
-/** The themes the directory's experts name, alphabetically: the report page's theme filter. */
-export async function directoryThemes(deps: Pick<Deps, "db">): Promise<string[]> {
-  const { items } = await searchExperts(deps.db, { includeInactive: "true" });
-  return [...new Set(items.flatMap((e) => e.themes))].sort((a, b) => a.localeCompare(b));
-}
-
 export async function createOrganisation(deps: DirectoryDeps, by: Principal, input: CreateOrganisation): Promise<Organisation> {
   const org: Organisation = {
     id: newId(),

@@ -5,6 +5,7 @@ import { actorOf, type Principal } from "../lib/auth.js";
 import { fail, ok, type Result } from "../lib/errors.js";
 import type { Page, PageRequest } from "../lib/paging.js";
 import { newId } from "../lib/secrets.js";
+import { consultationThemes } from "../consultations/consultations.repo.js";
 import { findTheme, insertTheme, listThemes, renameTheme } from "./themes.repo.js";
 import type { CreateTheme, Theme, UpdateTheme } from "./themes.schemas.js";
 
@@ -51,6 +52,17 @@ export async function themeKeysOnList(deps: Pick<Deps, "db">, given: readonly st
   if (issues.length > 0) return fail("VALIDATION_FAILED", "Choose themes from the managed list (GET /api/themes)", issues);
   // The list's own key is stored, so a stored theme is always exactly a list entry's key.
   return ok([...new Set(given.map((text) => keys.get(themeKey(text))!))]);
+}
+
+/**
+ * The themes the report can be filtered by, in the page's language's order of their names: the
+ * list's, and any topic's theme stored before the list (or renamed away from it) shown as stored.
+ */
+export async function reportThemes(deps: Pick<Deps, "db">, lang: Lang): Promise<string[]> {
+  const [name, listed, inUse] = await Promise.all([themeNamer(deps, lang), allThemes(deps), consultationThemes(deps.db)]);
+  const keys = new Set(listed.map((t) => themeKey(t.key)));
+  const all = [...listed.map((t) => t.key), ...inUse.filter((k) => !keys.has(themeKey(k)))];
+  return all.sort((a, b) => name(a).localeCompare(name(b), lang));
 }
 
 const duplicate = () => fail("CONFLICT", "A theme with this English name is already on the list", [{ path: "nameEn", message: "already on the list" }]);

@@ -4,8 +4,7 @@ import type { PageEnv } from "../page-env.js";
 import { conceptReport, evaluationsExport } from "../../reports/reports.service.js";
 import { feedbackPage } from "../../accessibility/feedback.service.js";
 import { recentEvaluations } from "../../evaluations/recent-evaluations.service.js";
-import { directoryThemes } from "../../directory/directory.service.js";
-import { themeNamer } from "../../themes/themes.service.js";
+import { reportThemes, themeNamer } from "../../themes/themes.service.js";
 import { countryName } from "../i18n/format.js";
 import { finish, pageApp } from "../page-app.js";
 import { renderPage } from "../render.js";
@@ -55,7 +54,7 @@ export const coordinatorPageRoutes = () => {
       conceptReport(deps, query),
       recentEvaluations(deps),
       feedbackPage(deps),
-      directoryThemes(deps),
+      reportThemes(deps, lang),
       themeNamer(deps, lang),
     ]);
     const filtered = filterQuery(errors && Object.keys(errors).length > 0 ? { from: "", to: "", theme: "", country: "" } : values);
@@ -111,7 +110,7 @@ export const coordinatorPageRoutes = () => {
         <DurationFitSection t={t} lang={lang} sessions={report.sessions} />
         <FollowUpsSection t={t} lang={lang} followUps={report.followUps} />
         <FundingSection t={t} funding={report.funding} />
-        <RecentEvaluations t={t} lang={lang} items={recent} />
+        <RecentEvaluations t={t} lang={lang} items={recent} themeName={themeName} />
         <section aria-labelledby="csv-title">
           <h2 id="csv-title">{k.csvTitle}</h2>
           <p>{r.csvNote}</p>

@@ -25,6 +25,7 @@ import { allowedActions } from "../../consultations/transitions.js";
 import { proposeOtherTimes } from "../../consultations/counter-proposal.service.js";
 import { SLOT_RULES } from "../../consultations/proposed-slots.js";
 import { checkSlots, slotErrorsFromIssues } from "../group/slot-input.js";
+import { themeNamer } from "../../themes/themes.service.js";
 
 const REASON_MAX = 1000;
 
@@ -76,6 +77,9 @@ async function load(c: Context<PageEnv>, secret: string): Promise<Loaded> {
 async function renderExpert(c: Context<PageEnv>, input: Omit<ExpertPageProps, "t" | "lang" | "csrfToken" | "allowed" | "mailOn">, status: 200 | 400 | 409 = 200) {
   const { t, lang, csrfToken, deps } = c.var;
   let props: Omit<ExpertPageProps, "t" | "lang" | "csrfToken"> = { ...input, allowed: allowedActions(input.view, "expert", deps.clock.now()), mailOn: deps.mailer.canSend };
+  // The topic's theme as the list names it in the page's language (the view carries the stored key).
+  const themeName = await themeNamer(deps, lang);
+  props = { ...props, view: { ...props.view, topic: { ...props.view.topic, theme: themeName(props.view.topic.theme) } } };
   const held = props.view.status === "held" || props.view.status === "evaluated";
   if (held && !props.evaluation) {
     const state = await expertEvaluationState(deps, props.view.consultationId, lang, props.view.expert.timeZone);

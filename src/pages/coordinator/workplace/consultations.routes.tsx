@@ -29,6 +29,7 @@ import {
 } from "../../../programmes/programmes.service.js";
 import { offsetFrom, renderWorkplace } from "./controls.js";
 import { ProgrammePanel } from "./programmes.routes.js";
+import { themeNamer } from "../../../themes/themes.service.js";
 import {
   COORDINATOR_ZONE,
   ConsultationsView,
@@ -79,7 +80,7 @@ export function addConsultationPages(
     if (filter.from && !from) errors.from = t.validation.invalidChoice;
     if (filter.to && !to) errors.to = t.validation.invalidChoice;
     const offset = offsetFrom(c.req.query("offset"));
-    const [page, allGroups, themes] = await Promise.all([
+    const [page, allGroups, themes, themeName] = await Promise.all([
       coordinatorConsultations(deps, {
         ...(STATUSES.has(filter.status)
           ? { status: filter.status as ConsultationStatus }
@@ -99,6 +100,7 @@ export function addConsultationPages(
       }),
       groups(deps),
       themesInUse(deps),
+      themeNamer(deps, lang),
     ]);
     return renderWorkplace(
       c,
@@ -112,7 +114,8 @@ export function addConsultationPages(
         limit={PAGE_SIZE}
         filter={filter}
         groups={allGroups}
-        themes={themes}
+        themes={[...themes].sort((a, b) => themeName(a).localeCompare(themeName(b), lang))}
+        themeName={themeName}
         errors={errors}
       />,
       Object.keys(errors).length ? 400 : 200,
@@ -141,9 +144,10 @@ export function addConsultationPages(
       cancelled: k.cancelled,
       programme: c.var.t.programmeList.set,
     };
-    const [programmes, programmeId] = await Promise.all([
+    const [programmes, programmeId, themeName] = await Promise.all([
       allProgrammes(c.var.deps),
       consultationProgramme(c.var.deps, id),
+      themeNamer(c.var.deps, c.var.lang),
     ]);
     return renderWorkplace(
       c,
@@ -155,6 +159,7 @@ export function addConsultationPages(
           csrfToken={c.var.csrfToken}
           view={view}
           groupName={group?.name ?? ""}
+          themeName={themeName}
           errors={forms.errors ?? {}}
           values={forms.values ?? {}}
           notice={forms.notice ?? (done ? notices[done] : undefined)}

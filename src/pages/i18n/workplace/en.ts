@@ -279,4 +279,13 @@ export const workplaceEn: WorkplaceMessages = {
     save: "Save the programme",
     set: "The programme has been saved.",
   },
+  themeChoice: {
+    choose: "Choose a theme",
+    topicHint: "The coordinator keeps the list of themes, so that the same theme is named the same way in every consultation.",
+    expertHint: "The themes the expert can be consulted on.",
+    notOnList: "Choose a theme from the list",
+    emptyForMember: "There are no themes to choose from yet. Ask the coordinator to add them.",
+    emptyForCoordinator: "There are no themes to choose from yet.",
+    manage: "Edit the list of themes",
+  },
 };

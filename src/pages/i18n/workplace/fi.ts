@@ -279,4 +279,13 @@ export const workplaceFi: WorkplaceMessages = {
     save: "Tallenna ohjelma",
     set: "Ohjelma on tallennettu.",
   },
+  themeChoice: {
+    choose: "Valitse teema",
+    topicHint: "Koordinaattori ylläpitää teemojen luetteloa, jotta sama teema on nimetty samalla tavalla kaikissa konsultaatioissa.",
+    expertHint: "Teemat, joissa asiantuntijaa voi konsultoida.",
+    notOnList: "Valitse teema luettelosta",
+    emptyForMember: "Valittavia teemoja ei vielä ole. Pyydä koordinaattoria lisäämään ne.",
+    emptyForCoordinator: "Valittavia teemoja ei vielä ole.",
+    manage: "Muokkaa teemojen luetteloa",
+  },
 };

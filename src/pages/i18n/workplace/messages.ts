@@ -261,4 +261,18 @@ export interface WorkplaceMessages {
     save: string;
     set: string;
   };
+  /** Topics and experts choose their themes from the managed list (issue 11). */
+  themeChoice: {
+    /** The empty first choice of a topic's theme. */
+    choose: string;
+    topicHint: string;
+    expertHint: string;
+    /** A theme that is not (or no longer) on the list. */
+    notOnList: string;
+    /** The list is empty: a group cannot choose yet. */
+    emptyForMember: string;
+    emptyForCoordinator: string;
+    /** The link to the list from the expert form. */
+    manage: string;
+  };
 }

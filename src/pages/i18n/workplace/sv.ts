@@ -279,4 +279,13 @@ export const workplaceSv: WorkplaceMessages = {
     save: "Spara programmet",
     set: "Programmet har sparats.",
   },
+  themeChoice: {
+    choose: "Välj ett tema",
+    topicHint: "Koordinatorn sköter listan över teman, så att samma tema har samma namn i alla konsultationer.",
+    expertHint: "De teman som experten kan konsulteras om.",
+    notOnList: "Välj ett tema i listan",
+    emptyForMember: "Det finns inga teman att välja bland ännu. Be koordinatorn att lägga till dem.",
+    emptyForCoordinator: "Det finns inga teman att välja bland ännu.",
+    manage: "Redigera listan över teman",
+  },
 };
