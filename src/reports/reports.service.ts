@@ -1,6 +1,6 @@
 import type { Deps } from "../deps.js";
 import { buildConceptReportFromTallies } from "./concept-model.js";
-import { evaluationsCsv } from "./evaluations-csv.js";
+import { evaluationsCsv, type CsvWording } from "./evaluations-csv.js";
 import { toReportFilter, type ReportQuery } from "./report-period.js";
 import { loadEvaluationExport } from "./evaluations-export.repo.js";
 import { loadConceptTallies } from "./reports.repo.js";
@@ -25,8 +25,9 @@ export async function conceptReport(deps: ReportDeps, query: ReportQuery): Promi
 export async function evaluationsExport(
   deps: ReportDeps,
   query: ReportQuery & { separator: "comma" | "semicolon" },
+  wording?: CsvWording,
 ): Promise<{ filename: string; csv: string }> {
   const rows = await loadEvaluationExport(deps.db, toReportFilter(query));
   const day = deps.clock.now().toISOString().slice(0, 10);
-  return { filename: `samrad-evaluations-${day}.csv`, csv: evaluationsCsv(rows, { separator: query.separator === "semicolon" ? ";" : "," }) };
+  return { filename: `samrad-evaluations-${day}.csv`, csv: evaluationsCsv(rows, { separator: query.separator === "semicolon" ? ";" : ",", ...(wording ? { wording } : {}) }) };
 }

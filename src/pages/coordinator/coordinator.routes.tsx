@@ -13,7 +13,8 @@ import { addSignIn } from "../sign-in.js";
 import { DurationFitSection, FunnelSection } from "./funnel.view.js";
 import { FeedbackList, RecentEvaluations } from "./lists.view.js";
 import { OutcomesSection } from "./outcomes.view.js";
-import { filterQuery, filterValues, localiseCsvHeader, parseFilters, ReportFilters } from "./report-filters.js";
+import { filterQuery, filterValues, parseFilters, ReportFilters } from "./report-filters.js";
+import { pageCsvWording } from "./csv-wording.js";
 import { FollowUpsSection, FundingSection, ResponseRatesSection, SessionsSection } from "./report-figures.view.js";
 import { addConsultationPages } from "./workplace/consultations.routes.js";
 import { addDirectoryPages } from "./workplace/directory.routes.js";
@@ -136,9 +137,8 @@ export const coordinatorPageRoutes = () => {
   app.get("/evaluations.csv", coordinator, async (c) => {
     const separator = c.req.query("separator") === "semicolon" ? "semicolon" : "comma";
     const { query } = parseFilters(filterValues((name) => c.req.query(name)), c.var.t);
-    const exported = await evaluationsExport(c.var.deps, { ...query, separator });
-    const { filename } = exported;
-    const csv = localiseCsvHeader(exported.csv, c.var.t, separator === "semicolon" ? ";" : ",");
+    const wording = pageCsvWording(c.var.t, c.var.lang, await themeNamer(c.var.deps, c.var.lang));
+    const { filename, csv } = await evaluationsExport(c.var.deps, { ...query, separator }, wording);
     return c.body(csv, 200, {
       "content-type": "text/csv; charset=utf-8",
       "content-disposition": `attachment; filename="${filename}"`,

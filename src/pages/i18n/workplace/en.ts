@@ -215,7 +215,7 @@ export const workplaceEn: WorkplaceMessages = {
     fundingSource: "Source",
     consultations: "Consultations",
     noFunding: "No funding source has been recorded.",
-    csvNote: "The file has one row per evaluation of the consultations shown, with column names in English.",
+    csvNote: "The file has one row per evaluation of the consultations shown, with column names and coded values (side, theme, country, funding, yes and no) in English.",
     csvColumns: {
       evaluationId: "evaluation",
       consultationId: "consultation",

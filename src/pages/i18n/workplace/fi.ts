@@ -215,7 +215,7 @@ export const workplaceFi: WorkplaceMessages = {
     fundingSource: "Lähde",
     consultations: "Konsultaatiot",
     noFunding: "Rahoituslähdettä ei ole kirjattu.",
-    csvNote: "Tiedostossa on rivi kustakin näytettyjen konsultaatioiden arvioinnista; sarakkeiden nimet ovat suomeksi.",
+    csvNote: "Tiedostossa on rivi kustakin näytettyjen konsultaatioiden arvioinnista; sarakkeiden nimet ja koodatut arvot (osapuoli, teema, maa, rahoitus, kyllä ja ei) ovat suomeksi.",
     csvColumns: {
       evaluationId: "arviointi",
       consultationId: "konsultaatio",

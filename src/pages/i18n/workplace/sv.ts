@@ -215,7 +215,7 @@ export const workplaceSv: WorkplaceMessages = {
     fundingSource: "Källa",
     consultations: "Konsultationer",
     noFunding: "Ingen finansieringskälla har registrerats.",
-    csvNote: "Filen har en rad per utvärdering av de konsultationer som visas; kolumnnamnen är på svenska.",
+    csvNote: "Filen har en rad per utvärdering av de konsultationer som visas; kolumnnamnen och de kodade värdena (part, tema, land, finansiering, ja och nej) är på svenska.",
     csvColumns: {
       evaluationId: "utvärdering",
       consultationId: "konsultation",
