@@ -31,8 +31,12 @@ export async function themeChoices(deps: Pick<Deps, "db">, lang: Lang): Promise<
  * it was written (topics written before the list, or by a client that does not use it).
  */
 export async function themeNamer(deps: Pick<Deps, "db">, lang: Lang): Promise<(stored: string) => string> {
+  return namerOf(await allThemes(deps), lang);
+}
+
+function namerOf(list: Theme[], lang: Lang): (stored: string) => string {
   // Keys migrated from SQL were lower-cased by SQLite, which leaves Ä, Ö and Å: compare in JavaScript's lower case.
-  const names = new Map((await allThemes(deps)).map((t) => [themeKey(t.key), nameIn(t, lang)]));
+  const names = new Map(list.map((t) => [themeKey(t.key), nameIn(t, lang)]));
   return (stored) => names.get(themeKey(stored)) ?? stored;
 }
 
@@ -55,14 +59,15 @@ export async function themeKeysOnList(deps: Pick<Deps, "db">, given: readonly st
 }
 
 /**
- * The themes the report can be filtered by, in the page's language's order of their names: the
- * list's, and any topic's theme stored before the list (or renamed away from it) shown as stored.
+ * The themes the report can be filtered by, in the page's language's order of their names, with
+ * the namer for them: the list's, and any topic's theme stored before the list, shown as stored.
  */
-export async function reportThemes(deps: Pick<Deps, "db">, lang: Lang): Promise<string[]> {
-  const [name, listed, inUse] = await Promise.all([themeNamer(deps, lang), allThemes(deps), consultationThemes(deps.db)]);
-  const keys = new Set(listed.map((t) => themeKey(t.key)));
-  const all = [...listed.map((t) => t.key), ...inUse.filter((k) => !keys.has(themeKey(k)))];
-  return all.sort((a, b) => name(a).localeCompare(name(b), lang));
+export async function reportThemes(deps: Pick<Deps, "db">, lang: Lang): Promise<{ keys: string[]; name: (stored: string) => string }> {
+  const [listed, inUse] = await Promise.all([allThemes(deps), consultationThemes(deps.db)]);
+  const name = namerOf(listed, lang);
+  const listedKeys = new Set(listed.map((t) => themeKey(t.key)));
+  const keys = [...listed.map((t) => t.key), ...inUse.filter((k) => !listedKeys.has(themeKey(k)))];
+  return { keys: keys.sort((a, b) => name(a).localeCompare(name(b), lang)), name };
 }
 
 const duplicate = () => fail("CONFLICT", "A theme with this English name is already on the list", [{ path: "nameEn", message: "already on the list" }]);

@@ -51,12 +51,11 @@ export const coordinatorPageRoutes = () => {
     const r = t.reportPage;
     const values = filterValues((name) => c.req.query(name));
     const { query, errors } = parseFilters(values, t);
-    const [report, recent, feedback, themes, themeName] = await Promise.all([
+    const [report, recent, feedback, { keys: themes, name: themeName }] = await Promise.all([
       conceptReport(deps, query),
       recentEvaluations(deps),
       feedbackPage(deps),
       reportThemes(deps, lang),
-      themeNamer(deps, lang),
     ]);
     const filtered = filterQuery(errors && Object.keys(errors).length > 0 ? { from: "", to: "", theme: "", country: "" } : values);
     const csvHref = (semicolon: boolean) => `/coordinator/evaluations.csv?${[filtered, semicolon ? "separator=semicolon" : "", `lang=${lang}`].filter(Boolean).join("&")}`;
