@@ -195,7 +195,6 @@ export interface Messages extends WorkplaceMessages {
     titleLabel: string;
     titleHint: string;
     themeLabel: string;
-    themeHint: string;
     descriptionLabel: string;
     descriptionHint: string;
     briefSection: string;

@@ -212,7 +212,6 @@ export const sv: Messages = {
     titleLabel: "Ämnets rubrik",
     titleHint: "Ett tydligt avgränsat, behovsbaserat ämne.",
     themeLabel: "Tema",
-    themeHint: "Till exempel: barnskydd och tidigt stöd.",
     descriptionLabel: "Beskrivning",
     descriptionHint: "Vad handlar ert utvecklingsarbete om?",
     briefSection: "Förhandsbeskrivning",

@@ -37,7 +37,6 @@ export const workplaceEn: WorkplaceMessages = {
     nordicZones: "Nordic time zones",
     otherZones: "Other time zones",
     themes: "Themes",
-    themesHint: "Separated by commas, e.g. child protection, preventive family work",
     newExpertTitle: "New expert",
     editExpertTitle: "Edit expert",
     state: "State",

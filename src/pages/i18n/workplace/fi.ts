@@ -37,7 +37,6 @@ export const workplaceFi: WorkplaceMessages = {
     nordicZones: "Pohjoismaiset aikavyöhykkeet",
     otherZones: "Muut aikavyöhykkeet",
     themes: "Teemat",
-    themesHint: "Pilkuin eroteltuina, esim. lastensuojelu, ennaltaehkäisevä perhetyö",
     newExpertTitle: "Uusi asiantuntija",
     editExpertTitle: "Muokkaa asiantuntijaa",
     state: "Tila",

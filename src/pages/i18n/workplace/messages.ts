@@ -40,7 +40,6 @@ export interface WorkplaceMessages {
     nordicZones: string;
     otherZones: string;
     themes: string;
-    themesHint: string;
     newExpertTitle: string;
     editExpertTitle: string;
     state: string;

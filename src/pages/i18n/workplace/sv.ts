@@ -37,7 +37,6 @@ export const workplaceSv: WorkplaceMessages = {
     nordicZones: "Nordiska tidszoner",
     otherZones: "Andra tidszoner",
     themes: "Teman",
-    themesHint: "Åtskilda med kommatecken, t.ex. barnskydd, förebyggande familjearbete",
     newExpertTitle: "Ny expert",
     editExpertTitle: "Redigera experten",
     state: "Läge",
