@@ -1,5 +1,6 @@
 import type { Expert, Organisation } from "../../../directory/directory.schemas.js";
 import { NORDIC_COUNTRIES } from "../../../lib/common-schemas.js";
+import { themeKey } from "../../../themes/themes.service.js";
 import { DataTable } from "../../components/data-table.js";
 import { CsrfField, ErrorSummary, Notice, Select, TextArea, TextInput, type FieldErrors } from "../../components/form.js";
 import { countryName, zoneCity } from "../../i18n/format.js";
@@ -160,7 +161,7 @@ export interface ExpertFormValues {
  * it) is shown too, as stored, so that saving does not drop it unseen.
  */
 function themeOptions(choices: { value: string; label: string }[], ticked: string[]) {
-  const key = (s: string) => s.trim().toLowerCase();
+  const key = themeKey;
   const tickedKeys = new Set(ticked.map(key));
   const listed = new Set(choices.map((c) => key(c.value)));
   return [...choices, ...ticked.filter((s) => !listed.has(key(s))).map((s) => ({ value: s, label: s }))].map((c) => ({
