@@ -20,6 +20,10 @@ const nodeProject: TestProjectInlineConfiguration = {
  * reached through SELF. Storage is per test file; tests/workers/setup.ts applies the migrations.
  */
 async function workersProject(): Promise<TestProjectInlineConfiguration> {
+  // The [assets] folder the Worker reads its pages' assets and /docs from (wrangler dev and deploy
+  // write it in their [build] step, which the test pool does not run).
+  const { writeWorkerAssets } = await import("./scripts/worker-assets.js");
+  writeWorkerAssets();
   const migrations = await readD1Migrations(new URL("./migrations", import.meta.url).pathname);
   return {
     plugins: [

@@ -1,9 +1,9 @@
 /** The service as its own process (`node --import tsx src/entry.node.ts`) on a fresh database, for the fuzzer and server tests. */
 import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { freePort } from "../tests/helpers/free-port.js";
 
 const root = new URL("../", import.meta.url).pathname;
 
@@ -17,17 +17,6 @@ export interface ServerProcess {
   /** Whether the process has exited (a crash, if stop() was not called). */
   exited(): boolean;
   stop(): Promise<number | null>;
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const port = (srv.address() as { port: number }).port;
-      srv.close(() => resolve(port));
-    });
-  });
 }
 
 /**

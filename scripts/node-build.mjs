@@ -16,7 +16,27 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 const root = fileURLToPath(new URL("..", import.meta.url));
 // Two folders deep, like src/db/: src/db/migrate-sqlite.ts finds ../../migrations from its own URL.
 export const outDir = join(root, "build", "node");
-const entries = { "entry.node": "src/entry.node.ts", cli: "src/cli.ts" };
+const entries = { "entry.node": "src/entry.node.ts", cli: "src/cli.ts", ...staticBodies() };
+/**
+ * The bodies of the pages' assets and Swagger UI (2.1 MB, read on the first request for one): modules
+ * of their own beside the entries, so that starting the server or a CLI command does not parse them.
+ */
+function staticBodies() {
+  return { "asset-bodies": "src/pages/assets/asset-bodies.generated.ts", "swagger-ui-bodies": "src/docs/swagger-ui-bodies.generated.ts" };
+}
+
+/** src/pages/assets/node-static-files.ts imports the bodies lazily: point it at the built modules beside it. */
+const bodiesApart = {
+  name: "static-bodies-apart",
+  setup(build) {
+    build.onResolve({ filter: /(asset-bodies|swagger-ui-bodies)\.generated\.js$/ }, (args) => {
+      if (args.kind !== "dynamic-import") return undefined;
+      const name = args.path.match(/(asset-bodies|swagger-ui-bodies)/)[1];
+      return { path: `./${name}.mjs`, external: true };
+    });
+  },
+};
+
 /** What a build depends on: a newer file here makes the built modules stale. */
 const inputs = ["src", "package.json", "package-lock.json", "tsconfig.json", fileURLToPath(import.meta.url)];
 
@@ -54,6 +74,7 @@ export async function build() {
     bundle: true,
     // Native and loaded by path at run time: stays in node_modules.
     external: ["better-sqlite3"],
+    plugins: [bodiesApart],
     // CommonJS dependencies call require(); an ES module has none unless given one.
     banner: { js: 'import { createRequire as __samradRequire } from "node:module"; const require = __samradRequire(import.meta.url);' },
     platform: "node",

@@ -20,6 +20,7 @@ import { noFreeBusy, type FreeBusyLookup } from "./scheduling/free-busy.port.js"
 import { runWebhooks } from "./webhooks/webhook-runner.js";
 import { fetchTransport, type WebhookTransport } from "./webhooks/webhook-transport.js";
 import type { AfterAnswer } from "./lib/after-answer.js";
+import type { StaticFiles } from "./pages/assets/static-files.js";
 
 /**
  * Which way mail goes out, and why (for the start line). An SMTP mailer is handed in by the Node
@@ -46,6 +47,8 @@ export function buildDeps(input: {
   mailer?: Mailer;
   freeBusy?: FreeBusyLookup;
   webhookTransport?: WebhookTransport;
+  /** Where the bodies of /assets and /docs come from: each entry hands in its own (the Worker must not bundle Node's). */
+  staticFiles: StaticFiles;
   /**
    * Node: after a transition, send its webhooks right away without holding up the answer. Off on
    * Workers (an unawaited promise does not outlive the request there; the cron sends them) and in
@@ -71,6 +74,7 @@ export function buildDeps(input: {
     freeBusy: input.freeBusy ?? graph?.freeBusy ?? noFreeBusy,
     sealer: input.config.secretKey ? createSealer(decodeServerKey(input.config.secretKey)) : noSealer,
     webhookTransport: input.webhookTransport ?? fetchTransport,
+    staticFiles: input.staticFiles,
     effects: {
       // Read when a transition is planned: a test may hand the deps another mailer after they are built.
       get capabilities() {

@@ -9,6 +9,7 @@ import type { Sealer } from "./lib/sealed.js";
 import type { Mailer, Scheduler } from "./meetings/scheduler.js";
 import type { FreeBusyLookup } from "./scheduling/free-busy.port.js";
 import type { WebhookTransport } from "./webhooks/webhook-transport.js";
+import type { StaticFiles } from "./pages/assets/static-files.js";
 import type { Capabilities } from "./events/subscriptions.js";
 import type { Action } from "./consultations/transitions.js";
 
@@ -49,4 +50,6 @@ export interface Deps {
   sealer: Sealer;
   /** Sends signed webhook requests: node:http(s) with a public-address check on Node, fetch on Workers. */
   webhookTransport: WebhookTransport;
+  /** The bodies of the pages' assets and of /docs: from memory on Node, from the static assets on Workers. */
+  staticFiles: StaticFiles;
 }

@@ -1,8 +1,6 @@
 import { serve } from "@hono/node-server";
 import type { AddressInfo } from "node:net";
 import { createApp } from "./app.js";
-import { serveSwaggerUi } from "./docs/docs.routes.js";
-import { swaggerUiFiles } from "./docs/swagger-ui-loader.js";
 import { startBackground } from "./background.js";
 import { buildNodeDeps } from "./node-deps.js";
 import { mailChoice } from "./build-deps.js";
@@ -19,7 +17,6 @@ async function main() {
 
   await ensureFirstCoordinator(deps, { isTTY: process.stdout.isTTY === true, print: (text) => console.log(text) });
 
-  serveSwaggerUi(swaggerUiFiles);
   const app = createApp(deps);
   const limits = config.server;
   const server = serve(

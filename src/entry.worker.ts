@@ -6,10 +6,14 @@ import { loadConfig } from "./config.js";
 import { connectD1 } from "./db/connect-d1.js";
 import type { Deps } from "./deps.js";
 import { afterAnswerQueue, drainSoon, type AfterAnswer } from "./lib/after-answer.js";
+import { noStaticFiles } from "./pages/assets/static-files.js";
+import { workerStaticFiles, type AssetsBinding } from "./pages/assets/worker-static-files.js";
 
 /** Bindings from wrangler.toml: the D1 database, [vars], and secrets set with `wrangler secret put`. */
 export interface WorkerEnv {
   DB: D1Database;
+  /** wrangler.toml [assets]: the pages' assets and Swagger UI, written by scripts/worker-assets.ts. */
+  ASSETS?: AssetsBinding;
   PUBLIC_BASE_URL?: string;
   LOG_LEVEL?: string;
   AZURE_TENANT_ID?: string;
@@ -49,7 +53,8 @@ function isolateFor(env: WorkerEnv): Isolate {
   if (!isolate) {
     const { db, atomic } = connectD1(env.DB);
     const afterAnswer = afterAnswerQueue();
-    const deps = buildDeps({ db, atomic, config: loadConfig(settingsOf(env)), afterAnswer });
+    const staticFiles = env.ASSETS ? workerStaticFiles(env.ASSETS) : noStaticFiles;
+    const deps = buildDeps({ db, atomic, config: loadConfig(settingsOf(env)), afterAnswer, staticFiles });
     isolate = { deps, app: createApp(deps), afterAnswer };
     isolates.set(env, isolate);
   }

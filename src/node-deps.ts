@@ -10,6 +10,7 @@ import type { Logger } from "./lib/log.js";
 import { nodeTransport } from "./webhooks/node-transport.js";
 import { createSmtpMailer } from "./mail/smtp-mailer.js";
 import type { AfterAnswer } from "./lib/after-answer.js";
+import { nodeStaticFiles } from "./pages/assets/node-static-files.js";
 
 /** Node: a migrated SQLite file behind Kysely, plus the chosen scheduler and mailer. */
 export async function buildNodeDeps(
@@ -20,7 +21,7 @@ export async function buildNodeDeps(
   config = { ...config, secretKey: config.secretKey ?? serverKeyBeside(config.databasePath) };
   const applied = migrateSqlite(handle.raw);
   const smtp = config.smtp ? createSmtpMailer(config.smtp) : null;
-  const deps = buildDeps({ db: handle.db, atomic: handle.atomic, config, webhookTransport: nodeTransport, promptWebhooks: true, ...(smtp ? { mailer: smtp } : {}), ...overrides });
+  const deps = buildDeps({ db: handle.db, atomic: handle.atomic, config, webhookTransport: nodeTransport, staticFiles: nodeStaticFiles, promptWebhooks: true, ...(smtp ? { mailer: smtp } : {}), ...overrides });
   const close = async () => {
     smtp?.close();
     await handle.close();

@@ -11,6 +11,19 @@ export function formSubmissionInsert(db: Kysely<DB>, input: { formKey: string; g
   return db.insertInto("form_submissions").values({ formKey: input.formKey, groupId: input.groupId, resultId: input.resultId, createdAt: input.at.toISOString() }).compile();
 }
 
+/**
+ * For a batch whose insert is conditional (a follow-up is created only if an evaluation asked for
+ * one): drops the form's key again when the consultation it names was not created, so that the
+ * same form sent once the condition holds creates it rather than pointing at nothing.
+ */
+export function forgetFormKeyUnlessCreated(db: Kysely<DB>, formKey: string, consultationId: string) {
+  return db
+    .deleteFrom("form_submissions")
+    .where("formKey", "=", formKey)
+    .where(({ not, exists, selectFrom }) => not(exists(selectFrom("consultations").select("id").where("id", "=", consultationId))))
+    .compile();
+}
+
 export async function findFormSubmission(db: Kysely<DB>, formKey: string, groupId: string): Promise<string | undefined> {
   const row = await db.selectFrom("form_submissions").select("resultId").where("formKey", "=", formKey).where("groupId", "=", groupId).executeTakeFirst();
   return row?.resultId;

@@ -2,7 +2,7 @@ import type { Deps } from "../deps.js";
 import { findConsultation } from "../consultations/consultations.repo.js";
 import { planProposedSlots } from "../consultations/proposed-slots.js";
 import { slotsWriteQueries } from "../consultations/slots.repo.js";
-import { atomicOncePerForm } from "../consultations/form-submissions.repo.js";
+import { atomicOncePerForm, forgetFormKeyUnlessCreated } from "../consultations/form-submissions.repo.js";
 import { repeated } from "../consultations/consultations.service.js";
 import { planDraft, principalActor } from "../consultations/transition-writes.js";
 import { findExpert } from "../directory/directory.repo.js";
@@ -54,6 +54,7 @@ export async function createFollowUp(
     draft.insert,
     ...slotsWriteQueries(db, id, plan.slots, { round: 0, changeId: draft.changeId }),
     ...draft.records,
+    ...(opts.formKey ? [forgetFormKeyUnlessCreated(db, opts.formKey, id)] : []),
   ]);
   if (once.repeatOf) {
     const first = await repeated(deps, once.repeatOf, by.groupId);

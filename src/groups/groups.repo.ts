@@ -85,6 +85,23 @@ export function removeMemberQueries(db: Kysely<DB>, groupId: string, memberId: s
 }
 
 /** The language a member's mail and invitations are written in (fi when the member is unknown). */
+/** The ids of a group's members who have not been removed. */
+export async function currentMemberIds(db: Kysely<DB>, groupId: string): Promise<string[]> {
+  const rows = await db.selectFrom("group_members").select("id").where("groupId", "=", groupId).where("removedAt", "is", null).execute();
+  return rows.map((m) => m.id);
+}
+
+/** Members (not removed) with their group's time zone and country, for finding common free times. */
+export function membersWithTheirGroups(db: Kysely<DB>, ids: string[]) {
+  return db
+    .selectFrom("group_members as m")
+    .innerJoin("dev_groups as g", "g.id", "m.groupId")
+    .select(["m.id", "m.email", "m.groupId", "g.timeZone", "g.country"])
+    .where("m.id", "in", ids)
+    .where("m.removedAt", "is", null)
+    .execute();
+}
+
 export async function memberLanguage(db: Kysely<DB>, memberId: string): Promise<MailLanguage> {
   const row = await db.selectFrom("group_members").select("language").where("id", "=", memberId).executeTakeFirst();
   return row?.language ?? "fi";

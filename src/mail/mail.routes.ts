@@ -1,11 +1,10 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { findConsultation } from "../consultations/consultations.repo.js";
 import { coordinatorOnly } from "../lib/auth.js";
 import { IdParamSchema } from "../lib/common-schemas.js";
-import { AppError, errorResponses } from "../lib/errors.js";
+import { errorResponses, unwrap } from "../lib/errors.js";
 import { bearerSecurity, jsonResponse, newRouter } from "../lib/router.js";
-import { listMessages, retryFailedMessage } from "./mail.repo.js";
 import { MAIL_KINDS } from "./mail-kinds.js";
+import { consultationMessages, retryMessage as retryFailed } from "./messages.service.js";
 
 const MessageSchema = z
   .object({
@@ -56,34 +55,14 @@ const retryMessage = createRoute({
   },
 });
 
-type Listed = Awaited<ReturnType<typeof listMessages>>[number];
-const shown = (m: Listed) => ({
-  ...m,
-  kind: m.kind as (typeof MAIL_KINDS)[number],
-  nextAttemptAt: m.status === "pending" ? m.nextAttemptAt : null,
-  reason: m.status === "sent" ? null : m.reason,
-});
-
 export const mailRoutes = () =>
   newRouter()
     .openapi(getMessages, async (c) => {
       coordinatorOnly(c);
-      const { id } = c.req.valid("param");
-      const { deps } = c.var;
-      if (!(await findConsultation(deps.db, id, null, deps.clock.now()))) throw new AppError("NOT_FOUND", `No consultation with id ${id}`);
-      const items = await listMessages(deps.db, id);
-      return c.json({ items: items.map(shown) }, 200);
+      return c.json({ items: unwrap(await consultationMessages(c.var.deps, c.req.valid("param").id)) }, 200);
     })
     .openapi(retryMessage, async (c) => {
       coordinatorOnly(c);
       const { id, messageId } = c.req.valid("param");
-      const { deps } = c.var;
-      if (!(await retryFailedMessage(deps.db, id, messageId, deps.clock.now().toISOString()))) {
-        const known = (await listMessages(deps.db, id)).find((m) => m.id === messageId);
-        if (!known) throw new AppError("NOT_FOUND", `No message ${messageId} for consultation ${id}`);
-        throw new AppError("CONFLICT", `The message is ${known.status}, not failed`);
-      }
-      // The background tick (or the Workers cron) sends it; the answer shows it queued.
-      const item = (await listMessages(deps.db, id)).find((m) => m.id === messageId)!;
-      return c.json(shown(item), 200);
+      return c.json(unwrap(await retryFailed(c.var.deps, id, messageId)), 200);
     });

@@ -1,13 +1,11 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import { findConsultation } from "../consultations/consultations.repo.js";
 import { resolveLink } from "../expert-access/expert-access.service.js";
-import { groupScope, type AppEnv } from "../lib/auth.js";
+import type { AppEnv } from "../lib/auth.js";
 import { IdParamSchema } from "../lib/common-schemas.js";
 import { AppError, errorResponses, unwrap } from "../lib/errors.js";
 import { bearerSecurity, newRouter } from "../lib/router.js";
-import { invitationFor } from "./meetings.service.js";
-import { memberLanguage } from "../groups/groups.repo.js";
+import { invitationFor, memberInvitation } from "./meetings.service.js";
 import { SecretParamSchema } from "../expert-access/expert-access.schemas.js";
 
 const tags = ["Meetings"];
@@ -41,12 +39,7 @@ const sendIcs = (c: Context<AppEnv>, body: string) =>
 export const meetingRoutes = () =>
   newRouter()
     .openapi(memberInvite, async (c) => {
-      const { id } = c.req.valid("param");
-      const p = c.var.principal;
-      const visible = await findConsultation(c.var.deps.db, id, groupScope(p), c.var.deps.clock.now());
-      if (!visible) throw new AppError("NOT_FOUND", `No consultation with id ${id}`);
-      const lang = p.role === "member" ? await memberLanguage(c.var.deps.db, p.memberId) : "en";
-      return sendIcs(c, unwrap(await invitationFor(c.var.deps, id, { kind: "member", lang })));
+      return sendIcs(c, unwrap(await memberInvitation(c.var.deps, c.var.principal, c.req.valid("param").id)));
     })
     .openapi(expertInvite, async (c) => {
       const link = await resolveLink(c.var.deps, c.req.valid("param").secret);

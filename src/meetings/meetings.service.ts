@@ -1,5 +1,8 @@
+import { findConsultation } from "../consultations/consultations.repo.js";
 import type { Deps } from "../deps.js";
 import { expertLinkUrl } from "../expert-access/expert-links.repo.js";
+import { memberLanguage } from "../groups/groups.repo.js";
+import { groupScope, type Principal } from "../lib/auth.js";
 import { fail, ok, type Result } from "../lib/errors.js";
 import type { Lang } from "../pages/i18n/index.js";
 import { inviteIcs, type InviteReader } from "./invite-ics.js";
@@ -23,6 +26,17 @@ export function readerOf(deps: Pick<Deps, "config">, details: MeetingDetails, re
 }
 
 /** The invitation file of a consultation whose meeting exists, for one reader. */
+/**
+ * The invitation as a member or the coordinator downloads it: only a consultation the reader may
+ * see (a member's own group's), in the member's language (English for the coordinator).
+ */
+export async function memberInvitation(deps: Pick<Deps, "db" | "clock" | "config">, p: Principal, consultationId: string): Promise<Result<string>> {
+  const visible = await findConsultation(deps.db, consultationId, groupScope(p), deps.clock.now());
+  if (!visible) return fail("NOT_FOUND", `No consultation with id ${consultationId}`);
+  const lang = p.role === "member" ? await memberLanguage(deps.db, p.memberId) : "en";
+  return invitationFor(deps, consultationId, { kind: "member", lang });
+}
+
 export async function invitationFor(deps: Pick<Deps, "db" | "clock" | "config">, consultationId: string, reader: InvitationReader): Promise<Result<string>> {
   const [details, meeting] = await Promise.all([
     loadMeetingDetails(deps.db, consultationId, deps.config.publicBaseUrl),

@@ -3,7 +3,7 @@ import { coordinatorOnly } from "../lib/auth.js";
 import { AppError, errorResponses } from "../lib/errors.js";
 import { linkNext, nextLinkHeader, pageQuery, pageRequest, pageSchema } from "../lib/paging.js";
 import { bearerSecurity, jsonResponse, newRouter } from "../lib/router.js";
-import { listOutbox, retryFailed } from "./outbox.repo.js";
+import { commandsByStatus, retryCommand } from "./outbox.service.js";
 
 const tags = ["Admin"];
 
@@ -51,14 +51,14 @@ export const outboxRoutes = () =>
     .openapi(list, async (c) => {
       coordinatorOnly(c);
       const { status, ...paging } = c.req.valid("query");
-      const page = await listOutbox(c.var.deps.db, status, pageRequest(paging));
+      const page = await commandsByStatus(c.var.deps, status, pageRequest(paging));
       linkNext(c, page.nextCursor);
       return c.json(page, 200);
     })
     .openapi(retry, async (c) => {
       coordinatorOnly(c);
       const { id } = c.req.valid("param");
-      if (!(await retryFailed(c.var.deps.db, id, c.var.deps.clock.now().toISOString()))) {
+      if (!(await retryCommand(c.var.deps, id))) {
         throw new AppError("NOT_FOUND", `No failed command with id ${id}`);
       }
       return c.json({ id, status: "pending" as const }, 200);

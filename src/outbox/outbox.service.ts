@@ -8,8 +8,11 @@ type OutboxDeps = Pick<Deps, "db" | "clock">;
 /** The warning comes this many days before the client secret expires (cal.com issues #7777, #18098). */
 export const SECRET_WARNING_DAYS = 30;
 
+/** Commands in one status, newest first, one page at a time. */
+export const commandsByStatus = (deps: Pick<Deps, "db">, status: "pending" | "done" | "failed", page: PageRequest) => listOutbox(deps.db, status, page);
+
 /** Failed commands, newest first, one page at a time. */
-export const failedCommands = (deps: Pick<Deps, "db">, page: PageRequest = { limit: 100 }) => listOutbox(deps.db, "failed", page);
+export const failedCommands = (deps: Pick<Deps, "db">, page: PageRequest = { limit: 100 }) => commandsByStatus(deps, "failed", page);
 
 /** A page's `?cursor=` as this list gave it out; anything else starts from the top. */
 export function failedCommandsPage(cursor: string | undefined, limit = 100): PageRequest {

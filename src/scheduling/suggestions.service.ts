@@ -1,5 +1,6 @@
 import type { Deps } from "../deps.js";
 import { findExpert } from "../directory/directory.repo.js";
+import { currentMemberIds, membersWithTheirGroups } from "../groups/groups.repo.js";
 import type { Principal } from "../lib/auth.js";
 import { fail, ok, upstreamUnavailable, type Result } from "../lib/errors.js";
 import { samradBusy } from "../consultations/slots.repo.js";
@@ -57,15 +58,9 @@ export async function suggestionsFor(deps: Deps, by: Principal, q: SuggestionsQu
   let ids = [...new Set(q.memberIds ?? [])];
   if (ids.length === 0) {
     if (by.role !== "member") return fail("VALIDATION_FAILED", "memberIds: name the members (the coordinator has no group of their own)", [{ path: "memberIds", message: "required for the coordinator" }]);
-    ids = (await deps.db.selectFrom("group_members").select("id").where("groupId", "=", by.groupId).execute()).map((m) => m.id);
+    ids = await currentMemberIds(deps.db, by.groupId);
   }
-  const members = await deps.db
-    .selectFrom("group_members as m")
-    .innerJoin("dev_groups as g", "g.id", "m.groupId")
-    .select(["m.id", "m.email", "m.groupId", "g.timeZone", "g.country"])
-    .where("m.id", "in", ids)
-    .where("m.removedAt", "is", null)
-    .execute();
+  const members = await membersWithTheirGroups(deps.db, ids);
   const visible = members.filter((m) => by.role === "coordinator" || m.groupId === by.groupId);
   const missing = ids.filter((id) => !visible.some((m) => m.id === id));
   if (missing.length > 0) return fail("NOT_FOUND", `No member with id ${missing[0]} in your group`);

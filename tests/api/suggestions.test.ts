@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { FreeBusyLookup } from "../../src/scheduling/free-busy.port.js";
-import { seedGroup, testApp } from "../helpers/test-app.js";
+import { expectStatus, seedGroup, testApp } from "../helpers/test-app.js";
 
 describe("GET /api/consultations/suggestions", () => {
   it("without a tenant: office hours on both sides, working days only, 15-minute grid", async () => {
@@ -46,6 +46,20 @@ describe("GET /api/consultations/suggestions", () => {
     expect(calls).toEqual([[expect.stringMatching(/^mikko\.keksitty(\.\d+)?@example\.fi$/)]]);
     expect(r.body.freeBusyChecked).toBe(true);
     expect(r.body.slots.map((s: { start: string }) => s.start)).toEqual(["2027-06-24T12:00:00.000Z", "2027-06-24T12:15:00.000Z", "2027-06-24T12:30:00.000Z"]);
+  });
+
+  it("without memberIds: the group's current members, not one the coordinator has removed", async () => {
+    const asked: string[][] = [];
+    const t = await testApp({ now: "2027-06-21T06:00:00Z" });
+    const g = await seedGroup(t);
+    t.deps.freeBusy = { available: true, busy: async (emails) => (asked.push(emails), new Map()) };
+    expectStatus("remove", await t.call("DELETE", `/api/groups/${g.groupId}/members/${g.member2Id}`, { token: t.coordinator }), 200);
+    const r = await t.call("GET", `/api/consultations/suggestions?expertId=${g.expertId}&durationMinutes=30&from=2027-06-24T00:00:00Z&to=2027-06-25T00:00:00Z`, {
+      token: g.memberToken,
+    });
+    expect(r.status).toBe(200);
+    expect(r.body.slots.length).toBeGreaterThan(0);
+    expect(asked).toEqual([[expect.stringMatching(/^mikko\.keksitty(\.\d+)?@example\.fi$/)]]);
   });
 
   it("refuses another group's member, a bad duration and a too-long range", async () => {

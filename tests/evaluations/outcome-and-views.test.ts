@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { createFollowUp } from "../../src/evaluations/follow-up.service.js";
 import { testApp, type TestApp } from "../helpers/test-app.js";
 import { AFTER_SESSION, addMember, evaluate, evaluateAsExpert, seedConfirmed } from "./fixtures.js";
 
@@ -137,5 +138,21 @@ describe("follow-up consultations", () => {
     const badSlot = await post(c.memberToken, { ...followUpBody(c), slots: [{ start: "2027-03-01T10:00:00+02:00" }, { start: "2027-04-06T10:00:00+03:00" }] });
     expect(badSlot.status).toBe(400);
     expect(badSlot.body.error.issues[0].path).toBe("slots.0.start");
+  });
+
+  it("a page form refused for want of follow-up interest creates the follow-up when sent again once an evaluation asks for one", async () => {
+    t = await testApp();
+    const c = await seedConfirmed(t);
+    t.clock.set(AFTER_SESSION);
+    const member = { role: "member" as const, memberId: c.memberId, groupId: c.groupId };
+    const send = () => createFollowUp(t.deps, member, c.consultationId, followUpBody(c), { formKey: "form-key-of-one-page" });
+    const refused = await send();
+    expect(refused.ok || refused.code).toBe("CONFLICT");
+    await evaluateAsExpert(t, c.secret, { followUpInterest: true, followUpTopic: "Measuring early support" });
+    const created = await send();
+    expect(created.ok && created.value).toMatchObject({ status: "draft", followUpOf: c.consultationId });
+    // The same form once more is the same follow-up, not a second one.
+    const again = await send();
+    expect(again.ok && again.value.id).toBe(created.ok && created.value.id);
   });
 });

@@ -22,6 +22,8 @@ import {
   type Seed,
   type ServerProcess,
 } from "./server-process.js";
+import { FINAL, PLAN_WEIGHTS, pool, sleep, STEPS, type Chaos, type Plan, type Step } from "./chaos-plan.js";
+import { seededRandom } from "../../src/demo/seeded-random.js";
 
 const CONSULTATIONS = 200;
 const CONCURRENCY = 8;
@@ -31,78 +33,6 @@ const FAULT_SHARE = 0.3;
 // killed process is locked for the outbox's claim lease (CLAIM_LEASE_MS, 120 s), which bounds the drain.
 const KILL_AT = [0.08, 0.2, 0.32, 0.45] as const;
 const DRAIN_LIMIT_MS = 200_000;
-
-type Plan = "confirm" | "move" | "moveTwice" | "cancel" | "decline" | "moveCancel" | "moveDecline" | "cancelRequested" | "declineRequested";
-const PLAN_WEIGHTS: [Plan, number][] = [
-  ["confirm", 30],
-  ["move", 20],
-  ["moveTwice", 5],
-  ["cancel", 15],
-  ["decline", 10],
-  ["moveCancel", 8],
-  ["moveDecline", 4],
-  ["cancelRequested", 4],
-  ["declineRequested", 4],
-];
-type Step = { kind: "confirm" } | { kind: "reschedule" } | { kind: "cancel" } | { kind: "decline" };
-const STEPS: Record<Plan, Step["kind"][]> = {
-  confirm: ["confirm"],
-  move: ["confirm", "reschedule", "confirm"],
-  moveTwice: ["confirm", "reschedule", "confirm", "reschedule", "confirm"],
-  cancel: ["confirm", "cancel"],
-  decline: ["confirm", "decline"],
-  moveCancel: ["confirm", "reschedule", "cancel"],
-  moveDecline: ["confirm", "reschedule", "decline"],
-  cancelRequested: ["cancel"],
-  declineRequested: ["decline"],
-};
-const FINAL: Record<Plan, "confirmed" | "cancelled" | "declined"> = {
-  confirm: "confirmed",
-  move: "confirmed",
-  moveTwice: "confirmed",
-  cancel: "cancelled",
-  decline: "declined",
-  moveCancel: "cancelled",
-  moveDecline: "declined",
-  cancelRequested: "cancelled",
-  declineRequested: "declined",
-};
-
-/** mulberry32: a small seeded PRNG, so a run's choices can be replayed. */
-function prng(seedValue: number): () => number {
-  let a = seedValue >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-async function pool<T>(items: T[], concurrency: number, work: (item: T, index: number) => Promise<void>): Promise<void> {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < items.length) {
-        const index = next++;
-        await work(items[index]!, index);
-      }
-    }),
-  );
-}
-
-interface Chaos {
-  index: number;
-  id: string;
-  secret: string;
-  plan: Plan;
-  /** The current round's slots as last seen. */
-  slots: { id: string; start: string; end: string }[];
-  round: number;
-}
 
 let fake: FakeGraph | undefined;
 let server: ServerProcess | undefined;
@@ -116,7 +46,7 @@ describe("chaos: faults in 30 % of Graph calls and SIGKILLed restarts", () => {
   it("ends with exactly one live event per confirmed consultation, none for the others, no orphans", async () => {
     const runStarted = Date.now();
     const seedValue = Number(process.env.CHAOS_SEED ?? Math.floor(Math.random() * 2 ** 31));
-    const random = prng(seedValue);
+    const random = seededRandom(seedValue).next;
     const tls = inject("fakeGraphTls");
     fake = await startFakeGraph({ tls });
     const port = await freePort();

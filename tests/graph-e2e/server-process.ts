@@ -5,24 +5,14 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { FakeGraph } from "../fakes/graph/index.js";
 import { addTestThemes } from "../helpers/test-themes.js";
+import { freePort } from "../helpers/free-port.js";
+export { freePort };
 
 export const root = new URL("../../", import.meta.url).pathname;
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const port = (srv.address() as { port: number }).port;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 export function tempDatabasePath(prefix: string): string {
   return join(mkdtempSync(join(tmpdir(), prefix)), "samrad.sqlite");

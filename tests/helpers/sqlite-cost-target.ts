@@ -1,5 +1,6 @@
 import { createApp } from "../../src/app.js";
 import { buildDeps } from "../../src/build-deps.js";
+import { nodeStaticFiles } from "../../src/pages/assets/node-static-files.js";
 import { loadConfig } from "../../src/config.js";
 import { connectSqlite } from "../../src/db/connect-sqlite.js";
 import { migrateSqlite } from "../../src/db/migrate-sqlite.js";
@@ -28,7 +29,7 @@ export function sqliteCostTarget(now?: string, opts: { mailer?: Mailer } = {}): 
   const clock: Clock = now ? fixedClock(now) : systemClock;
   const config = loadConfig({ PUBLIC_BASE_URL: "http://samrad.test", LOG_LEVEL: "silent" });
   const afterAnswer = afterAnswerQueue();
-  const app = createApp(buildDeps({ db: handle.db, atomic: handle.atomic, config, clock, log: silentLogger, afterAnswer, mailer: opts.mailer }));
+  const app = createApp(buildDeps({ db: handle.db, atomic: handle.atomic, config, clock, log: silentLogger, afterAnswer, mailer: opts.mailer, staticFiles: nodeStaticFiles }));
   return {
     now: () => clock.now(),
     coordinatorToken: async () => (await issueToken(handle.db, { role: "coordinator", label: "costs", now: clock.now().toISOString() })).token,

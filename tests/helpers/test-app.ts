@@ -1,6 +1,4 @@
 import { createApp } from "../../src/app.js";
-import { serveSwaggerUi } from "../../src/docs/docs.routes.js";
-import { swaggerUiFiles } from "../../src/docs/swagger-ui-loader.js";
 import { buildDeps } from "../../src/build-deps.js";
 import { loadConfig } from "../../src/config.js";
 import { connectSqlite } from "../../src/db/connect-sqlite.js";
@@ -12,6 +10,7 @@ import type { Mailer, Scheduler } from "../../src/meetings/scheduler.js";
 import type { Logger } from "../../src/lib/log.js";
 import { issueToken } from "../../src/tokens/tokens.repo.js";
 import { testThemeRows } from "./test-themes.js";
+import { nodeStaticFiles } from "../../src/pages/assets/node-static-files.js";
 import type { WebhookTransport } from "../../src/webhooks/webhook-transport.js";
 
 export const TEST_NOW = "2027-03-01T08:00:00.000Z";
@@ -57,8 +56,8 @@ export async function testApp(
     mailer: opts.mailer,
     webhookTransport: opts.webhookTransport,
     promptWebhooks: opts.promptWebhooks,
+    staticFiles: nodeStaticFiles,
   });
-  serveSwaggerUi(swaggerUiFiles);
   const app = createApp(deps);
   const coordinator = (
     await issueToken(handle.db, {
@@ -111,7 +110,7 @@ export type TestApp = Awaited<ReturnType<typeof testApp>>;
 const seededIn = new WeakMap<TestApp, number>();
 
 /** A seeding step that did not get the status it needs stops the test there, saying which. */
-function expectStatus<R extends { status: number; text: string }>(
+export function expectStatus<R extends { status: number; text: string }>(
   what: string,
   res: R,
   status: number,
@@ -219,6 +218,7 @@ export async function seedGroup(
     groupId: group.body.id as string,
     memberToken: member.body.token as string,
     member2Token: member2.body.token as string,
+    member2Id: member2.body.id as string,
     memberId: member.body.id as string,
     memberEmail: member.body.email as string,
     topicId: topic.body.id as string,

@@ -1,11 +1,13 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { generatedPath, generateSwaggerUiModule } from "../../src/docs/bundle-swagger-ui.js";
+import { generatedPaths, generateSwaggerUiModules } from "../../src/docs/bundle-swagger-ui.js";
 import { testApp } from "../helpers/test-app.js";
 
 describe("/docs", () => {
   it("serves Swagger UI from the installed swagger-ui-dist (the generated module is up to date)", () => {
-    expect(readFileSync(generatedPath, "utf8") === generateSwaggerUiModule(), "run: npx tsx src/docs/bundle-swagger-ui.ts").toBe(true);
+    const fresh = generateSwaggerUiModules();
+    expect(readFileSync(generatedPaths.manifest, "utf8") === fresh.manifest, "run: npx tsx src/docs/bundle-swagger-ui.ts").toBe(true);
+    expect(readFileSync(generatedPaths.bodies, "utf8") === fresh.bodies, "run: npx tsx src/docs/bundle-swagger-ui.ts").toBe(true);
   });
 
   it("is a page of the service's own files under the pages' Content Security Policy", async () => {

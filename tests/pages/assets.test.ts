@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { afterEach, describe, expect, it } from "vitest";
-import { generateAssetsModule, generatedPath } from "../../src/pages/assets/bundle-assets.js";
+import { generateAssetsModules, generatedPaths } from "../../src/pages/assets/bundle-assets.js";
 import { assetUrl } from "../../src/pages/assets/asset-urls.js";
 import { testApp, type TestApp } from "../helpers/test-app.js";
 
@@ -9,7 +9,9 @@ afterEach(async () => t?.close());
 
 describe("bundled assets", () => {
   it("are up to date with their sources (else run: npx tsx src/pages/assets/bundle-assets.ts)", () => {
-    expect(readFileSync(generatedPath, "utf8") === generateAssetsModule()).toBe(true);
+    const fresh = generateAssetsModules();
+    expect(readFileSync(generatedPaths.manifest, "utf8") === fresh.manifest).toBe(true);
+    expect(readFileSync(generatedPaths.bodies, "utf8") === fresh.bodies).toBe(true);
   });
 
   it("are served from memory with their type, and cached for a year only at their hashed address", async () => {

@@ -1,28 +1,17 @@
 import { execFile, spawn } from "node:child_process";
 import { mkdtempSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { seedGroup, testApp, twoSlots, type TestApp } from "../helpers/test-app.js";
+import { freePort } from "../helpers/free-port.js";
 
 const root = new URL("../../", import.meta.url).pathname;
 const run = promisify(execFile);
 const cli = (databasePath: string, ...args: string[]) =>
   run("npm", ["run", "--silent", "cli", "--", ...args], { cwd: root, env: { ...process.env, DATABASE_PATH: databasePath }, encoding: "utf8" });
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const port = (srv.address() as { port: number }).port;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 async function requested(t: TestApp, g: Awaited<ReturnType<typeof seedGroup>>) {
   const created = await t.call("POST", "/api/consultations", {

@@ -1,23 +1,12 @@
 import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, statSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { addTestThemes } from "../helpers/test-themes.js";
+import { freePort } from "../helpers/free-port.js";
 
 const root = new URL("../../", import.meta.url).pathname;
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const port = (srv.address() as { port: number }).port;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 describe("the real server process, started as the README says", () => {
   it("npm start: migrates, prints a coordinator token, serves the flow over HTTP, exits cleanly on SIGTERM", async () => {
@@ -90,6 +79,16 @@ describe("the real server process, started as the README says", () => {
     const seen = await call("GET", `/api/consultations/${created.body.id}`, undefined, mt);
     expect(seen.body.status).toBe("confirmed");
     expect(seen.body.meeting.provider).toBe("ics");
+    // The built server keeps the files' bodies in modules of their own (scripts/node-build.mjs), read on first use.
+    const docs = await (await fetch(`${base}/docs`)).text();
+    const script = /src="(\/docs\/swagger-ui-bundle\.js[^"]*)"/.exec(docs)?.[1];
+    expect(script, docs).toBeDefined();
+    const swagger = await fetch(base + script);
+    expect(swagger.status).toBe(200);
+    expect(await swagger.text()).toContain("SwaggerUIBundle");
+    const styles = await fetch(`${base}/assets/styles.css`);
+    expect(styles.status).toBe(200);
+    expect(styles.headers.get("content-type")).toBe("text/css; charset=utf-8");
 
     // npm runs the server through a shell; the server names its own pid so the signal reaches it.
     const pid = Number(/\(pid (\d+)/.exec(out)?.[1]);

@@ -3,13 +3,10 @@
  * the token is fetched once per isolate, not per request. The identity platform and Graph are
  * faked at globalThis.fetch, which the Worker shares with the tests (same isolate).
  */
-import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
 import { env } from "cloudflare:workers";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import worker from "../../src/entry.worker.js";
 import { seedRequested } from "../contract/seed.js";
-import { callThrough, type ContractTarget } from "../contract/target.js";
-import { coordinatorToken } from "./seed.js";
+import { workerTarget } from "./seed.js";
 
 const LOGIN = "https://login.fake.test";
 const GRAPH = "https://graph.fake.test";
@@ -73,23 +70,7 @@ function fakeMicrosoft(seen: Seen[]) {
   };
 }
 
-const target: ContractTarget = {
-  name: "workers-d1-graph",
-  now: () => new Date(),
-  call: (method, path, init) =>
-    callThrough(
-      async (p, req) => {
-        const ctx = createExecutionContext();
-        const res = await worker.fetch(new Request(new URL(p, "http://samrad.test"), req), graphEnv, ctx);
-        await waitOnExecutionContext(ctx);
-        return res;
-      },
-      method,
-      path,
-      init,
-    ),
-  coordinatorToken,
-};
+const target = workerTarget("workers-d1-graph", graphEnv);
 
 describe("Microsoft Graph on Workers", () => {
   afterEach(() => {

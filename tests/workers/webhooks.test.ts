@@ -10,29 +10,12 @@ import { Webhook } from "standardwebhooks";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import worker from "../../src/entry.worker.js";
 import { seedRequested } from "../contract/seed.js";
-import { callThrough, type ContractTarget } from "../contract/target.js";
-import { coordinatorToken, d1 } from "./seed.js";
+import { coordinatorToken, d1, workerTarget } from "./seed.js";
 
 /** The Worker's env with a server key (invented for this test), as `wrangler secret put SECRET_KEY` gives it. */
 const webhookEnv = { ...env, SECRET_KEY: "d29ya2Vycy10ZXN0LWtleS1mb3Itd2ViaG9va3MtMDA" };
 
-const target: ContractTarget = {
-  name: "workers-d1-webhooks",
-  now: () => new Date(),
-  call: (method, path, init) =>
-    callThrough(
-      async (p, req) => {
-        const ctx = createExecutionContext();
-        const res = await worker.fetch(new Request(new URL(p, "http://samrad.test"), req), webhookEnv, ctx);
-        await waitOnExecutionContext(ctx);
-        return res;
-      },
-      method,
-      path,
-      init,
-    ),
-  coordinatorToken,
-};
+const target = workerTarget("workers-d1-webhooks", webhookEnv);
 
 async function cronTick() {
   const ctx = createExecutionContext();

@@ -1,5 +1,5 @@
 import type { Context } from "hono";
-import { CsrfField, ErrorSummary, TextArea, TextInput, type FieldErrors } from "../components/form.js";
+import { CsrfField, ErrorSummary, fieldsOf, TextArea, TextInput, type FieldErrors } from "../components/form.js";
 import { fieldErrorsFromZod } from "../forms/field-errors.js";
 import { formatDay } from "../i18n/format.js";
 import type { Messages } from "../i18n/index.js";
@@ -21,6 +21,7 @@ const FIELDS = ["message", "pageUrl", "name", "email"] as const;
 
 function FeedbackForm({ t, csrfToken, values, errors }: { t: Messages; csrfToken: string; values: FeedbackInput; errors: FieldErrors }) {
   const a = t.accessibility;
+  const field = fieldsOf({ ...values }, errors);
   const labels: Record<string, string> = { message: a.messageLabel, pageUrl: a.pageLabel, name: a.nameLabel, email: a.emailLabel };
   return (
     <>
@@ -29,37 +30,28 @@ function FeedbackForm({ t, csrfToken, values, errors }: { t: Messages; csrfToken
         <CsrfField token={csrfToken} />
         <TextArea
           t={t}
-          id="message"
-          name="message"
+          {...field("message")}
           label={a.messageLabel}
           rows={6}
           max={4000}
-          value={values.message}
-          error={errors.message}
         />
         <TextInput
           t={t}
-          id="pageUrl"
-          name="pageUrl"
+          {...field("pageUrl")}
           label={a.pageLabel}
           hint={a.pageHint}
           optional
-          value={values.pageUrl}
-          error={errors.pageUrl}
         />
-        <TextInput t={t} id="name" name="name" label={a.nameLabel} optional autocomplete="name" value={values.name} error={errors.name} />
+        <TextInput t={t} {...field("name")} label={a.nameLabel} optional autocomplete="name" />
         <TextInput
           t={t}
-          id="email"
-          name="email"
+          {...field("email")}
           type="email"
           label={a.emailLabel}
           hint={a.emailHint}
           optional
           autocomplete="email"
           inputmode="email"
-          value={values.email}
-          error={errors.email}
         />
         <button type="submit">{a.submit}</button>
       </form>

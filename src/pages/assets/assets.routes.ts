@@ -1,23 +1,11 @@
 import { Hono } from "hono";
 import type { PageEnv } from "../page-env.js";
 import { assets } from "./assets.generated.js";
+import { serveStaticFile } from "./static-files.js";
 
-/**
- * Serves the bundled assets from memory. With the current ?v= hash a file is cached for a year
- * (its address changes with its content); without it, the browser revalidates each time.
- */
+/** The pages' CSS, scripts, icon and Chart.js, from wherever this engine keeps the bodies (deps.staticFiles). */
 export const assetRoutes = () =>
   new Hono<PageEnv>().basePath("/assets").get("/:name", (c) => {
-    const asset = assets[c.req.param("name")];
-    if (!asset) return c.text("Not found", 404);
-    const etag = `"${asset.hash}"`;
-    const headers: Record<string, string> = {
-      "content-type": asset.type,
-      "x-content-type-options": "nosniff",
-      "cross-origin-resource-policy": "same-origin",
-      etag,
-      "cache-control": c.req.query("v") === asset.hash ? "public, max-age=31536000, immutable" : "no-cache",
-    };
-    if (c.req.header("if-none-match") === etag) return c.body(null, 304, headers);
-    return c.body(asset.body, 200, headers);
+    const name = c.req.param("name");
+    return serveStaticFile(c, c.var.deps.staticFiles, "assets", assets[name], name);
   });

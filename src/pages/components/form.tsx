@@ -4,6 +4,14 @@ import type { Messages } from "../i18n/index.js";
 /** Field name → message in the page's language. */
 export type FieldErrors = Record<string, string>;
 
+/**
+ * A field's id, name, typed value and error from the form's values and errors, so that a form
+ * names each field once: `<TextInput {...field("email")} label={…} />`.
+ */
+export const fieldsOf =
+  <V extends Partial<Record<string, string>>>(values: V, errors: FieldErrors) =>
+  (name: keyof V & string) => ({ id: name, name, value: values[name], error: errors[name] });
+
 export const CsrfField = ({ token }: { token: string }) => <input type="hidden" name="_csrf" value={token} />;
 
 /**

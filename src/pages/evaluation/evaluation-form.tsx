@@ -1,4 +1,4 @@
-import { CsrfField, ErrorSummary, Notice, RadioGroup, TextArea, TextInput, type FieldErrors } from "../components/form.js";
+import { CsrfField, ErrorSummary, fieldsOf, Notice, RadioGroup, TextArea, TextInput, type FieldErrors } from "../components/form.js";
 import type { Messages } from "../i18n/index.js";
 import { FOLLOW_UP_TOPIC_MAX, FREE_TEXT_MAX, SCORE_FIELDS, type EvaluationFormValues } from "./evaluation-input.js";
 
@@ -21,6 +21,7 @@ export interface EvaluationFormProps {
 export function EvaluationForm(p: EvaluationFormProps) {
   const { t, values, errors } = p;
   const e = t.evaluation;
+  const field = fieldsOf(values, errors);
   const questions: Record<(typeof SCORE_FIELDS)[number], string> = {
     usefulness: e.usefulness,
     preparation: p.side === "expert" ? e.preparationExpert : e.preparationMember,
@@ -65,78 +66,57 @@ export function EvaluationForm(p: EvaluationFormProps) {
               />
             ))}
             <RadioGroup
-              id="durationFit"
-              name="durationFit"
+              {...field("durationFit")}
               legend={e.durationFit}
               inline
-              value={values.durationFit}
-              error={errors.durationFit}
               options={(["too_short", "right", "too_long"] as const).map((v) => ({ value: v, label: e.fit[v] }))}
             />
             <TextInput
               t={t}
-              id="actualMinutes"
-              name="actualMinutes"
+              {...field("actualMinutes")}
               label={e.actualMinutes}
               hint={e.actualMinutesHint}
               optional
               inputmode="numeric"
               width="short"
-              value={values.actualMinutes}
-              error={errors.actualMinutes}
             />
             <RadioGroup
-              id="wouldRecommend"
-              name="wouldRecommend"
+              {...field("wouldRecommend")}
               legend={e.wouldRecommend}
               inline
-              value={values.wouldRecommend}
-              error={errors.wouldRecommend}
               options={yesNo}
             />
             <RadioGroup
-              id="followUpInterest"
-              name="followUpInterest"
+              {...field("followUpInterest")}
               legend={e.followUpInterest}
               inline
-              value={values.followUpInterest}
-              error={errors.followUpInterest}
               options={yesNo}
             />
             <TextArea
               t={t}
-              id="followUpTopic"
-              name="followUpTopic"
+              {...field("followUpTopic")}
               label={e.followUpTopic}
               optional
               rows={2}
               max={FOLLOW_UP_TOPIC_MAX}
-              value={values.followUpTopic}
-              error={errors.followUpTopic}
             />
             <TextArea
               t={t}
-              id="learnings"
-              name="learnings"
+              {...field("learnings")}
               label={e.learnings}
               hint={e.freeTextHint}
               optional
               rows={4}
               max={FREE_TEXT_MAX}
-              value={values.learnings}
-              error={errors.learnings}
             />
             <TextArea
               t={t}
-              id="improvements"
-              name="improvements"
+              {...field("improvements")}
               label={e.improvements}
               hint={e.freeTextHint}
               optional
               rows={4}
               max={FREE_TEXT_MAX}
-              value={values.improvements}
-              error={errors.improvements}
             />
             <button type="submit">{e.submit}</button>
           </form>

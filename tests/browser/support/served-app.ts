@@ -5,8 +5,7 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createApp, type App } from "../../../src/app.js";
-import { serveSwaggerUi } from "../../../src/docs/docs.routes.js";
-import { swaggerUiFiles } from "../../../src/docs/swagger-ui-loader.js";
+import { nodeStaticFiles } from "../../../src/pages/assets/node-static-files.js";
 import { buildDeps } from "../../../src/build-deps.js";
 import { loadConfig } from "../../../src/config.js";
 import { connectSqlite } from "../../../src/db/connect-sqlite.js";
@@ -37,8 +36,7 @@ export async function startServedApp(opts: { now?: string; themes?: false } = {}
   if (!server.listening) await new Promise<void>((resolve) => server.once("listening", () => resolve()));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const config = loadConfig({ PUBLIC_BASE_URL: baseUrl, LOG_LEVEL: "silent" });
-  const deps = buildDeps({ db: handle.db, atomic: handle.atomic, config, clock, log: silentLogger });
-  serveSwaggerUi(swaggerUiFiles);
+  const deps = buildDeps({ db: handle.db, atomic: handle.atomic, config, clock, log: silentLogger, staticFiles: nodeStaticFiles });
   app = createApp(deps);
   const coordinator = (await issueToken(handle.db, { role: "coordinator", label: "browser test", now: clock.now().toISOString() })).token;
 

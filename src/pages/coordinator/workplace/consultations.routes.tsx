@@ -16,7 +16,7 @@ import {
   recordOutcome,
   setFunding,
 } from "../../../evaluations/consultation-outcome.service.js";
-import { groups } from "../../../groups/groups.service.js";
+import { group as groupOf, groups } from "../../../groups/groups.service.js";
 import type { Principal } from "../../../lib/auth.js";
 import type { FieldErrors } from "../../components/form.js";
 import type { PageEnv } from "../../page-env.js";
@@ -132,9 +132,6 @@ export function addConsultationPages(
       ? await coordinatorConsultation(c.var.deps, id)
       : undefined;
     if (!view) return renderNotFound(c);
-    const group = (await groups(c.var.deps)).find(
-      (g) => g.id === view.consultation.groupId,
-    );
     const k = c.var.t.workplace;
     const done = c.req.query("done");
     const notices: Record<string, string> = {
@@ -144,9 +141,10 @@ export function addConsultationPages(
       cancelled: k.cancelled,
       programme: c.var.t.programmeList.set,
     };
-    const [programmes, programmeId, themeName] = await Promise.all([
+    const [programmes, programmeId, group, themeName] = await Promise.all([
       allProgrammes(c.var.deps),
       consultationProgramme(c.var.deps, id),
+      groupOf(c.var.deps, view.consultation.groupId),
       themeNamer(c.var.deps, c.var.lang),
     ]);
     return renderWorkplace(
