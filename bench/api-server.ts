@@ -5,7 +5,7 @@
  */
 import { serve } from "@hono/node-server";
 import { Hono } from "hono";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createApp } from "../src/app.js";
@@ -23,7 +23,13 @@ import { createBrief, createTopic } from "../src/topics/topics.service.js";
 const CONFIRMABLE = Number(process.env.BENCH_CONFIRMABLE ?? 3000);
 
 async function main() {
-  const dbPath = join(mkdtempSync(join(tmpdir(), "samrad-bench-")), "bench.sqlite");
+  const dir = mkdtempSync(join(tmpdir(), "samrad-bench-"));
+  const dbPath = join(dir, "bench.sqlite");
+  // Exit on SIGTERM rather than die of it: the bench's database goes, and `node --cpu-prof` writes its profile.
+  process.on("SIGTERM", () => {
+    rmSync(dir, { recursive: true, force: true });
+    process.exit(0);
+  });
   const config = loadConfig({ DATABASE_PATH: dbPath, LOG_LEVEL: "silent", PORT: "0" });
   // As `npm start` has it: mail and webhooks (none are configured here) would go after the answer.
   const afterAnswer = afterAnswerQueue();
@@ -74,6 +80,7 @@ async function main() {
   const appPort = await listen(drainingAfterAnswer(createApp(deps).fetch, afterAnswer));
   console.log(JSON.stringify({ barePort, appPort, memberToken: member.value.token, readId, confirmations: secrets }));
 }
+
 
 main().catch((err) => {
   console.error(err);

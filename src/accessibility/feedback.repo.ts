@@ -29,8 +29,15 @@ export async function insertFeedback(db: Kysely<DB>, row: AccessibilityFeedback)
  * item is always on the first page however many there are.
  */
 export async function listFeedback(db: Kysely<DB>, page: { limit: number; offset: number }): Promise<{ items: AccessibilityFeedback[]; total: number }> {
+  const [items, count] = listFeedbackQueries(db, page);
+  const [itemRows, countRows] = await Promise.all([db.executeQuery(items), db.executeQuery(count)]);
+  return feedbackListFromRows([itemRows.rows, countRows.rows]);
+}
+
+/** listFeedback's page and count as compiled statements, to batch with a page's other reads. */
+export function listFeedbackQueries(db: Kysely<DB>, page: { limit: number; offset: number }) {
   const q = withFeedback(db).selectFrom("accessibility_feedback");
-  const [items, count] = await Promise.all([
+  return [
     q
       .selectAll()
       .orderBy(sql`answeredAt IS NOT NULL`)
@@ -39,10 +46,13 @@ export async function listFeedback(db: Kysely<DB>, page: { limit: number; offset
       .orderBy("id")
       .limit(page.limit)
       .offset(page.offset)
-      .execute(),
-    q.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
-  ]);
-  return { items, total: Number(count.n) };
+      .compile(),
+    q.select((eb) => eb.fn.countAll<number>().as("n")).compile(),
+  ] as const;
+}
+
+export function feedbackListFromRows([items, [count]]: [AccessibilityFeedback[], { n: number }[]]): { items: AccessibilityFeedback[]; total: number } {
+  return { items, total: Number(count?.n ?? 0) };
 }
 
 /** Marks an open item answered; false when it is missing or was answered already (one conditional write). */

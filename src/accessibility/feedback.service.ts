@@ -5,7 +5,7 @@ import { text } from "../lib/common-schemas.js";
 import { fail, ok, type Result } from "../lib/errors.js";
 import { newId } from "../lib/secrets.js";
 import type { Lang } from "../pages/i18n/vocabulary.js";
-import { feedbackExists, insertFeedback, listFeedback, markFeedbackAnswered, type AccessibilityFeedback } from "./feedback.repo.js";
+import { feedbackExists, feedbackListFromRows, insertFeedback, listFeedback, listFeedbackQueries, markFeedbackAnswered, type AccessibilityFeedback } from "./feedback.repo.js";
 
 export type { AccessibilityFeedback };
 
@@ -69,10 +69,18 @@ export const AnswerFeedbackSchema = z.strictObject({ note: text(ANSWER_NOTE_MAX)
 
 /** A page of feedback, each item flagged when it is past its answer-by date. */
 export async function feedbackPage(deps: Pick<Deps, "db" | "clock">, page: { limit?: number; offset?: number } = {}) {
-  const now = deps.clock.now();
   const limit = page.limit ?? FEEDBACK_PAGE_SIZE;
   const offset = page.offset ?? 0;
-  const { items, total } = await listFeedback(deps.db, { limit, offset });
+  return flagged(await listFeedback(deps.db, { limit, offset }), limit, offset, deps.clock.now());
+}
+
+/** feedbackPage's first page as statements, for a page that batches them with its own (feedbackPageFromRows). */
+export const feedbackPageQueries = (deps: Pick<Deps, "db">) => listFeedbackQueries(deps.db, { limit: FEEDBACK_PAGE_SIZE, offset: 0 });
+
+export const feedbackPageFromRows = (rows: [AccessibilityFeedback[], { n: number }[]], now: Date) =>
+  flagged(feedbackListFromRows(rows), FEEDBACK_PAGE_SIZE, 0, now);
+
+function flagged({ items, total }: { items: AccessibilityFeedback[]; total: number }, limit: number, offset: number, now: Date) {
   return { items: items.map((f) => ({ ...f, overdue: isOverdue(f, now) })), total, limit, offset };
 }
 

@@ -54,12 +54,16 @@ export function auditIfChanged(
     .compile();
 }
 
-export async function auditTrail(db: Kysely<DB>, entityType: string, entityId: string) {
+/** An entity's trail, oldest first, as a query to batch with the page's other reads. */
+export function auditTrailQuery(db: Kysely<DB>, entityType: string, entityId: string) {
   return db
     .selectFrom("audit_entries")
     .select(["at", "actorType", "action", "detail"])
     .where("entityType", "=", entityType)
     .where("entityId", "=", entityId)
-    .orderBy("id")
-    .execute();
+    .orderBy("id");
+}
+
+export async function auditTrail(db: Kysely<DB>, entityType: string, entityId: string) {
+  return auditTrailQuery(db, entityType, entityId).execute();
 }

@@ -1,35 +1,46 @@
-import { auditTrail } from "../audit/audit.repo.js";
+import { auditTrailQuery } from "../audit/audit.repo.js";
 import type { Deps } from "../deps.js";
 import { readTogether } from "../db/read-together.js";
-import { groupTimeZoneQuery } from "../groups/groups.repo.js";
-import { DEFAULT_GROUP_ZONE } from "../groups/groups.service.js";
+import { memberFrameOf, memberFrameRead, type MemberFrame } from "../groups/groups.service.js";
 import type { Principal } from "../lib/auth.js";
 import { briefOf, briefQuery } from "../topics/topics.repo.js";
-import { findConsultation, listConsultations } from "./consultations.repo.js";
+import { consultationFromRow, consultationInGroupQuery, consultationsPageFromRows, findConsultation, listConsultationsQuery } from "./consultations.repo.js";
 import type { Consultation } from "./consultations.schemas.js";
 
 type Member = Extract<Principal, { role: "member" }>;
 type ReadDeps = Pick<Deps, "db" | "clock" | "atomic">;
 
-
-/** The reads the group's pages make, as services: the pages hold no SQL (issue 12). */
+/**
+ * The reads the group's pages make, as services: the pages hold no SQL (issue 12). A page's
+ * reads and its frame (who is signed in, the group's zone) go in one batch: one round trip after
+ * the session's own (on D1 every separate statement crosses the network).
+ */
 export async function groupConsultation(deps: Pick<Deps, "db" | "clock">, by: Member, id: string): Promise<Consultation | undefined> {
   return findConsultation(deps.db, id, by.groupId, deps.clock.now());
 }
 
-export async function groupConsultations(deps: Pick<Deps, "db" | "clock">, by: Member, limit: number): Promise<Consultation[]> {
-  return (await listConsultations(deps.db, { groupId: by.groupId }, { limit }, deps.clock.now())).items;
+/** The group's home page: its newest consultations and the frame, in one round trip. */
+export async function groupHomePage(deps: ReadDeps, by: Member, limit: number): Promise<{ frame: MemberFrame; items: Consultation[] }> {
+  const [frameRows, rows] = await readTogether(deps, [memberFrameRead(deps, by), listConsultationsQuery(deps.db, { groupId: by.groupId }, { limit })]);
+  return { frame: memberFrameOf(frameRows), items: consultationsPageFromRows(rows, limit, deps.clock.now()).items };
 }
 
-/** A consultation's page: the consultation, its brief, the group's zone and the history, in two round trips. */
+/**
+ * A consultation's page: the consultation, its brief, the history and the frame, in one round
+ * trip. The brief is read by a subquery on the consultation in the group, so it comes only with
+ * a consultation the group may see; the history is dropped unless the consultation came.
+ */
 export async function consultationPage(deps: ReadDeps, by: Member, id: string) {
-  const consultation = await groupConsultation(deps, by, id);
-  if (!consultation) return undefined;
-  // The brief and the group's zone in one round trip (a D1 batch), the history beside it.
-  const [[[briefRow], [group]], history] = await Promise.all([
-    readTogether(deps, [briefQuery(deps.db, consultation.briefId).compile(), groupTimeZoneQuery(deps.db, by.groupId).compile()]),
-    auditTrail(deps.db, "consultation", id),
+  const inGroup = deps.db.selectFrom("consultations").select("briefId").where("id", "=", id).where("groupId", "=", by.groupId).$asScalar();
+  const [frameRows, [row], [briefRow], history] = await readTogether(deps, [
+    memberFrameRead(deps, by),
+    consultationInGroupQuery(deps.db, id, by.groupId),
+    briefQuery(deps.db, inGroup).compile(),
+    auditTrailQuery(deps.db, "consultation", id).compile(),
   ]);
+  const frame = memberFrameOf(frameRows);
+  if (!row) return { frame, found: undefined };
   if (!briefRow) throw new Error(`consultation ${id} lost its brief`);
-  return { consultation, brief: briefOf(briefRow), zone: group?.timeZone ?? DEFAULT_GROUP_ZONE, history };
+  const consultation = consultationFromRow(row, deps.clock.now());
+  return { frame, found: { consultation, brief: briefOf(briefRow), zone: frame.zone, history } };
 }

@@ -107,6 +107,8 @@ const byIdInGroup = preparedQuery<Row, { id: string; groupId: string }>((db) =>
  */
 export const consultationQuery = (db: Kysely<DB>, id: string) => baseQuery(db).where("c.id", "=", id).compile();
 export const consultationFromRow = (row: Record<string, unknown>, now: Date): Consultation => toView(row as Row, now);
+/** findConsultation for a group as a compiled statement, to ride in a page's batch. */
+export const consultationInGroupQuery = (db: Kysely<DB>, id: string, groupId: string) => baseQuery(db).where("c.id", "=", id).where("c.groupId", "=", groupId).compile();
 
 /** One consultation as its group (groupId) or the coordinator (null) may see it. */
 export async function findConsultation(db: Kysely<DB>, id: string, groupId: string | null, now: Date): Promise<Consultation | undefined> {
@@ -145,6 +147,20 @@ export async function findConsultationByLinkHash(
 
 const NEWEST_FIRST = [{ column: "c.createdAt", desc: true }, { column: "c.id" }];
 
+/** Newest first, one page at a time, as a compiled statement; consultationsPageFromRows reads its rows. */
+export function listConsultationsQuery(db: Kysely<DB>, filter: { groupId: string | null; status?: ConsultationStatus }, page: PageRequest) {
+  let q = baseQuery(db);
+  if (filter.groupId) q = q.where("c.groupId", "=", filter.groupId);
+  if (filter.status) q = q.where("c.status", "=", filter.status);
+  if (page.after) q = q.where(afterKey(NEWEST_FIRST, page.after));
+  return q.orderBy("c.createdAt", "desc").orderBy("c.id").limit(page.limit + 1).compile();
+}
+
+export function consultationsPageFromRows(rows: readonly Record<string, unknown>[], limit: number, now: Date): Page<Consultation> {
+  const { items, nextCursor } = toPage("consultations", rows as Row[], limit, (r) => [r.createdAt, r.id]);
+  return { items: items.map((r) => toView(r, now)), nextCursor };
+}
+
 /** Newest first, one page at a time. */
 export async function listConsultations(
   db: Kysely<DB>,
@@ -152,13 +168,8 @@ export async function listConsultations(
   page: PageRequest,
   now: Date,
 ): Promise<Page<Consultation>> {
-  let q = baseQuery(db);
-  if (filter.groupId) q = q.where("c.groupId", "=", filter.groupId);
-  if (filter.status) q = q.where("c.status", "=", filter.status);
-  if (page.after) q = q.where(afterKey(NEWEST_FIRST, page.after));
-  const rows = await q.orderBy("c.createdAt", "desc").orderBy("c.id").limit(page.limit + 1).execute();
-  const { items, nextCursor } = toPage("consultations", rows, page.limit, (r) => [r.createdAt, r.id]);
-  return { items: items.map((r) => toView(r, now)), nextCursor };
+  const { rows } = await db.executeQuery(listConsultationsQuery(db, filter, page));
+  return consultationsPageFromRows(rows as Record<string, unknown>[], page.limit, now);
 }
 
 /** The raw row with its stored status, for services that decide a transition. */
@@ -178,8 +189,8 @@ export interface ConsultationSearch {
   offset: number;
 }
 
-/** The coordinator's list: every group, filtered, newest first, one page and the total. */
-export async function searchConsultations(db: Kysely<DB>, f: ConsultationSearch, now: Date): Promise<{ items: Consultation[]; total: number }> {
+/** The coordinator's list as two statements for a batch: one page of rows, newest first, and the total. */
+export function searchConsultationsQueries(db: Kysely<DB>, f: ConsultationSearch) {
   const filtered = <Q extends { where: (...args: any[]) => any }>(q: Q): Q => {
     let r: any = q;
     if (f.status) r = r.where("c.status", "=", f.status);
@@ -197,15 +208,27 @@ export async function searchConsultations(db: Kysely<DB>, f: ConsultationSearch,
       .innerJoin("experts as e", "e.id", "c.expertId")
       .innerJoin("organisations as o", "o.id", "e.organisationId"),
   );
-  const [rows, count] = await Promise.all([
-    filtered(baseQuery(db)).orderBy("c.createdAt", "desc").orderBy("c.id").limit(f.limit).offset(f.offset).execute(),
-    counted.select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
-  ]);
-  return { items: rows.map((r) => toView(r, now)), total: Number(count.n) };
+  return [
+    filtered(baseQuery(db)).orderBy("c.createdAt", "desc").orderBy("c.id").limit(f.limit).offset(f.offset).compile(),
+    counted.select((eb) => eb.fn.countAll<number>().as("n")).compile(),
+  ] as const;
 }
+
+export function searchResultFromRows(rows: readonly Record<string, unknown>[], count: readonly { n: number }[], now: Date): { items: Consultation[]; total: number } {
+  return { items: rows.map((r) => toView(r as Row, now)), total: Number(count[0]?.n ?? 0) };
+}
+
+/** The coordinator's list: every group, filtered, newest first, one page and the total. */
+export async function searchConsultations(db: Kysely<DB>, f: ConsultationSearch, now: Date): Promise<{ items: Consultation[]; total: number }> {
+  const [rowsQ, countQ] = searchConsultationsQueries(db, f);
+  const [rows, count] = await Promise.all([db.executeQuery(rowsQ), db.executeQuery(countQ)]);
+  return searchResultFromRows(rows.rows, count.rows, now);
+}
+
+/** The themes consultations have, for the coordinator's filter, as a statement for a batch. */
+export const consultationThemesQuery = (db: Kysely<DB>) => db.selectFrom("topics").select("theme").distinct().orderBy("theme").compile();
 
 /** The themes consultations have, for the coordinator's filter. */
 export async function consultationThemes(db: Kysely<DB>): Promise<string[]> {
-  const rows = await db.selectFrom("topics").select("theme").distinct().orderBy("theme").execute();
-  return rows.map((r) => r.theme);
+  return (await db.executeQuery(consultationThemesQuery(db))).rows.map((r) => r.theme);
 }

@@ -114,6 +114,10 @@ export async function findExpert(db: Kysely<DB>, id: string): Promise<Expert | u
   return row && toExpert(row);
 }
 
+/** The stored themes (JSON lists) of every expert in the directory, active or not; erased ones are gone. */
+export const expertThemesQuery = (db: Kysely<DB>) =>
+  expertsQuery(db).clearSelect().select("experts.themes").where("experts.erasedAt", "is", null);
+
 /** The directory: experts who can be chosen, so not the erased ones. By name, one page at a time; without a page, every match (the pages' directory step). */
 export async function searchExperts(db: Kysely<DB>, q: ExpertFilter, page?: PageRequest): Promise<Page<Expert>> {
   let query = expertsQuery(db).where("experts.erasedAt", "is", null);

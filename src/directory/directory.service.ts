@@ -13,6 +13,7 @@ import {
   insertExpert,
   insertOrganisation,
   listOrganisations,
+  expertThemesQuery,
   searchExperts,
   updateExpert as writeExpert,
   updateOrganisation as writeOrganisation,
@@ -35,6 +36,17 @@ export const expert = (deps: Pick<Deps, "db">, id: string) => findExpert(deps.db
 export async function findExperts(deps: Pick<Deps, "db">, by: Principal, q: ExpertFilter): Promise<Expert[]> {
   return (await searchExperts(deps.db, by.role === "coordinator" ? q : { ...q, includeInactive: undefined })).items;
 }
+
+/** The themes the directory's experts name, alphabetically: the report page's theme filter. */
+export async function directoryThemes(deps: Pick<Deps, "db">): Promise<string[]> {
+  return directoryThemesFromRows((await deps.db.executeQuery(directoryThemesRead(deps))).rows);
+}
+
+/** directoryThemes as a compiled statement, for a page's batch: the themes of every expert not erased, active or not. */
+export const directoryThemesRead = (deps: Pick<Deps, "db">) => expertThemesQuery(deps.db).compile();
+
+export const directoryThemesFromRows = (rows: { themes: string }[]): string[] =>
+  [...new Set(rows.flatMap((r) => JSON.parse(r.themes) as string[]))].sort((a, b) => a.localeCompare(b));
 
 export async function createOrganisation(deps: DirectoryDeps, by: Principal, input: CreateOrganisation): Promise<Organisation> {
   const org: Organisation = {

@@ -63,7 +63,13 @@ export const hasSession = (status: ConsultationStatus): boolean => status === "c
 export const sessionEndOf = (f: ConsultationFacts, status: ConsultationStatus): string | null => (hasSession(status) ? f.slotEnd : null);
 
 export async function findConsultationFacts(db: Kysely<DB>, id: string, groupId: string | null): Promise<ConsultationFacts | undefined> {
-  let q = consultationFactsQuery(db).where("c.id", "=", id);
-  if (groupId) q = q.where("c.groupId", "=", groupId);
-  return q.executeTakeFirst();
+  return factsOf(db, id, groupId).executeTakeFirst();
+}
+
+/** findConsultationFacts as a compiled statement, to ride in a batch. */
+export const consultationFactsOfQuery = (db: Kysely<DB>, id: string, groupId: string | null) => factsOf(db, id, groupId).compile();
+
+function factsOf(db: Kysely<DB>, id: string, groupId: string | null) {
+  const q = consultationFactsQuery(db).where("c.id", "=", id);
+  return groupId ? q.where("c.groupId", "=", groupId) : q;
 }

@@ -1,9 +1,10 @@
 import type { Deps } from "../deps.js";
-import { findConsultationFacts, hasSession } from "./consultation-facts.repo.js";
+import { readTogether } from "../db/read-together.js";
+import { consultationFactsOfQuery, hasSession } from "./consultation-facts.repo.js";
 
 /** Whether a consultation in this status has (or had) a session to evaluate. */
 export { hasSession };
-import { findEvaluationBy, listEvaluations } from "./evaluations.repo.js";
+import { evaluationByQuery, evaluationFromRow, evaluationsOfQuery } from "./evaluations.repo.js";
 import type { Evaluation } from "./evaluations.schemas.js";
 import { recordView } from "./evaluations-view.service.js";
 
@@ -25,13 +26,25 @@ export interface EvaluationState {
  * What an evaluation form needs, for the pages of both sides. A member sees only their own
  * group's consultations: another group's answers undefined, like a missing one.
  */
-export async function evaluationState(deps: Pick<Deps, "db" | "clock">, consultationId: string, author: EvaluationAuthor): Promise<EvaluationState | undefined> {
-  const facts = await findConsultationFacts(deps.db, consultationId, author.side === "member" ? author.groupId : null);
+export async function evaluationState(
+  deps: Pick<Deps, "db" | "clock"> & Partial<Pick<Deps, "atomic">>,
+  consultationId: string,
+  author: EvaluationAuthor,
+): Promise<EvaluationState | undefined> {
+  // One round trip: the expert's own evaluation is found by a subquery on the consultation's expert;
+  // nothing read is shown unless the consultation is found (in the member's own group).
+  const authorId = author.side === "member" ? author.memberId : deps.db.selectFrom("consultations").select("expertId").where("id", "=", consultationId).$asScalar();
+  const [[facts], [existing], all] = await readTogether(deps, [
+    consultationFactsOfQuery(deps.db, consultationId, author.side === "member" ? author.groupId : null),
+    evaluationByQuery(deps.db, consultationId, author.side, authorId),
+    evaluationsOfQuery(deps.db, consultationId),
+  ]);
   if (!facts) return undefined;
   const { evaluation } = recordView(facts, deps.clock.now());
-  const [existing, all] = await Promise.all([
-    findEvaluationBy(deps.db, consultationId, author.side, author.side === "member" ? author.memberId : facts.expertId),
-    listEvaluations(deps.db, consultationId),
-  ]);
-  return { open: evaluation.open, closesAt: evaluation.closesAt, existing, followUpAsked: all.some((e) => e.followUpInterest) };
+  return {
+    open: evaluation.open,
+    closesAt: evaluation.closesAt,
+    existing: existing && evaluationFromRow(existing),
+    followUpAsked: all.some((e) => e.followUpInterest === 1),
+  };
 }

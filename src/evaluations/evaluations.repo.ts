@@ -1,4 +1,4 @@
-import { sql, type CompiledQuery, type Kysely } from "kysely";
+import { sql, type CompiledQuery, type Expression, type Kysely } from "kysely";
 import { changedConsultations } from "../db/changed-consultations.js";
 import type { DB } from "../db/schema.js";
 import type { Evaluation, SubmitEvaluation } from "./evaluations.schemas.js";
@@ -87,27 +87,30 @@ export async function findEvaluationBy(
   side: Side,
   authorId: string,
 ): Promise<Evaluation | undefined> {
-  const row = await db
+  const [row] = (await db.executeQuery(evaluationByQuery(db, consultationId, side, authorId))).rows;
+  return row && toEvaluation(row);
+}
+
+/** findEvaluationBy as a compiled statement; `authorId` may be a subquery, so that it rides in one batch with what names the author. */
+export function evaluationByQuery(db: Kysely<DB>, consultationId: string, side: Side, authorId: string | Expression<string>) {
+  return db
     .selectFrom("evaluations")
     .select(evaluationColumns)
     .where("consultationId", "=", consultationId)
     .where("side", "=", side)
     .where("authorId", "=", authorId)
-    .executeTakeFirst();
-  return row && toEvaluation(row);
+    .compile();
 }
+
+/** listEvaluations as a compiled statement; evaluationFromRow reads its rows. */
+export const evaluationsOfQuery = (db: Kysely<DB>, consultationId: string) =>
+  db.selectFrom("evaluations").select(evaluationColumns).where("consultationId", "=", consultationId).orderBy("side", "desc").orderBy("submittedAt").orderBy("id").compile();
+
+export const evaluationFromRow = (row: EvaluationRow): Evaluation => toEvaluation(row);
 
 /** A consultation's evaluations, members' first, in order of submission. */
 export async function listEvaluations(db: Kysely<DB>, consultationId: string): Promise<Evaluation[]> {
-  const rows = await db
-    .selectFrom("evaluations")
-    .select(evaluationColumns)
-    .where("consultationId", "=", consultationId)
-    .orderBy("side", "desc")
-    .orderBy("submittedAt")
-    .orderBy("id")
-    .execute();
-  return rows.map(toEvaluation);
+  return (await db.executeQuery(evaluationsOfQuery(db, consultationId))).rows.map(toEvaluation);
 }
 
 export async function countMembers(db: Kysely<DB>, groupId: string): Promise<number> {

@@ -3,6 +3,11 @@ import type { DB } from "../db/schema.js";
 
 /** The latest evaluations for the coordinator's table: figures and codes, never who wrote them. */
 export async function recentEvaluations(db: Kysely<DB>, limit = 20) {
+  return recentEvaluationsQuery(db, limit).execute();
+}
+
+/** recentEvaluations as a query, to batch with a page's other reads. */
+export function recentEvaluationsQuery(db: Kysely<DB>, limit = 20) {
   return db
     .selectFrom("evaluations as ev")
     .innerJoin("consultations as c", "c.id", "ev.consultationId")
@@ -24,8 +29,7 @@ export async function recentEvaluations(db: Kysely<DB>, limit = 20) {
     ])
     .orderBy("ev.updatedAt", "desc")
     .orderBy("ev.id")
-    .limit(limit)
-    .execute();
+    .limit(limit);
 }
 
 export type RecentEvaluation = Awaited<ReturnType<typeof recentEvaluations>>[number];

@@ -1,4 +1,4 @@
-import type { Kysely } from "kysely";
+import type { Expression, Kysely } from "kysely";
 import type { DB } from "../db/schema.js";
 
 export type PageLanguage = "fi" | "sv" | "en";
@@ -19,8 +19,15 @@ export async function expertLanguage(db: Kysely<DB>, expertId: string): Promise<
   return row?.preferredLanguage ?? null;
 }
 
+/** The expert's listed languages and the one chosen on their page; `expertId` may be a subquery, to ride in a batch. */
+export const expertLanguagesQuery = (db: Kysely<DB>, expertId: string | Expression<string>) =>
+  db.selectFrom("experts").select(["languages", "preferredLanguage"]).where("id", "=", expertId).compile();
+
+export function expertLanguagesOf([row]: { languages: string; preferredLanguage: PageLanguage | null }[]): { listed: string[]; chosen: PageLanguage | null } {
+  return { listed: row ? (JSON.parse(row.languages) as string[]) : [], chosen: row?.preferredLanguage ?? null };
+}
+
 /** The expert's listed languages and the one chosen on their page, in one statement. */
 export async function expertLanguages(db: Kysely<DB>, expertId: string): Promise<{ listed: string[]; chosen: PageLanguage | null }> {
-  const row = await db.selectFrom("experts").select(["languages", "preferredLanguage"]).where("id", "=", expertId).executeTakeFirst();
-  return { listed: row ? (JSON.parse(row.languages) as string[]) : [], chosen: row?.preferredLanguage ?? null };
+  return expertLanguagesOf((await db.executeQuery(expertLanguagesQuery(db, expertId))).rows);
 }

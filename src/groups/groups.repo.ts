@@ -7,19 +7,31 @@ export async function insertGroup(db: Kysely<DB>, g: Group): Promise<void> {
   await db.insertInto("dev_groups").values(g).execute();
 }
 
+/** The name of a consultation's group, as a statement for a batch. */
+export const groupNameOfConsultationQuery = (db: Kysely<DB>, consultationId: string) =>
+  db
+    .selectFrom("dev_groups as g")
+    .innerJoin("consultations as c", "c.groupId", "g.id")
+    .select("g.name")
+    .where("c.id", "=", consultationId)
+    .compile();
+
 export async function findGroup(db: Kysely<DB>, id: string): Promise<Group | undefined> {
   return db.selectFrom("dev_groups").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
 /** The member's and their group's names, in one statement (the pages' "signed in as" line). */
-export async function memberAndGroupNames(db: Kysely<DB>, memberId: string, groupId: string) {
+/**
+ * What every page of a signed-in member shows in its frame: who, for which group, and the
+ * group's zone (its pages show local times), in one statement to batch with the page's reads.
+ */
+export function memberFrameQuery(db: Kysely<DB>, memberId: string, groupId: string) {
   return db
     .selectFrom("group_members as m")
     .innerJoin("dev_groups as g", "g.id", "m.groupId")
-    .select(["m.name as name", "g.name as group"])
+    .select(["m.name as name", "g.name as group", "g.timeZone as timeZone"])
     .where("m.id", "=", memberId)
-    .where("m.groupId", "=", groupId)
-    .executeTakeFirst();
+    .where("m.groupId", "=", groupId);
 }
 
 /** The group's time zone, as a query to batch with others (readTogether). */
@@ -28,6 +40,9 @@ export function groupTimeZoneQuery(db: Kysely<DB>, id: string) {
 }
 
 const BY_NAME = [{ column: "name" }, { column: "id" }];
+
+/** All groups by name, as a statement for a page's batch (the pages' choice lists). */
+export const allGroupsQuery = (db: Kysely<DB>) => db.selectFrom("dev_groups").selectAll().orderBy("name").orderBy("id").compile();
 
 /** By name, one page at a time; without a page, all of them (the pages' choice lists). */
 export async function listGroups(db: Kysely<DB>, page?: PageRequest): Promise<Page<Group>> {

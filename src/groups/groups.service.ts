@@ -6,7 +6,7 @@ import { fail, ok, type Result } from "../lib/errors.js";
 import { newId } from "../lib/secrets.js";
 import { issueApiToken } from "../tokens/tokens.service.js";
 import { type Page, type PageRequest } from "../lib/paging.js";
-import { findGroup, insertGroup, insertMember, listGroups, listMembers, memberAndGroupNames, removeMemberQueries, setMemberLanguage } from "./groups.repo.js";
+import { findGroup, insertGroup, insertMember, listGroups, listMembers, memberFrameQuery, removeMemberQueries, setMemberLanguage } from "./groups.repo.js";
 import type { CreateGroup, CreateMember, Group, Me, Member, UpdateMember } from "./groups.schemas.js";
 
 type GroupDeps = Pick<Deps, "db" | "clock" | "config" | "log">;
@@ -84,9 +84,23 @@ export async function whoAmI(deps: Pick<Deps, "db">, by: Principal): Promise<Me>
   };
 }
 
-/** Who is signed in and for which group, by name, for the pages' header. */
-export async function signedInNames(deps: Pick<Deps, "db">, by: Extract<Principal, { role: "member" }>): Promise<{ name: string; group: string } | undefined> {
-  return memberAndGroupNames(deps.db, by.memberId, by.groupId);
+/** What a signed-in member's pages show in their frame: who and for which group, and the group's zone. */
+export interface MemberFrame {
+  signedIn: { name: string; group: string } | undefined;
+  zone: string;
+}
+
+/** The member frame as a compiled statement, to ride in one batch with a page's own reads (memberFrameOf reads its rows). */
+export const memberFrameRead = (deps: Pick<Deps, "db">, by: Extract<Principal, { role: "member" }>) =>
+  memberFrameQuery(deps.db, by.memberId, by.groupId).compile();
+
+export function memberFrameOf([row]: { name: string; group: string; timeZone: string | null }[]): MemberFrame {
+  return { signedIn: row ? { name: row.name, group: row.group } : undefined, zone: row?.timeZone ?? DEFAULT_GROUP_ZONE };
+}
+
+/** The member frame on its own, for pages that have no read to batch it with. */
+export async function memberFrame(deps: Pick<Deps, "db">, by: Extract<Principal, { role: "member" }>): Promise<MemberFrame> {
+  return memberFrameOf(await deps.db.executeQuery(memberFrameRead(deps, by)).then((r) => r.rows));
 }
 
 /** A member's language: the coordinator may change anyone's, a member only their own. */

@@ -11,5 +11,7 @@ export interface PageEnv {
     form: FormData | undefined;
     /** Who is signed in, for the frame: the member's name and group (issue 12). */
     signedIn: { name: string; group: string } | undefined;
+    /** The signed-in member's group's zone, read with the frame so its pages need not read it again. */
+    memberZone: string | undefined;
   };
 }

@@ -3,6 +3,13 @@ import type { DB } from "../db/schema.js";
 import { afterKey, toPage, type Page, type PageRequest } from "../lib/paging.js";
 import type { Programme } from "./programmes.schemas.js";
 
+/** All programmes by name, as a statement to ride in a page's batch (they are a handful). */
+export const allProgrammesQuery = (db: Kysely<DB>) => db.selectFrom("programmes").select(["id", "name", "description", "createdAt"]).orderBy("name").orderBy("id").compile();
+
+/** The programme a consultation belongs to (no row: none), as a statement for a batch. */
+export const programmeOfQuery = (db: Kysely<DB>, consultationId: string) =>
+  db.selectFrom("consultation_programmes").select("programmeId").where("consultationId", "=", consultationId).compile();
+
 /** By name, one page at a time; without a page, all of them (a handful). */
 export async function listProgrammes(db: Kysely<DB>, page?: PageRequest): Promise<Page<Programme>> {
   let q = db.selectFrom("programmes").select(["id", "name", "description", "createdAt"]);

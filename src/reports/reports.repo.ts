@@ -181,6 +181,12 @@ export async function loadConceptTallies(
   now: Date,
   atomic?: AtomicWrite,
 ): Promise<{ consultations: ConsultationRecord[]; tallies: ConsultationTally[] }> {
+  // Seven statements, one round trip (see readTogether): on D1 a report waits for one, not seven.
+  return conceptTalliesFromRows(await readTogether({ db, atomic }, conceptTallyQueries(db, filter)), now);
+}
+
+/** loadConceptTallies's statements, to ride in a page's batch; conceptTalliesFromRows reads their rows. */
+export function conceptTallyQueries(db: Kysely<DB>, filter: ReportFilter) {
   const ids = filteredIds(db, filter);
   let talliesQ = db
     .selectFrom("evaluations")
@@ -192,8 +198,13 @@ export async function loadConceptTallies(
     ])
     .groupBy("consultationId");
   if (ids) talliesQ = talliesQ.where("consultationId", "in", ids);
-  // Seven statements, one round trip (see readTogether): on D1 a report waits for one, not seven.
-  const [rows, ...records] = await readTogether({ db, atomic }, [talliesQ.compile(), ...consultationRecordQueries(db, filter)]);
+  return [talliesQ.compile(), ...consultationRecordQueries(db, filter)] as const;
+}
+
+export function conceptTalliesFromRows(
+  [rows, ...records]: RowsOf<ReturnType<typeof conceptTallyQueries>>,
+  now: Date,
+): { consultations: ConsultationRecord[]; tallies: ConsultationTally[] } {
   const consultations = toConsultationRecords(records, now);
   const tallies = rows.map((r) => decodeAnswers(r.consultationId, r.answers, Number(r.minutesSum ?? 0), Number(r.minutesCount)));
   return { consultations, tallies };

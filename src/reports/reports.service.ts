@@ -3,7 +3,8 @@ import { buildConceptReportFromTallies } from "./concept-model.js";
 import { evaluationsCsv, type CsvWording } from "./evaluations-csv.js";
 import { toReportFilter, type ReportQuery } from "./report-period.js";
 import { loadEvaluationExport } from "./evaluations-export.repo.js";
-import { loadConceptTallies } from "./reports.repo.js";
+import { conceptTalliesFromRows, conceptTallyQueries, loadConceptTallies } from "./reports.repo.js";
+import type { RowsOf } from "../db/read-together.js";
 import type { ConceptReportResponse } from "./reports.schemas.js";
 
 type ReportDeps = Pick<Deps, "db" | "clock"> & Partial<Pick<Deps, "atomic">>;
@@ -13,7 +14,19 @@ export async function conceptReport(deps: ReportDeps, query: ReportQuery): Promi
   const now = deps.clock.now();
   const filter = toReportFilter(query);
   // Evaluations arrive tallied per consultation by the database: the same figures as from records.
-  const tallied = await loadConceptTallies(deps.db, filter, now, deps.atomic);
+  return reportOf(filter, now, await loadConceptTallies(deps.db, filter, now, deps.atomic));
+}
+
+/** conceptReport's statements, for a page that reads them in one batch with its own (conceptReportFromRows). */
+export function conceptReportQueries(deps: Pick<Deps, "db">, query: ReportQuery) {
+  return conceptTallyQueries(deps.db, toReportFilter(query));
+}
+
+export function conceptReportFromRows(query: ReportQuery, rows: RowsOf<ReturnType<typeof conceptReportQueries>>, now: Date): ConceptReportResponse {
+  return reportOf(toReportFilter(query), now, conceptTalliesFromRows(rows, now));
+}
+
+function reportOf(filter: ReturnType<typeof toReportFilter>, now: Date, tallied: Parameters<typeof buildConceptReportFromTallies>[0]): ConceptReportResponse {
   return {
     generatedAt: now.toISOString(),
     filter: { from: filter.from ?? null, to: filter.to ?? null, theme: filter.theme ?? null, country: filter.country ?? null },

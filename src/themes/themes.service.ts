@@ -5,8 +5,7 @@ import { actorOf, type Principal } from "../lib/auth.js";
 import { fail, ok, type Result } from "../lib/errors.js";
 import type { Page, PageRequest } from "../lib/paging.js";
 import { newId } from "../lib/secrets.js";
-import { consultationThemes } from "../consultations/consultations.repo.js";
-import { findTheme, insertTheme, listThemes, renameTheme } from "./themes.repo.js";
+import { allThemesQuery, findTheme, insertTheme, listThemes, renameTheme } from "./themes.repo.js";
 import type { CreateTheme, Theme, UpdateTheme } from "./themes.schemas.js";
 
 type ThemeDeps = Pick<Deps, "db" | "clock">;
@@ -31,12 +30,15 @@ export async function themeChoices(deps: Pick<Deps, "db">, lang: Lang): Promise<
  * it was written (topics written before the list, or by a client that does not use it).
  */
 export async function themeNamer(deps: Pick<Deps, "db">, lang: Lang): Promise<(stored: string) => string> {
-  return namerOf(await allThemes(deps), lang);
+  return themeNamerOf(await allThemes(deps), lang);
 }
 
-function namerOf(list: Theme[], lang: Lang): (stored: string) => string {
+/** Every theme as a compiled statement, for a page that batches it; themeNamerOf names from its rows. */
+export const allThemesRead = (deps: Pick<Deps, "db">) => allThemesQuery(deps.db).compile();
+
+export function themeNamerOf(themes: readonly Theme[], lang: Lang): (stored: string) => string {
   // Keys migrated from SQL were lower-cased by SQLite, which leaves Ä, Ö and Å: compare in JavaScript's lower case.
-  const names = new Map(list.map((t) => [themeKey(t.key), nameIn(t, lang)]));
+  const names = new Map(themes.map((t) => [themeKey(t.key), nameIn(t, lang)]));
   return (stored) => names.get(themeKey(stored)) ?? stored;
 }
 
@@ -56,18 +58,6 @@ export async function themeKeysOnList(deps: Pick<Deps, "db">, given: readonly st
   if (issues.length > 0) return fail("VALIDATION_FAILED", "Choose themes from the managed list (GET /api/themes)", issues);
   // The list's own key is stored, so a stored theme is always exactly a list entry's key.
   return ok([...new Set(given.map((text) => keys.get(themeKey(text))!))]);
-}
-
-/**
- * The themes the report can be filtered by, in the page's language's order of their names, with
- * the namer for them: the list's, and any topic's theme stored before the list, shown as stored.
- */
-export async function reportThemes(deps: Pick<Deps, "db">, lang: Lang): Promise<{ keys: string[]; name: (stored: string) => string }> {
-  const [listed, inUse] = await Promise.all([allThemes(deps), consultationThemes(deps.db)]);
-  const name = namerOf(listed, lang);
-  const listedKeys = new Set(listed.map((t) => themeKey(t.key)));
-  const keys = [...listed.map((t) => t.key), ...inUse.filter((k) => !listedKeys.has(themeKey(k)))];
-  return { keys: keys.sort((a, b) => name(a).localeCompare(name(b), lang)), name };
 }
 
 const duplicate = () => fail("CONFLICT", "A theme with this English name is already on the list", [{ path: "nameEn", message: "already on the list" }]);

@@ -12,15 +12,26 @@ export const EXPECTED_ROUTE_COSTS: Record<string, Counts> = {
   // The link guard's read, then the link with the brief and the group in one batch.
   "GET /api/expert/:secret": { statements: 4, roundTrips: 2 },
   "GET /api/reports/concept": { statements: 7, roundTrips: 1 },
-  // The topic's theme named in the page's language from the managed list (issue 11): one read more.
-  "GET /e/:secret (page)": { statements: 6, roundTrips: 5 },
-  // The group's pages name who is signed in and for which group (issue 12): one statement more each.
-  "GET /app (page)": { statements: 4, roundTrips: 4 },
-  "GET /app/consultations/:id (page)": { statements: 6, roundTrips: 5 },
-  // The workplace's report page (issue 11): the report, recent evaluations, open feedback, the theme
-  // filter's choices and the theme names, each its own read (concurrent, but one connection answers
-  // them in turn): 4 round trips over the aim of 3, not reached yet (one readTogether batch would).
-  "GET /coordinator (page)": { statements: 13, roundTrips: 7 },
+  // Each page: its session's (or, for the expert, the link guard's) read, then one batch with the
+  // frame (who is signed in, the group's zone) and everything the page shows.
+  "GET /e/:secret (page)": { statements: 6, roundTrips: 2 },
+  "GET /app (page)": { statements: 3, roundTrips: 2 },
+  "GET /app/consultations/:id (page)": { statements: 5, roundTrips: 2 },
+  // The report (7), recent evaluations, open feedback (page and count), the theme filter's choices and the theme names.
+  "GET /coordinator (page)": { statements: 13, roundTrips: 2 },
+  // The coordinator's workplace (issue 11): the session's read, then the page's reads in one batch.
+  "GET /coordinator/directory (page)": { statements: 4, roundTrips: 4 },
+  "GET /coordinator/groups (page)": { statements: 2, roundTrips: 2 },
+  "GET /coordinator/tokens (page)": { statements: 2, roundTrips: 2 },
+  // Both also read the managed list of themes in their batch, to name the themes in the page's language.
+  "GET /coordinator/consultations (page)": { statements: 6, roundTrips: 2 },
+  "GET /coordinator/consultations/:id (page)": { statements: 9, roundTrips: 2 },
+  "GET /coordinator/outbox (page)": { statements: 2, roundTrips: 2 },
+  "GET /coordinator/feedback (page)": { statements: 3, roundTrips: 3 },
+  "GET /coordinator/themes (page)": { statements: 2, roundTrips: 2 },
+  "GET /coordinator/programmes (page)": { statements: 2, roundTrips: 2 },
+  "GET /coordinator/privacy (page)": { statements: 1, roundTrips: 1 },
+  "GET /coordinator/security-events (page)": { statements: 2, roundTrips: 2 },
   // The request path only: the link guard's read, the link, then one batch with the write and the
   // answer's reads. Mail and webhooks run after the answer (src/lib/after-answer.ts).
   "POST /api/expert/:secret/confirm": { statements: 14, roundTrips: 3 },

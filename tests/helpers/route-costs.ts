@@ -161,6 +161,9 @@ export async function seedForCosts(t: CostTarget, n: number) {
   return { coordinator, memberToken, requested };
 }
 
+/** The coordinator's workplace pages (issue 11), each with the data seedForCosts makes. */
+const WORKPLACE_PAGES = ["directory", "groups", "tokens", "consultations", "consultations/:id", "outbox", "feedback", "themes", "programmes", "privacy", "security-events"];
+
 /**
  * Each route once to warm up (caches, prepared queries, the token cache), then once counted.
  * Reads and pages look at a confirmed consultation with its meeting; the confirmation is counted on
@@ -184,6 +187,14 @@ export async function measureRouteCosts(t: CostTarget): Promise<RouteCost[]> {
     { route: "GET /app (page)", kind: "page", method: "GET", path: "/app", init: memberPages, status: 200 },
     { route: "GET /app/consultations/:id (page)", kind: "page", method: "GET", path: `/app/consultations/${shown.id}`, init: memberPages, status: 200 },
     { route: "GET /coordinator (page)", kind: "page", method: "GET", path: "/coordinator", init: coordinatorPages, status: 200 },
+    ...WORKPLACE_PAGES.map((page) => ({
+      route: `GET /coordinator/${page} (page)`,
+      kind: "page" as const,
+      method: "GET",
+      path: `/coordinator/${page.replace(":id", shown.id)}`,
+      init: coordinatorPages,
+      status: 200,
+    })),
   ];
   const costs: RouteCost[] = [];
   for (const r of routes) {

@@ -117,6 +117,9 @@ describe("the expert's page", () => {
     expect(saved.status).toBe(303);
     const thanks = await client.get(saved.location!);
     expect(thanks.html).toContain("Thank you! Your evaluation has been saved.");
+    // The form starts from what the expert sent, so that sending it again replaces it.
+    expect(thanks.html).toMatch(/name="usefulness" value="5" checked=""/);
+    expect(thanks.html).toMatch(/name="technicalQuality" value="3" checked=""/);
     const stored = await t.call("GET", `/api/consultations/${s.consultationId}/evaluations`, { token: t.coordinator });
     expect(stored.body.items).toMatchObject([
       { side: "expert", usefulness: 5, preparation: 4, technicalQuality: 3, actualMinutes: 40, wouldRecommend: true },

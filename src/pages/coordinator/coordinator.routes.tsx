@@ -1,10 +1,9 @@
 import type { MiddlewareHandler } from "hono";
 import { recordAdminActions } from "../../security-events/admin-actions.js";
 import type { PageEnv } from "../page-env.js";
-import { conceptReport, evaluationsExport } from "../../reports/reports.service.js";
-import { feedbackPage } from "../../accessibility/feedback.service.js";
-import { recentEvaluations } from "../../evaluations/recent-evaluations.service.js";
-import { reportThemes, themeNamer } from "../../themes/themes.service.js";
+import { evaluationsExport } from "../../reports/reports.service.js";
+import { reportPage } from "../../reports/report-page.service.js";
+import { themeNamer } from "../../themes/themes.service.js";
 import { countryName } from "../i18n/format.js";
 import { finish, pageApp } from "../page-app.js";
 import { renderPage } from "../render.js";
@@ -51,12 +50,7 @@ export const coordinatorPageRoutes = () => {
     const r = t.reportPage;
     const values = filterValues((name) => c.req.query(name));
     const { query, errors } = parseFilters(values, t);
-    const [report, recent, feedback, { keys: themes, name: themeName }] = await Promise.all([
-      conceptReport(deps, query),
-      recentEvaluations(deps),
-      feedbackPage(deps),
-      reportThemes(deps, lang),
-    ]);
+    const { report, recent, feedback, themes, themeName } = await reportPage(deps, query, lang);
     const filtered = filterQuery(errors && Object.keys(errors).length > 0 ? { from: "", to: "", theme: "", country: "" } : values);
     const csvHref = (semicolon: boolean) => `/coordinator/evaluations.csv?${[filtered, semicolon ? "separator=semicolon" : "", `lang=${lang}`].filter(Boolean).join("&")}`;
     const body = (

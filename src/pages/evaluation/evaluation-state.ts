@@ -12,7 +12,7 @@ export type EvaluationState = Pick<EvaluationFormProps, "open" | "closes" | "rep
  * the closing time in the reader's zone; the author's earlier evaluation is what the form starts
  * from, so a resubmission replaces it.
  */
-export async function evaluationFormState(deps: Pick<Deps, "db" | "clock">, consultationId: string, author: EvaluationAuthor, lang: Lang, zone: string): Promise<EvaluationState> {
+export async function evaluationFormState(deps: Pick<Deps, "db" | "clock"> & Partial<Pick<Deps, "atomic">>, consultationId: string, author: EvaluationAuthor, lang: Lang, zone: string): Promise<EvaluationState> {
   const state = await evaluationState(deps, consultationId, author);
   if (!state) return { open: false, closes: null, replaces: false, values: {}, followUpAsked: false };
   return {
@@ -24,5 +24,5 @@ export async function evaluationFormState(deps: Pick<Deps, "db" | "clock">, cons
   };
 }
 
-export const expertEvaluationState = (deps: Pick<Deps, "db" | "clock">, consultationId: string, lang: Lang, zone: string) =>
+export const expertEvaluationState = (deps: Pick<Deps, "db" | "clock"> & Partial<Pick<Deps, "atomic">>, consultationId: string, lang: Lang, zone: string) =>
   evaluationFormState(deps, consultationId, { side: "expert" }, lang, zone);

@@ -2,7 +2,7 @@ import type { Context } from "hono";
 import {
   confirmSlot,
   declineRequest,
-  expertViewOf,
+  expertPageView,
   languagesOfExpert,
   rememberExpertLanguage,
   resolveLink,
@@ -25,7 +25,7 @@ import { allowedActions } from "../../consultations/transitions.js";
 import { proposeOtherTimes } from "../../consultations/counter-proposal.service.js";
 import { SLOT_RULES } from "../../consultations/proposed-slots.js";
 import { checkSlots, slotErrorsFromIssues } from "../group/slot-input.js";
-import { themeNamer } from "../../themes/themes.service.js";
+import { themeNamerOf } from "../../themes/themes.service.js";
 
 const REASON_MAX = 1000;
 
@@ -65,21 +65,21 @@ type Loaded = { ok: true; view: ExpertView } | { ok: false; response: Response |
 /** Resolves the link, switches to the expert's language unless the user chose one, loads the view. */
 async function load(c: Context<PageEnv>, secret: string): Promise<Loaded> {
   const deps = c.var.deps;
-  const link = await resolveLink(deps, secret);
-  if (!link.ok) return { ok: false, response: renderLinkProblem(c, link.problem, secret, link.consultationId) };
-  const expertId = link.consultation.expert.id;
+  // The link, the view and the expert's languages in one round trip.
+  const read = await expertPageView(deps, secret);
+  if (!read.ok) return { ok: false, response: renderLinkProblem(c, read.problem, secret, read.consultationId) };
   const chosen = c.req.query("lang");
-  if (isLang(chosen)) await rememberExpertLanguage(deps, expertId, chosen);
-  setLanguage(c, await languagesOfExpert(deps, expertId));
-  return { ok: true, view: await expertViewOf(deps, link.consultation) };
+  // A language chosen now is remembered for the mails; this page already speaks it (the query wins).
+  if (isLang(chosen)) await rememberExpertLanguage(deps, read.expertId, chosen);
+  setLanguage(c, read.languages);
+  // The topic's theme as the list names it in the page's language (the view carries the stored key).
+  const theme = themeNamerOf(read.themes, c.var.lang)(read.view.topic.theme);
+  return { ok: true, view: { ...read.view, topic: { ...read.view.topic, theme } } };
 }
 
 async function renderExpert(c: Context<PageEnv>, input: Omit<ExpertPageProps, "t" | "lang" | "csrfToken" | "allowed" | "mailOn">, status: 200 | 400 | 409 = 200) {
   const { t, lang, csrfToken, deps } = c.var;
   let props: Omit<ExpertPageProps, "t" | "lang" | "csrfToken"> = { ...input, allowed: allowedActions(input.view, "expert", deps.clock.now()), mailOn: deps.mailer.canSend };
-  // The topic's theme as the list names it in the page's language (the view carries the stored key).
-  const themeName = await themeNamer(deps, lang);
-  props = { ...props, view: { ...props.view, topic: { ...props.view.topic, theme: themeName(props.view.topic.theme) } } };
   const held = props.view.status === "held" || props.view.status === "evaluated";
   if (held && !props.evaluation) {
     const state = await expertEvaluationState(deps, props.view.consultationId, lang, props.view.expert.timeZone);

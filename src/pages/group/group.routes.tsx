@@ -1,5 +1,5 @@
 import type { Context, MiddlewareHandler } from "hono";
-import { signedInNames } from "../../groups/groups.service.js";
+import { memberFrame, type MemberFrame } from "../../groups/groups.service.js";
 import { cancelConsultation, rescheduleConsultation, setOwnMeetingLink } from "../../consultations/consultations.service.js";
 import { MeetingLinkSchema } from "../../consultations/consultations.schemas.js";
 import { acceptCounterProposal } from "../../consultations/counter-proposal.service.js";
@@ -20,7 +20,7 @@ import { readForm } from "../security.js";
 import { memberOf, requireSignIn } from "../session.js";
 import { addSignIn } from "../sign-in.js";
 import { groupZone } from "./group-zone.js";
-import { consultationPage, groupConsultation, groupConsultations } from "../../consultations/consultation-page.service.js";
+import { consultationPage, groupConsultation, groupHomePage } from "../../consultations/consultation-page.service.js";
 import { ConsultationDetail, type DetailProps } from "./detail.view.js";
 import { allowedActions } from "../../consultations/transitions.js";
 import { ConsultationList } from "./list.view.js";
@@ -30,13 +30,19 @@ import { issueNewExpertLink, requestAgain } from "../../consultations/expert-lin
 import { formKeyOf } from "../forms/form-key.js";
 
 const REASON_MAX = 1000;
-const signedInMember = requireSignIn("member");
+/** Signed in as a member; the page reads its frame (who, which group, its zone) in its own batch (useFrame). */
+const memberPage = requireSignIn("member");
 /** Signed in as a member, and the frame names who and for which group. */
 const member: MiddlewareHandler<PageEnv> = (c, next) =>
-  signedInMember(c, async () => {
-    c.set("signedIn", await signedInNames(c.var.deps, memberOf(c)));
+  memberPage(c, async () => {
+    useFrame(c, await memberFrame(c.var.deps, memberOf(c)));
     await next();
   });
+
+function useFrame(c: Context<PageEnv>, frame: MemberFrame) {
+  c.set("signedIn", frame.signedIn);
+  c.set("memberZone", frame.zone);
+}
 const memberArea = { area: "member" as const };
 
 type Extra = Pick<DetailProps, "notice" | "problem" | "errors" | "reason" | "reschedule" | "ownLink" | "evaluation">;
@@ -44,9 +50,10 @@ type Extra = Pick<DetailProps, "notice" | "problem" | "errors" | "reason" | "res
 async function renderDetail(c: Context<PageEnv>, id: string, extra: Extra = {}, status: 200 | 400 | 409 = 200) {
   const { deps, t, lang, csrfToken } = c.var;
   const by = memberOf(c);
-  const loaded = await consultationPage(deps, by, id);
-  if (!loaded) return renderNotFound(c);
-  const { consultation, brief, zone, history } = loaded;
+  const { frame, found } = await consultationPage(deps, by, id);
+  useFrame(c, frame);
+  if (!found) return renderNotFound(c);
+  const { consultation, brief, zone, history } = found;
   const allowed = allowedActions(consultation, "member", deps.clock.now());
   const mail = { mailOn: deps.mailer.canSend, makesMeetings: deps.scheduler.provider === "graph" };
   // Without a tenant making Teams meetings, the group may give a meeting link of its own.
@@ -74,10 +81,11 @@ export const groupPageRoutes = () => {
   addSignIn(app, "member", "/app");
   addNewFlow(app, member);
 
-  app.get("/", member, async (c) => {
+  app.get("/", memberPage, async (c) => {
     const { deps, t, lang } = c.var;
-    const items = await groupConsultations(deps, memberOf(c), 200);
-    const zone = await groupZone(c);
+    const { frame, items } = await groupHomePage(deps, memberOf(c), 200);
+    useFrame(c, frame);
+    const zone = frame.zone;
     return renderPage(c, {
       title: t.group.listTitle,
       body: <ConsultationList t={t} lang={lang} zone={zone} items={items} />,
@@ -85,7 +93,7 @@ export const groupPageRoutes = () => {
     });
   });
 
-  app.get("/consultations/:id", member, async (c) => {
+  app.get("/consultations/:id", memberPage, async (c) => {
     const { t } = c.var;
     const done: Record<string, string> = {
       cancelled: t.group.cancelled,

@@ -1,9 +1,8 @@
 import type { Context, Hono, MiddlewareHandler } from "hono";
 import { DateTime } from "luxon";
 import {
-  coordinatorConsultation,
-  coordinatorConsultations,
-  themesInUse,
+  coordinatorConsultationPage,
+  coordinatorConsultationsPage,
 } from "../../../consultations/coordinator-view.service.js";
 import { cancelConsultation } from "../../../consultations/consultations.service.js";
 import type { ConsultationStatus } from "../../../db/schema.js";
@@ -16,20 +15,15 @@ import {
   recordOutcome,
   setFunding,
 } from "../../../evaluations/consultation-outcome.service.js";
-import { group as groupOf, groups } from "../../../groups/groups.service.js";
 import type { Principal } from "../../../lib/auth.js";
 import type { FieldErrors } from "../../components/form.js";
 import type { PageEnv } from "../../page-env.js";
 import { renderNotFound } from "../../render.js";
 import { readForm } from "../../security.js";
-import {
-  allProgrammes,
-  consultationProgramme,
-  setConsultationProgramme,
-} from "../../../programmes/programmes.service.js";
+import { setConsultationProgramme } from "../../../programmes/programmes.service.js";
 import { offsetFrom, renderWorkplace } from "./controls.js";
 import { ProgrammePanel } from "./programmes.routes.js";
-import { themeNamer } from "../../../themes/themes.service.js";
+import { themeNamerOf } from "../../../themes/themes.service.js";
 import {
   COORDINATOR_ZONE,
   ConsultationsView,
@@ -80,8 +74,7 @@ export function addConsultationPages(
     if (filter.from && !from) errors.from = t.validation.invalidChoice;
     if (filter.to && !to) errors.to = t.validation.invalidChoice;
     const offset = offsetFrom(c.req.query("offset"));
-    const [page, allGroups, themes, themeName] = await Promise.all([
-      coordinatorConsultations(deps, {
+    const page = await coordinatorConsultationsPage(deps, {
         ...(STATUSES.has(filter.status)
           ? { status: filter.status as ConsultationStatus }
           : {}),
@@ -97,11 +90,8 @@ export function addConsultationPages(
           : {}),
         limit: PAGE_SIZE,
         offset,
-      }),
-      groups(deps),
-      themesInUse(deps),
-      themeNamer(deps, lang),
-    ]);
+      });
+    const themeName = themeNamerOf(page.themeList, lang);
     return renderWorkplace(
       c,
       t.workplace.consultationsTitle,
@@ -113,8 +103,8 @@ export function addConsultationPages(
         offset={offset}
         limit={PAGE_SIZE}
         filter={filter}
-        groups={allGroups}
-        themes={[...themes].sort((a, b) => themeName(a).localeCompare(themeName(b), lang))}
+        groups={page.groups}
+        themes={[...page.themes].sort((a, b) => themeName(a).localeCompare(themeName(b), lang))}
         themeName={themeName}
         errors={errors}
       />,
@@ -129,7 +119,7 @@ export function addConsultationPages(
     status: 200 | 400 | 409 = 200,
   ) => {
     const view = isId(id)
-      ? await coordinatorConsultation(c.var.deps, id)
+      ? await coordinatorConsultationPage(c.var.deps, id)
       : undefined;
     if (!view) return renderNotFound(c);
     const k = c.var.t.workplace;
@@ -141,12 +131,6 @@ export function addConsultationPages(
       cancelled: k.cancelled,
       programme: c.var.t.programmeList.set,
     };
-    const [programmes, programmeId, group, themeName] = await Promise.all([
-      allProgrammes(c.var.deps),
-      consultationProgramme(c.var.deps, id),
-      groupOf(c.var.deps, view.consultation.groupId),
-      themeNamer(c.var.deps, c.var.lang),
-    ]);
     return renderWorkplace(
       c,
       view.consultation.topic.title,
@@ -156,8 +140,8 @@ export function addConsultationPages(
           lang={c.var.lang}
           csrfToken={c.var.csrfToken}
           view={view}
-          groupName={group?.name ?? ""}
-          themeName={themeName}
+          groupName={view.groupName}
+          themeName={themeNamerOf(view.themeList, c.var.lang)}
           errors={forms.errors ?? {}}
           values={forms.values ?? {}}
           notice={forms.notice ?? (done ? notices[done] : undefined)}
@@ -167,8 +151,8 @@ export function addConsultationPages(
           t={c.var.t}
           csrfToken={c.var.csrfToken}
           consultationId={id}
-          programmes={programmes}
-          current={programmeId}
+          programmes={view.programmes}
+          current={view.programmeId}
           error={forms.errors?.programmeId}
         />
       </>,
