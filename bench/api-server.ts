@@ -17,6 +17,7 @@ import { addMember, createGroup } from "../src/groups/groups.service.js";
 import { silentLogger } from "../src/lib/log.js";
 import { buildNodeDeps } from "../src/node-deps.js";
 import { afterAnswerQueue, drainingAfterAnswer } from "../src/lib/after-answer.js";
+import { createTheme } from "../src/themes/themes.service.js";
 import { createBrief, createTopic } from "../src/topics/topics.service.js";
 
 const CONFIRMABLE = Number(process.env.BENCH_CONFIRMABLE ?? 3000);
@@ -39,6 +40,7 @@ async function main() {
     country: "SE",
     criteria: { nationallySignificant: true, innovative: true, evidenceBased: false },
   });
+  await createTheme(deps, coord, { nameEn: "Elderly care", nameFi: "Ikääntyneiden palvelut", nameSv: "Äldreomsorg" });
   const expert = await createExpert(deps, coord, {
     organisationId: org.id,
     name: "Bench Expert",
@@ -51,7 +53,9 @@ async function main() {
   const member = await addMember(deps, coord, group.id, { name: "Bench Member", email: "bench.member@example.fi" });
   if (!expert.ok || !member.ok) throw new Error("seeding failed");
   const principal = { role: "member" as const, tokenId: "bench", memberId: member.value.id, groupId: group.id };
-  const topic = await createTopic(deps, principal, { title: "Customer choice", theme: "elderly care", description: "Bench" });
+  const created = await createTopic(deps, principal, { title: "Customer choice", theme: "elderly care", description: "Bench" });
+  if (!created.ok) throw new Error("seeding failed");
+  const topic = created.value;
   const brief = await createBrief(deps, principal, topic.id, { challenge: "How?", questions: ["What works?"], language: "sv" });
   if (!brief.ok) throw new Error("seeding failed");
 

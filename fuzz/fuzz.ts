@@ -55,6 +55,8 @@ async function seed(base: string, coordinator: string) {
     if (res.status >= 300) throw new Error(`seeding ${method} ${path}: ${res.status} ${JSON.stringify(json)}`);
     return json;
   };
+  // Topics and experts choose from the managed list of themes.
+  await call("POST", "/api/themes", coordinator, { nameEn: "Child protection", nameFi: "Lastensuojelu", nameSv: "Barnskydd" });
   const org = await call("POST", "/api/organisations", coordinator, {
     name: "Invented Welfare Institute",
     country: "NO",

@@ -21,6 +21,8 @@ import {
 } from "./consultations.repo.js";
 import type { Consultation } from "./consultations.schemas.js";
 import { allowedActions, type Action } from "./transitions.js";
+import { allThemesQuery } from "../themes/themes.repo.js";
+import type { Theme } from "../themes/themes.schemas.js";
 
 type ViewDeps = Pick<Deps, "db" | "clock">;
 
@@ -34,8 +36,15 @@ export const themesInUse = (deps: Pick<Deps, "db">) => consultationThemes(deps.d
 /** The workplace's list page: one page of consultations, the total, and the filter's choices (groups, themes), in one round trip. */
 export async function coordinatorConsultationsPage(deps: ViewDeps & Pick<Deps, "atomic">, search: ConsultationSearch) {
   const [rowsQ, countQ] = searchConsultationsQueries(deps.db, search);
-  const [rows, count, groups, themes] = await readTogether(deps, [rowsQ, countQ, allGroupsQuery(deps.db), consultationThemesQuery(deps.db)]);
-  return { ...searchResultFromRows(rows, count, deps.clock.now()), groups, themes: themes.map((r) => r.theme) };
+  const [rows, count, groups, themes, themeList] = await readTogether(deps, [
+    rowsQ,
+    countQ,
+    allGroupsQuery(deps.db),
+    consultationThemesQuery(deps.db),
+    allThemesQuery(deps.db).compile(),
+  ]);
+  // themeList: the managed list, so that the page names each stored theme in its language.
+  return { ...searchResultFromRows(rows, count, deps.clock.now()), groups, themes: themes.map((r) => r.theme), themeList };
 }
 
 export interface CoordinatorConsultation {
@@ -52,6 +61,8 @@ export interface CoordinatorConsultationPage extends CoordinatorConsultation {
   programmes: Programme[];
   /** The programme it belongs to, or null. */
   programmeId: string | null;
+  /** The managed list of themes, to name the topic's theme in the page's language. */
+  themeList: Theme[];
 }
 
 /**
@@ -62,7 +73,7 @@ export interface CoordinatorConsultationPage extends CoordinatorConsultation {
 export async function coordinatorConsultationPage(deps: ViewDeps & Pick<Deps, "atomic">, id: string): Promise<CoordinatorConsultationPage | undefined> {
   const now = deps.clock.now();
   const briefOfConsultation = deps.db.selectFrom("consultations").select("briefId").where("id", "=", id).$asScalar();
-  const [[row], [facts], [briefRow], history, [group], programmes, [programme]] = await readTogether(deps, [
+  const [[row], [facts], [briefRow], history, [group], programmes, [programme], themeList] = await readTogether(deps, [
     consultationQuery(deps.db, id),
     consultationFactsOfQuery(deps.db, id, null),
     briefQuery(deps.db, briefOfConsultation).compile(),
@@ -70,10 +81,11 @@ export async function coordinatorConsultationPage(deps: ViewDeps & Pick<Deps, "a
     groupNameOfConsultationQuery(deps.db, id),
     allProgrammesQuery(deps.db),
     programmeOfQuery(deps.db, id),
+    allThemesQuery(deps.db).compile(),
   ]);
   if (!row || !facts || !briefRow) return undefined;
   const view = assemble(consultationFromRow(row, now), facts, briefOf(briefRow), history, now);
-  return { ...view, groupName: group?.name ?? "", programmes, programmeId: programme?.programmeId ?? null };
+  return { ...view, groupName: group?.name ?? "", programmes, programmeId: programme?.programmeId ?? null, themeList };
 }
 
 /** One consultation with its brief, status history, recorded outcome and the coordinator's actions. */

@@ -7,6 +7,8 @@ import { fail, ok, type Result } from "../lib/errors.js";
 import { IcsScheduler, noMailer } from "../meetings/ics-scheduler.js";
 import { createBrief, createTopic } from "../topics/topics.service.js";
 import { DEMO_GROUPS, DEMO_ORGANISATIONS } from "./demo-catalogue.js";
+import { DEMO_THEMES } from "./demo-themes.js";
+import { createTheme } from "../themes/themes.service.js";
 import { createProgramme, setConsultationProgramme } from "../programmes/programmes.service.js";
 import { playConsultation, type DemoExpertHandle, type DemoGroupHandle, type DemoTopicHandle, type DemoWorld, type Fate } from "./demo-consultation.js";
 import { seededRandom } from "./seeded-random.js";
@@ -61,6 +63,11 @@ export async function seedDemo(deps: Deps): Promise<Result<DemoSeed>> {
     rnd: seededRandom(2027),
     coordinator: { role: "coordinator", tokenId: "demo" },
   };
+  for (const theme of DEMO_THEMES) {
+    const added = await createTheme(world.deps, world.coordinator, theme);
+    // A list kept before the demo ran keeps its own names.
+    if (!added.ok && added.code !== "CONFLICT") throw new Error(`demo: theme: ${added.message}`);
+  }
   const experts = await seedDirectory(world);
   const groups = await seedGroups(world);
 
@@ -153,9 +160,10 @@ async function seedGroups(w: DemoWorld) {
     const topics = [];
     for (const t of g.topics) {
       const topic = await createTopic(w.deps, members[0]!.principal, { title: t.title, theme: t.theme, description: t.description });
-      const brief = await createBrief(w.deps, members[0]!.principal, topic.id, t.brief);
+      if (!topic.ok) throw new Error(`demo: topic: ${topic.message}`);
+      const brief = await createBrief(w.deps, members[0]!.principal, topic.value.id, t.brief);
       if (!brief.ok) throw new Error(`demo: brief: ${brief.message}`);
-      topics.push({ handle: { id: topic.id, briefId: brief.value.id, questions: t.brief.questions.length }, theme: t.theme });
+      topics.push({ handle: { id: topic.value.id, briefId: brief.value.id, questions: t.brief.questions.length }, theme: t.theme });
     }
     groups.push({ name: g.name, members, topics });
   }

@@ -47,6 +47,9 @@ export const OrganisationSchema = z
   })
   .openapi("Organisation");
 
+const THEMES_DESCRIPTION =
+  "Keys from the managed list of themes (GET /api/themes; case does not matter). A text not on the list is refused with 400 VALIDATION_FAILED, issue path `themes.N`, rule `themeList`.";
+
 export const CreateExpertSchema = z
   .strictObject({
     organisationId: IdSchema,
@@ -54,7 +57,7 @@ export const CreateExpertSchema = z
     email: z.email({ message: "must be an e-mail address" }).max(320),
     languages: z.array(LanguageSchema).min(1, { message: "at least one language" }).max(10),
     timeZone: TimeZoneSchema,
-    themes: z.array(text(100)).min(1, { message: "at least one theme" }).max(20),
+    themes: z.array(text(100)).min(1, { message: "at least one theme" }).max(20).openapi({ description: THEMES_DESCRIPTION }),
   })
   .openapi("CreateExpert");
 
@@ -65,7 +68,7 @@ export const UpdateExpertSchema = z
     email: z.email({ message: "must be an e-mail address" }).max(320).optional(),
     languages: z.array(LanguageSchema).min(1, { message: "at least one language" }).max(10).optional(),
     timeZone: TimeZoneSchema.optional(),
-    themes: z.array(text(100)).min(1, { message: "at least one theme" }).max(20).optional(),
+    themes: z.array(text(100)).min(1, { message: "at least one theme" }).max(20).optional().openapi({ description: THEMES_DESCRIPTION }),
     active: z.boolean().optional().openapi({ description: "false deactivates: no longer offered to groups, kept in history and the report" }),
   })
   .refine((o) => Object.keys(o).length > 0, { message: "send at least one field to change" })

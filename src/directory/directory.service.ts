@@ -5,6 +5,7 @@ import { recordAudit } from "../audit/audit.repo.js";
 import type { Principal } from "../lib/auth.js";
 import { actorOf } from "../lib/auth.js";
 import { isUniqueViolation } from "../db/unique-violation.js";
+import { themeKeysOnList } from "../themes/themes.service.js";
 import { mapPage, type Page, type PageRequest } from "../lib/paging.js";
 import {
   findExpert,
@@ -82,6 +83,8 @@ export async function updateOrganisation(deps: DirectoryDeps, by: Principal, id:
 export async function createExpert(deps: DirectoryDeps, by: Principal, input: CreateExpert): Promise<Result<Expert>> {
   const org = await findOrganisation(deps.db, input.organisationId);
   if (!org) return fail("NOT_FOUND", `No organisation with id ${input.organisationId}`, [{ path: "organisationId", message: "no such organisation" }]);
+  const themes = await themeKeysOnList(deps, input.themes, (i) => `themes.${i}`);
+  if (!themes.ok) return themes;
   const createdAt = deps.clock.now().toISOString();
   const id = newId();
   try {
@@ -91,7 +94,7 @@ export async function createExpert(deps: DirectoryDeps, by: Principal, input: Cr
       name: input.name,
       email: input.email.toLowerCase(),
       languages: [...new Set(input.languages)],
-      themes: [...new Set(input.themes)],
+      themes: themes.value,
       timeZone: input.timeZone,
       createdAt,
     });
@@ -110,11 +113,15 @@ export async function updateExpert(deps: DirectoryDeps, by: Principal, id: strin
     return fail("NOT_FOUND", `No organisation with id ${input.organisationId}`, [{ path: "organisationId", message: "no such organisation" }]);
   }
   const changes: ExpertChanges = {};
+  if (input.themes !== undefined) {
+    const themes = await themeKeysOnList(deps, input.themes, (i) => `themes.${i}`);
+    if (!themes.ok) return themes;
+    changes.themes = JSON.stringify(themes.value);
+  }
   if (input.organisationId !== undefined) changes.organisationId = input.organisationId;
   if (input.name !== undefined) changes.name = input.name;
   if (input.email !== undefined) changes.email = input.email.toLowerCase();
   if (input.languages !== undefined) changes.languages = JSON.stringify([...new Set(input.languages)]);
-  if (input.themes !== undefined) changes.themes = JSON.stringify([...new Set(input.themes)]);
   if (input.timeZone !== undefined) changes.timeZone = input.timeZone;
   if (input.active !== undefined) changes.active = input.active ? 1 : 0;
   try {

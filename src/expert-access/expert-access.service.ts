@@ -17,6 +17,8 @@ import { applyTransition } from "../consultations/transition-writes.js";
 import { readTogether } from "../db/read-together.js";
 import { briefOf, briefQuery } from "../topics/topics.repo.js";
 import { expertLanguages, expertLanguagesOf, expertLanguagesQuery, storeExpertLanguage, type PageLanguage } from "./expert-language.repo.js";
+import { allThemesQuery } from "../themes/themes.repo.js";
+import type { Theme } from "../themes/themes.schemas.js";
 
 export type LinkProblem = "unknown" | "expired" | "used" | "cancelled";
 
@@ -75,28 +77,35 @@ export async function expertPageView(deps: Deps, secret: string) {
   const read = await viewThroughLink(deps, secret, true);
   if (!read.ok) return read;
   const { listed, chosen } = read.languages!;
-  return { ok: true as const, view: read.view, expertId: read.expertId, languages: chosen ? [chosen, ...listed] : listed };
+  return { ok: true as const, view: read.view, expertId: read.expertId, languages: chosen ? [chosen, ...listed] : listed, themes: read.themes ?? [] };
 }
 
 async function viewThroughLink(
   deps: Deps,
   secret: string,
   withLanguages: boolean,
-): Promise<{ ok: true; view: ExpertView; expertId: string; languages?: ReturnType<typeof expertLanguagesOf> } | { ok: false; problem: LinkProblem; consultationId?: string }> {
+): Promise<{ ok: true; view: ExpertView; expertId: string; languages?: ReturnType<typeof expertLanguagesOf>; themes?: Theme[] } | { ok: false; problem: LinkProblem; consultationId?: string }> {
   if (!plausibleSecret(secret)) return { ok: false, problem: "unknown" };
   const hash = await hashSecret(secret);
   const linked = deps.db.selectFrom("expert_links as l").innerJoin("consultations as c", "c.id", "l.consultationId").where("l.secretHash", "=", hash);
-  const [linkRows, briefRows, groupRows, languageRows] = await readTogether(deps, [
+  const [linkRows, briefRows, groupRows, languageRows, themeRows] = await readTogether(deps, [
     consultationByLinkHashQuery(deps.db, hash),
     briefQuery(deps.db, linked.select("c.briefId").$asScalar()).compile(),
     groupQuery(deps, linked.select("c.groupId").$asScalar()),
-    ...(withLanguages ? [expertLanguagesQuery(deps.db, linked.select("c.expertId").$asScalar())] : []),
+    // The page also names the topic's theme in its language from the managed list.
+    ...(withLanguages ? [expertLanguagesQuery(deps.db, linked.select("c.expertId").$asScalar()), allThemesQuery(deps.db).compile()] : []),
   ]);
   const now = deps.clock.now();
   const link = checkLink(linkRows[0] ? linkedConsultationFromRow(linkRows[0], now) : undefined, hash, now);
   if (!link.ok) return link;
   const view = assembleView(link.consultation, briefRows, groupRows);
-  return { ok: true, view, expertId: link.consultation.expert.id, ...(languageRows ? { languages: expertLanguagesOf(languageRows) } : {}) };
+  return {
+    ok: true,
+    view,
+    expertId: link.consultation.expert.id,
+    ...(languageRows ? { languages: expertLanguagesOf(languageRows as Parameters<typeof expertLanguagesOf>[0]) } : {}),
+    ...(themeRows ? { themes: themeRows as unknown as Theme[] } : {}),
+  };
 }
 
 /** The expert's view of a consultation whose link has already been resolved. */

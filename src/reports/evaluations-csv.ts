@@ -30,6 +30,18 @@ function cell(value: unknown, separator: string): string {
   return text.includes(separator) || /["\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+export type CsvColumn = (typeof CSV_COLUMNS)[number];
+
+/**
+ * How a reader's copy names its columns and codes (the pages' copy, in the page's language); without
+ * one, the header is the column names and the cells are the stored codes, as the API gives them.
+ */
+export interface CsvWording {
+  header(column: CsvColumn): string;
+  /** A cell's value as the reader reads it; free text and figures come back as they are. */
+  value(column: CsvColumn, value: unknown): unknown;
+}
+
 /**
  * RFC 4180 CSV (CRLF line ends, header row) with a UTF-8 byte order mark: without it Excel reads
  * the file as the local code page and breaks å, ä and ö. Other tools (csv-parse with bom: true,
@@ -38,12 +50,12 @@ function cell(value: unknown, separator: string): string {
  * @example
  * evaluationsCsv(rows, { separator: ";" }) // "\uFEFFevaluationId;consultationId;...\r\n..."
  */
-export function evaluationsCsv(rows: readonly EvaluationExportRow[], opts: { separator: "," | ";" }): string {
-  const { separator } = opts;
-  const lines = [CSV_COLUMNS.join(separator)];
+export function evaluationsCsv(rows: readonly EvaluationExportRow[], opts: { separator: "," | ";"; wording?: CsvWording }): string {
+  const { separator, wording } = opts;
+  const lines = [CSV_COLUMNS.map((column) => cell(wording ? wording.header(column) : column, separator)).join(separator)];
   for (const row of rows) {
-    // Yes/no columns stay 0/1 as stored, so that a spreadsheet's AVERAGE gives the share.
-    lines.push(CSV_COLUMNS.map((column) => cell(row[column], separator)).join(separator));
+    // Without a wording, yes/no columns stay 0/1 as stored, so that a spreadsheet's AVERAGE gives the share.
+    lines.push(CSV_COLUMNS.map((column) => cell(wording ? wording.value(column, row[column]) : row[column], separator)).join(separator));
   }
   return `\uFEFF${lines.join("\r\n")}\r\n`;
 }

@@ -1,7 +1,7 @@
 import type { Deps } from "../deps.js";
 import { buildConceptReportFromAggregates, type OutcomeGroup } from "./concept-model.js";
 import { NO_PROGRAMME } from "./outcomes.js";
-import { evaluationsCsv } from "./evaluations-csv.js";
+import { evaluationsCsv, type CsvWording } from "./evaluations-csv.js";
 import { toReportFilter, type ReportQuery } from "./report-period.js";
 import { loadEvaluationExport } from "./evaluations-export.repo.js";
 import { loadReportAggregates, reportAggregateQueries, reportAggregatesFromRows } from "./report-aggregates.repo.js";
@@ -57,8 +57,9 @@ function namedProgrammes(groups: readonly OutcomeGroup[], names: ReadonlyMap<str
 export async function evaluationsExport(
   deps: ReportDeps,
   query: ReportQuery & { separator: "comma" | "semicolon" },
+  wording?: CsvWording,
 ): Promise<{ filename: string; csv: string }> {
   const rows = await loadEvaluationExport(deps.db, toReportFilter(query));
   const day = deps.clock.now().toISOString().slice(0, 10);
-  return { filename: `samrad-evaluations-${day}.csv`, csv: evaluationsCsv(rows, { separator: query.separator === "semicolon" ? ";" : "," }) };
+  return { filename: `samrad-evaluations-${day}.csv`, csv: evaluationsCsv(rows, { separator: query.separator === "semicolon" ? ";" : ",", ...(wording ? { wording } : {}) }) };
 }

@@ -20,6 +20,11 @@ export const theme = (deps: Pick<Deps, "db">, id: string) => findTheme(deps.db, 
 
 const nameIn = (t: Theme, lang: Lang) => (lang === "fi" ? t.nameFi : lang === "sv" ? t.nameSv : t.nameEn);
 
+/** The list as a page offers it: each key with its name in the page's language, in that language's order. */
+export async function themeChoices(deps: Pick<Deps, "db">, lang: Lang): Promise<{ value: string; label: string }[]> {
+  return (await allThemes(deps)).map((t) => ({ value: t.key, label: nameIn(t, lang) })).sort((a, b) => a.label.localeCompare(b.label, lang));
+}
+
 /**
  * A theme's name in a language, for any stored theme text; text not on the list is shown as
  * it was written (topics written before the list, or by a client that does not use it).
@@ -35,6 +40,24 @@ export function themeNamerOf(themes: readonly Theme[], lang: Lang): (stored: str
   // Keys migrated from SQL were lower-cased by SQLite, which leaves Ä, Ö and Å: compare in JavaScript's lower case.
   const names = new Map(themes.map((t) => [themeKey(t.key), nameIn(t, lang)]));
   return (stored) => names.get(themeKey(stored)) ?? stored;
+}
+
+/** The machine code of the "not on the list" refusal, which pages translate (the message may be reworded). */
+export const UNKNOWN_THEME_RULE = "themeList";
+
+/**
+ * The list's keys for themes a topic or an expert names, matched as keys are (case and surrounding
+ * spaces do not matter, so an English name works too). One text not on the list refuses the whole
+ * write with a field issue at `pathOf(index)`: the one rule the API and the pages share.
+ */
+export async function themeKeysOnList(deps: Pick<Deps, "db">, given: readonly string[], pathOf: (index: number) => string): Promise<Result<string[]>> {
+  const keys = new Map((await allThemes(deps)).map((t) => [themeKey(t.key), t.key]));
+  const issues = given.flatMap((text, i) =>
+    keys.has(themeKey(text)) ? [] : [{ path: pathOf(i), message: "not on the list of themes (GET /api/themes)", rule: UNKNOWN_THEME_RULE }],
+  );
+  if (issues.length > 0) return fail("VALIDATION_FAILED", "Choose themes from the managed list (GET /api/themes)", issues);
+  // The list's own key is stored, so a stored theme is always exactly a list entry's key.
+  return ok([...new Set(given.map((text) => keys.get(themeKey(text))!))]);
 }
 
 const duplicate = () => fail("CONFLICT", "A theme with this English name is already on the list", [{ path: "nameEn", message: "already on the list" }]);

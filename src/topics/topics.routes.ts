@@ -14,7 +14,7 @@ const postTopic = createRoute({
   method: "post",
   path: "/api/topics",
   tags,
-  summary: "Create a topic for the member's development group",
+  summary: "Create a topic for the member's development group; its theme is a key from GET /api/themes (400 VALIDATION_FAILED at `theme` otherwise)",
   security: bearerSecurity,
   request: { body: jsonBody(CreateTopicSchema) },
   responses: { 201: jsonResponse(TopicSchema, "Created"), ...errorResponses(400, 401, 403, 413) },
@@ -52,7 +52,7 @@ const postBrief = createRoute({
 
 export const topicRoutes = () =>
   newRouter()
-    .openapi(postTopic, async (c) => c.json(await createTopic(c.var.deps, memberOnly(c), c.req.valid("json")), 201))
+    .openapi(postTopic, async (c) => c.json(unwrap(await createTopic(c.var.deps, memberOnly(c), c.req.valid("json"))), 201))
     .openapi(getTopics, async (c) => {
       const page = await listTopics(c.var.deps.db, groupScope(c.var.principal), pageRequest(c.req.valid("query")));
       linkNext(c, page.nextCursor);

@@ -6,7 +6,10 @@ export const BRIEF_LIMITS = { challenge: 2000, question: 500, minQuestions: 1, m
 export const CreateTopicSchema = z
   .strictObject({
     title: text(200),
-    theme: text(100).openapi({ example: "child protection and early intervention" }),
+    theme: text(100).openapi({
+      description: "A theme's key from the managed list (GET /api/themes; case does not matter, so its English name works too). Another text is refused with 400 VALIDATION_FAILED, issue path `theme`, rule `themeList`.",
+      example: "child protection",
+    }),
     description: text(4000),
   })
   .openapi("CreateTopic");

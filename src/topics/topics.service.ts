@@ -6,12 +6,24 @@ import { fail, ok, type Result } from "../lib/errors.js";
 import { newId } from "../lib/secrets.js";
 import { findBrief, findTopic, insertBrief, insertTopic, listBriefs, listTopics } from "./topics.repo.js";
 import { claimFormKey } from "../consultations/form-submissions.repo.js";
+import { themeKeysOnList } from "../themes/themes.service.js";
 import type { Brief, CreateBrief, CreateTopic, Topic } from "./topics.schemas.js";
 
 type TopicDeps = Pick<Deps, "db" | "atomic" | "clock">;
 type Member = Extract<Principal, { role: "member" }>;
 
-export async function createTopic(deps: TopicDeps, by: Member, input: CreateTopic): Promise<Topic> {
+/** A topic's theme must be on the managed list; the list's key is stored. */
+const topicTheme = async (deps: Pick<Deps, "db">, input: CreateTopic): Promise<Result<string>> => {
+  const keys = await themeKeysOnList(deps, [input.theme], () => "theme");
+  return keys.ok ? ok(keys.value[0]!) : keys;
+};
+
+export async function createTopic(deps: TopicDeps, by: Member, input: CreateTopic): Promise<Result<Topic>> {
+  const theme = await topicTheme(deps, input);
+  return theme.ok ? ok(await writeTopic(deps, by, { ...input, theme: theme.value })) : theme;
+}
+
+async function writeTopic(deps: TopicDeps, by: Member, input: CreateTopic): Promise<Topic> {
   const topic: Topic = { id: newId(), groupId: by.groupId, ...input, createdAt: deps.clock.now().toISOString() };
   await insertTopic(deps.db, topic, by.memberId);
   await recordAudit(deps.db, { ...actorOf(by), at: topic.createdAt, action: "topic.created", entityType: "topic", entityId: topic.id });
@@ -31,12 +43,15 @@ export async function createTopicWithBrief(
   briefInput: CreateBrief,
   opts: { formKey?: string } = {},
 ): Promise<Result<{ briefId: string; repeated: boolean }>> {
+  // The theme is checked before the form's key is claimed, so a refused send can be corrected and sent again.
+  const theme = await topicTheme(deps, topicInput);
+  if (!theme.ok) return theme;
   const briefId = newId();
   if (opts.formKey) {
     const prior = await claimFormKey(deps.db, { formKey: opts.formKey, groupId: by.groupId, resultId: briefId, at: deps.clock.now() });
     if (prior) return ok({ briefId: prior, repeated: true });
   }
-  const topic = await createTopic(deps, by, topicInput);
+  const topic = await writeTopic(deps, by, { ...topicInput, theme: theme.value });
   const brief = await createBrief(deps, by, topic.id, briefInput, briefId);
   return brief.ok ? ok({ briefId: brief.value.id, repeated: false }) : brief;
 }

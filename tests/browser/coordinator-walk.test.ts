@@ -39,17 +39,27 @@ describe.each(["en", "sv", "fi"] as const)("the coordinator's walk in %s", (lang
   const k = t.workplace;
   let app: ServedApp;
   beforeAll(async () => {
-    app = await startServedApp();
+    app = await startServedApp({ themes: false });
   }, 60_000);
   afterAll(async () => app?.stop());
 
   it("sets up the service, follows a consultation to its outcome and ends a member's access", async () => {
     // Nothing but the first coordinator token is in the database.
     expect((await app.call("GET", "/api/organisations", { token: app.coordinator })).body.items).toEqual([]);
+    expect((await app.call("GET", "/api/themes", { token: app.coordinator })).body.items).toEqual([]);
     const coordinatorContext = await newVisitor(browser, app.baseUrl);
     const page = await coordinatorContext.newPage();
     const problems = watchProblems(page);
     await signInCoordinator(page, lang, app.coordinator);
+
+    // The theme the expert and the topic choose, named in the three languages.
+    await page.goto(`/coordinator/themes?lang=${lang}`);
+    await page.locator("#nameFi").fill("Lastensuojelu");
+    await page.locator("#nameSv").fill("Barnskydd");
+    await page.locator("#nameEn").fill("Child protection");
+    await page.getByRole("button", { name: t.themeList.add, exact: true }).click();
+    await page.waitForURL(/\/coordinator\/themes\?saved=1$/);
+    const themeName = { fi: "Lastensuojelu", sv: "Barnskydd", en: "Child protection" }[lang];
 
     // An organisation with its criteria.
     await page.locator(".area-nav").getByRole("link", { name: k.nav.directory }).click();
@@ -69,7 +79,7 @@ describe.each(["en", "sv", "fi"] as const)("the coordinator's walk in %s", (lang
     await page.locator("#email").fill(`oda.oppdiktet.${lang}@example.no`);
     await page.locator("#languages").fill("no, en");
     await page.locator("#timeZone").selectOption("Europe/Oslo");
-    await page.locator("#themes").fill("child protection");
+    await page.getByRole("checkbox", { name: themeName, exact: true }).check();
     await page.getByRole("button", { name: k.save, exact: true }).click();
     await page.waitForURL(/\/coordinator\/directory\?saved=1$/);
     await expect.poll(() => page.getByRole("cell", { name: "Oda Oppdiktet", exact: true }).count()).toBe(1);
@@ -98,7 +108,7 @@ describe.each(["en", "sv", "fi"] as const)("the coordinator's walk in %s", (lang
     await expect.poll(() => member.locator("h1").textContent()).toBe(t.group.listTitle);
     await member.locator(".area-nav").getByRole("link", { name: t.layout.newConsultation }).click();
     await member.locator("#title").fill("Earlier support for families");
-    await member.locator("#theme").fill("child protection");
+    await member.locator("#theme").selectOption({ label: themeName });
     await member.locator("#description").fill("Our wellbeing services county builds a family centre.");
     await member.locator("#challenge").fill("Referrals reach child protection late; we want to meet families earlier.");
     await member.locator("#question-0").fill("What made families come early?");

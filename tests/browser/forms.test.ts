@@ -69,7 +69,7 @@ describe.each(["en", "fi", "sv"] as const)("forms in %s", (lang: Lang) => {
     // Topic and brief.
     await page.goto("/app/new");
     const long = "Ä".repeat(2001);
-    await page.locator("#theme").fill("child protection");
+    await page.locator("#theme").selectOption("child protection");
     await page.locator("#description").fill("Family centre");
     await page.locator("#challenge").fill(long);
     await expect.poll(() => page.locator("#challenge-count").textContent()).toBe(t.common.charOver(1));

@@ -64,7 +64,7 @@ describe.each(["sv", "fi", "en"] as const)("the walk in %s", (lang) => {
     await page.locator(".area-nav").getByRole("link", { name: t.layout.newConsultation }).click();
     const challenge = "Referrals reach child protection late; we want to meet families earlier.";
     await page.locator("#title").fill("Earlier support for families");
-    await page.locator("#theme").fill("child protection");
+    await page.locator("#theme").selectOption("child protection");
     await page.locator("#description").fill("Our wellbeing services county builds a family centre.");
     await page.locator("#challenge").fill(challenge);
     await expect.poll(() => page.locator("#challenge-count").textContent()).toBe(t.common.charCount(challenge.length, 2000));

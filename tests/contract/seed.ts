@@ -1,6 +1,7 @@
 /** Data for the contract suite, made through the API only, so that it works against any target. */
 import { expect } from "vitest";
 import { slotsAfter, type CallResult, type ContractTarget } from "./target.js";
+import { addTestThemes } from "../helpers/test-themes.js";
 
 export interface SeededGroup {
   coordinator: string;
@@ -32,6 +33,9 @@ export async function seedGroup(t: ContractTarget): Promise<SeededGroup> {
   const coordinator = await t.coordinatorToken();
   const unique = crypto.randomUUID().slice(0, 8);
   const theme = `family work ${unique}`;
+  await addTestThemes((method, path, body, token) => t.call(method, path, { token, body }), coordinator, [
+    { nameEn: theme, nameFi: `Perhetyö ${unique}`, nameSv: `Familjearbete ${unique}` },
+  ]);
   const org = created(
     await t.call("POST", "/api/organisations", {
       token: coordinator,

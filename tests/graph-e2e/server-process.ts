@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { FakeGraph } from "../fakes/graph/index.js";
+import { addTestThemes } from "../helpers/test-themes.js";
 import { freePort } from "../helpers/free-port.js";
 export { freePort };
 
@@ -175,6 +176,7 @@ export interface Seed {
 /** One organisation, one Swedish-speaking expert, one Finnish group with members, one topic and brief. */
 export async function seed(base: string, coordinator: string, memberCount = 2): Promise<Seed> {
   const call = (method: string, path: string, body?: unknown, token: string = coordinator) => api(base, method, path, { body, token });
+  await addTestThemes(call, coordinator);
   const org = expectStatus(
     await call("POST", "/api/organisations", {
       name: "Nordens välfärdscenter",

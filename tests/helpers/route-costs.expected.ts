@@ -15,7 +15,7 @@ export const EXPECTED_ROUTE_COSTS: Record<string, Counts> = {
   "GET /api/reports/concept": { statements: 8, roundTrips: 1 },
   // Each page: its session's (or, for the expert, the link guard's) read, then one batch with the
   // frame (who is signed in, the group's zone) and everything the page shows.
-  "GET /e/:secret (page)": { statements: 5, roundTrips: 2 },
+  "GET /e/:secret (page)": { statements: 6, roundTrips: 2 },
   "GET /app (page)": { statements: 3, roundTrips: 2 },
   "GET /app/consultations/:id (page)": { statements: 5, roundTrips: 2 },
   // The report (8), recent evaluations, open feedback (page and count), the theme filter's choices and the theme names.
@@ -24,8 +24,9 @@ export const EXPECTED_ROUTE_COSTS: Record<string, Counts> = {
   "GET /coordinator/directory (page)": { statements: 4, roundTrips: 4 },
   "GET /coordinator/groups (page)": { statements: 2, roundTrips: 2 },
   "GET /coordinator/tokens (page)": { statements: 2, roundTrips: 2 },
-  "GET /coordinator/consultations (page)": { statements: 5, roundTrips: 2 },
-  "GET /coordinator/consultations/:id (page)": { statements: 8, roundTrips: 2 },
+  // Both also read the managed list of themes in their batch, to name the themes in the page's language.
+  "GET /coordinator/consultations (page)": { statements: 6, roundTrips: 2 },
+  "GET /coordinator/consultations/:id (page)": { statements: 9, roundTrips: 2 },
   "GET /coordinator/outbox (page)": { statements: 2, roundTrips: 2 },
   "GET /coordinator/feedback (page)": { statements: 3, roundTrips: 3 },
   "GET /coordinator/themes (page)": { statements: 2, roundTrips: 2 },

@@ -5,6 +5,7 @@
  * and no Node-only imports, so that workerd can load this file too.
  */
 import type { Counts } from "./counting-d1.js";
+import { addTestThemes } from "./test-themes.js";
 
 export interface Sent {
   status: number;
@@ -100,6 +101,7 @@ function slotsAfter(now: Date, daysAhead: number): { start: string }[] {
 /** A group with a member, an expert, a topic and a brief, and `n` consultations sent to the expert. */
 export async function seedForCosts(t: CostTarget, n: number) {
   const coordinator = await t.coordinatorToken();
+  await addTestThemes((method, path, body, token) => t.send(method, path, { token, body }), coordinator);
   const org = await expectStatus(
     t.send("POST", "/api/organisations", {
       token: coordinator,

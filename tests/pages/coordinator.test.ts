@@ -47,9 +47,10 @@ describe("the coordinator's page", () => {
     const csv = await client.get("/coordinator/evaluations.csv?separator=semicolon");
     expect(csv.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     const api = await t.call("GET", "/api/reports/evaluations.csv?separator=semicolon", { token: t.coordinator });
-    // The same rows as the API's; the header row is in the page's language.
+    // The same evaluations as the API's, in the same order; header and codes are in the page's language (tests/reports/page-csv.test.ts).
     const [header, ...rows] = csv.html.replace(/^\uFEFF/, "").split("\r\n");
-    expect(rows).toEqual(api.text.replace(/^\uFEFF/, "").split("\r\n").slice(1));
+    const firstCells = (lines: string[]) => lines.map((line) => line.split(";")[0]);
+    expect(firstCells(rows)).toEqual(firstCells(api.text.replace(/^\uFEFF/, "").split("\r\n").slice(1)));
     expect(header).toBe(Object.values(catalogues.en.reportPage.csvColumns).join(";"));
     const fi = await client.get("/coordinator/evaluations.csv?lang=fi");
     expect(fi.html.replace(/^\uFEFF/, "").split("\r\n")[0]).toBe(Object.values(catalogues.fi.reportPage.csvColumns).join(","));

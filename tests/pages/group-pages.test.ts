@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { seedGroup, seedRequested, testApp, type TestApp } from "../helpers/test-app.js";
-import { PageClient, textOf, valueOf } from "./page-client.js";
+import { PageClient, selectedOf, textOf, valueOf } from "./page-client.js";
 
 let t: TestApp;
 afterEach(async () => t?.close());
@@ -40,7 +40,7 @@ describe("creating a topic and brief", () => {
     expect(textOf(res.html, "question-1-error")).toBe("Använd högst 500 tecken.");
     expect(textOf(res.html, "question-0-error")).toBeUndefined();
     expect(res.html).toContain(`>${typedChallenge}</textarea>`);
-    expect(valueOf(res.html, "theme")).toBe("preventive family work");
+    expect(selectedOf(res.html, "theme")).toBe("preventive family work");
     expect(valueOf(res.html, "question-1")).toBe("Bara en fråga " + "x".repeat(500));
     expect(textOf(res.html, "challenge-count")).toBe("1 tecken för mycket");
     // Error summary links to each field.

@@ -72,3 +72,10 @@ export function valueOf(html: string, id: string): string | undefined {
   if (!tag) return undefined;
   return /\bvalue="([^"]*)"/.exec(tag)?.[1] ?? "";
 }
+
+/** The value of the selected option of the select with this id ("" for none selected). */
+export function selectedOf(html: string, id: string): string | undefined {
+  const select = new RegExp(`<select[^>]*\\bid="${id}"[^>]*>([\\s\\S]*?)</select>`).exec(html)?.[1];
+  if (select === undefined) return undefined;
+  return /<option value="([^"]*)" selected=""/.exec(select)?.[1] ?? "";
+}

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { addTestThemes } from "../helpers/test-themes.js";
 import { freePort } from "../helpers/free-port.js";
 
 const root = new URL("../../", import.meta.url).pathname;
@@ -41,6 +42,7 @@ describe("the real server process, started as the README says", () => {
       });
       return { status: res.status, body: (await res.json()) as any };
     };
+    await addTestThemes((m, path, body, bearer) => call(m, path, body, bearer), token);
     const org = await call("POST", "/api/organisations", {
       name: "Nordic Welfare Centre",
       country: "SE",

@@ -12,24 +12,25 @@ import { seedGroup, testApp, type TestApp } from "../helpers/test-app.js";
 let t: TestApp;
 afterEach(async () => t?.close());
 
-const childProtection = { nameFi: "Lastensuojelu", nameSv: "Barnskydd", nameEn: "Child protection" };
+// Not one of the test themes a test database starts with (tests/helpers/test-themes.ts).
+const integration = { nameFi: "Maahanmuuttajien kotoutuminen", nameSv: "Integration av invandrare", nameEn: "Immigrant integration" };
 
 describe("themes as a managed list", () => {
   it("is kept by the coordinator, read by everyone, and refuses duplicates and bad names", async () => {
     t = await testApp();
     const g = await seedGroup(t);
-    const created = await t.call("POST", "/api/themes", { token: t.coordinator, body: childProtection });
+    const created = await t.call("POST", "/api/themes", { token: t.coordinator, body: integration });
     expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({ key: "child protection", ...childProtection });
-    expect((await t.call("POST", "/api/themes", { token: t.coordinator, body: { ...childProtection, nameEn: " CHILD protection " } })).status).toBe(409);
+    expect(created.body).toMatchObject({ key: "immigrant integration", ...integration });
+    expect((await t.call("POST", "/api/themes", { token: t.coordinator, body: { ...integration, nameEn: " IMMIGRANT integration " } })).status).toBe(409);
     expect((await t.call("POST", "/api/themes", { token: g.memberToken, body: { nameFi: "A", nameSv: "B", nameEn: "C" } })).status).toBe(403);
     const bad = await t.call("POST", "/api/themes", { token: t.coordinator, body: { nameFi: " ", nameSv: "Äldreomsorg", nameEn: "Elderly care", extra: 1 } });
     expect(bad.status).toBe(400);
     expect(bad.body.error.issues.map((i: { path: string }) => i.path).sort()).toEqual(["extra", "nameFi"]);
 
-    const renamed = await t.call("PATCH", `/api/themes/${created.body.id}`, { token: t.coordinator, body: { nameSv: "Barnskydd och tidigt stöd" } });
+    const renamed = await t.call("PATCH", `/api/themes/${created.body.id}`, { token: t.coordinator, body: { nameSv: "Integration av nyanlända" } });
     expect(renamed.status).toBe(200);
-    expect(renamed.body).toMatchObject({ key: "child protection", nameSv: "Barnskydd och tidigt stöd", nameFi: "Lastensuojelu" });
+    expect(renamed.body).toMatchObject({ key: "immigrant integration", nameSv: "Integration av nyanlända", nameFi: "Maahanmuuttajien kotoutuminen" });
     expect((await t.call("PATCH", `/api/themes/${created.body.id}`, { token: t.coordinator, body: {} })).status).toBe(400);
     expect((await t.call("PATCH", `/api/themes/${crypto.randomUUID()}`, { token: t.coordinator, body: { nameFi: "X" } })).status).toBe(404);
 
@@ -43,13 +44,13 @@ describe("themes as a managed list", () => {
     await seedGroup(t);
     const page = new PageClient(t, { acceptLanguage: "sv" });
     await page.post("/coordinator/login", { token: t.coordinator });
-    const missing = await page.post("/coordinator/themes", { nameFi: "", nameSv: "Barnskydd", nameEn: "Child protection" });
+    const missing = await page.post("/coordinator/themes", { nameFi: "", nameSv: "Integration av invandrare", nameEn: "Immigrant integration" });
     expect(missing.status).toBe(400);
     expect(missing.html).toContain('id="nameFi-error"');
-    expect(missing.html).toContain('value="Barnskydd"');
-    expect((await page.post("/coordinator/themes", childProtection, { csrf: null })).status).toBe(403);
-    expect((await page.post("/coordinator/themes", childProtection)).location).toBe("/coordinator/themes?saved=1");
-    const dup = await page.post("/coordinator/themes", { ...childProtection, nameFi: "Toinen" });
+    expect(missing.html).toContain('value="Integration av invandrare"');
+    expect((await page.post("/coordinator/themes", integration, { csrf: null })).status).toBe(403);
+    expect((await page.post("/coordinator/themes", integration)).location).toBe("/coordinator/themes?saved=1");
+    const dup = await page.post("/coordinator/themes", { ...integration, nameFi: "Toinen" });
     expect(dup.status).toBe(409);
     expect(dup.html).toContain(`id="nameEn-error">${catalogues.sv.themeList.duplicate}`);
 

@@ -9,6 +9,7 @@ import worker from "../../src/entry.worker.js";
 import { seedRequested } from "../contract/seed.js";
 import { callThrough, slotsAfter, type CallInit } from "../contract/target.js";
 import { coordinatorToken } from "./seed.js";
+import { addTestThemes } from "../helpers/test-themes.js";
 
 const call = (method: string, path: string, init?: CallInit) =>
   callThrough((p, req) => SELF.fetch(new URL(p, "http://samrad.test").href, req), method, path, init);
@@ -22,6 +23,7 @@ async function post(path: string, token: string, body: unknown): Promise<{ id: s
 describe("Samråd on Workers with D1", () => {
   it("books a consultation from directory entries to a meeting, and one of 10 concurrent confirmations wins", async () => {
     const coordinator = await coordinatorToken();
+    await addTestThemes((method, path, body, token) => call(method, path, { token, body }), coordinator);
     const org = await post("/api/organisations", coordinator, {
       name: "Nationellt kompetenscentrum",
       country: "SE",

@@ -4,7 +4,7 @@
 import type { StaticFileInfo } from "./static-files.js";
 
 export const assets: Record<string, StaticFileInfo> = {
-  "styles.css": { type: "text/css; charset=utf-8", hash: "c7616964bb47" },
+  "styles.css": { type: "text/css; charset=utf-8", hash: "53ec838bd489" },
   "enhance.js": { type: "text/javascript; charset=utf-8", hash: "bf3c7a31039d" },
   "charts.js": { type: "text/javascript; charset=utf-8", hash: "54710b00b1e0" },
   "favicon.svg": { type: "image/svg+xml", hash: "a068e1c8a346" },

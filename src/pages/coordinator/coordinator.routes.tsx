@@ -3,6 +3,7 @@ import { recordAdminActions } from "../../security-events/admin-actions.js";
 import type { PageEnv } from "../page-env.js";
 import { evaluationsExport } from "../../reports/reports.service.js";
 import { reportPage } from "../../reports/report-page.service.js";
+import { themeNamer } from "../../themes/themes.service.js";
 import { countryName } from "../i18n/format.js";
 import { finish, pageApp } from "../page-app.js";
 import { renderPage } from "../render.js";
@@ -11,7 +12,8 @@ import { addSignIn } from "../sign-in.js";
 import { DurationFitSection, FunnelSection } from "./funnel.view.js";
 import { FeedbackList, RecentEvaluations } from "./lists.view.js";
 import { OutcomesSection } from "./outcomes.view.js";
-import { filterQuery, filterValues, localiseCsvHeader, NO_FILTERS, parseFilters, ReportFilters } from "./report-filters.js";
+import { filterQuery, filterValues, NO_FILTERS, parseFilters, ReportFilters } from "./report-filters.js";
+import { pageCsvWording } from "./csv-wording.js";
 import { FollowUpsSection, FundingSection, ResponseRatesSection, SessionsSection } from "./report-figures.view.js";
 import { addConsultationPages } from "./workplace/consultations.routes.js";
 import { addDirectoryPages } from "./workplace/directory.routes.js";
@@ -111,7 +113,7 @@ export const coordinatorPageRoutes = () => {
         <DurationFitSection t={t} lang={lang} sessions={report.sessions} />
         <FollowUpsSection t={t} lang={lang} followUps={report.followUps} />
         <FundingSection t={t} funding={report.funding} />
-        <RecentEvaluations t={t} lang={lang} items={recent} />
+        <RecentEvaluations t={t} lang={lang} items={recent} themeName={themeName} />
         <section aria-labelledby="csv-title">
           <h2 id="csv-title">{k.csvTitle}</h2>
           <p>{r.csvNote}</p>
@@ -137,9 +139,8 @@ export const coordinatorPageRoutes = () => {
   app.get("/evaluations.csv", coordinator, async (c) => {
     const separator = c.req.query("separator") === "semicolon" ? "semicolon" : "comma";
     const { query } = parseFilters(filterValues((name) => c.req.query(name)), c.var.t);
-    const exported = await evaluationsExport(c.var.deps, { ...query, separator });
-    const { filename } = exported;
-    const csv = localiseCsvHeader(exported.csv, c.var.t, separator === "semicolon" ? ";" : ",");
+    const wording = pageCsvWording(c.var.t, c.var.lang, await themeNamer(c.var.deps, c.var.lang));
+    const { filename, csv } = await evaluationsExport(c.var.deps, { ...query, separator }, wording);
     return c.body(csv, 200, {
       "content-type": "text/csv; charset=utf-8",
       "content-disposition": `attachment; filename="${filename}"`,

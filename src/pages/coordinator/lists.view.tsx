@@ -7,7 +7,7 @@ import type { RecentEvaluation } from "../../evaluations/recent-evaluations.serv
 
 const ZONE = "Europe/Helsinki";
 
-export function RecentEvaluations({ t, lang, items }: { t: Messages; lang: Lang; items: RecentEvaluation[] }) {
+export function RecentEvaluations({ t, lang, items, themeName }: { t: Messages; lang: Lang; items: RecentEvaluation[]; themeName: (stored: string) => string }) {
   const k = t.coordinator;
   const e = t.evaluation;
   const yesNo = (n: number) => (n ? t.common.yes : t.common.no);
@@ -36,7 +36,7 @@ export function RecentEvaluations({ t, lang, items }: { t: Messages; lang: Lang;
             <tr>
               <td>{formatDateTime(r.updatedAt, lang, ZONE)}</td>
               <td>{k.sides[r.side]}</td>
-              <td>{r.theme}</td>
+              <td>{themeName(r.theme)}</td>
               <td>{countryName(r.country, lang)}</td>
               <td class="num">{r.usefulness}</td>
               <td class="num">{r.preparation}</td>

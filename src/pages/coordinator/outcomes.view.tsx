@@ -2,7 +2,7 @@ import type { ConceptReportResponse } from "../../reports/reports.schemas.js";
 import { formatNumber, formatPercent } from "../i18n/format.js";
 import type { Lang, Messages } from "../i18n/index.js";
 import { DataTable } from "../components/data-table.js";
-import { Chart } from "./chart.js";
+import { BarChart } from "./bar-chart.js";
 
 type OutcomeGroup = ConceptReportResponse["outcomes"]["byTheme"][number];
 /**
@@ -49,7 +49,7 @@ export function OutcomesSection(p: Props) {
         <p>{k.noData}</p>
       ) : (
         <>
-          {shown.length > 0 ? <Chart id={`${p.id}-chart`} spec={spec} label={k.chartAlt(p.title)} /> : null}
+          {shown.length > 0 ? <BarChart id={`${p.id}-chart`} spec={spec} label={k.chartAlt(p.title)} lang={lang} /> : null}
           <DataTable labelledBy={`${p.id}-title`} columns={columns}>
             {p.groups.map((g) => (
               <tr>

@@ -1,5 +1,4 @@
 import { NORDIC_COUNTRIES } from "../../lib/common-schemas.js";
-import { CSV_COLUMNS } from "../../reports/evaluations-csv.js";
 import { ReportQuerySchema, type ReportQueryInput } from "../../reports/reports.schemas.js";
 import { ErrorSummary, Select, TextInput, type FieldErrors } from "../components/form.js";
 import { countryName } from "../i18n/format.js";
@@ -104,16 +103,4 @@ export function ReportFilters(p: {
       </form>
     </section>
   );
-}
-
-/**
- * The export with its header row in the page's language. The rows are the report service's as
- * they are (codes such as "member" or "too_short" stay codes, so a spreadsheet can count them).
- */
-export function localiseCsvHeader(csv: string, t: Messages, separator: "," | ";"): string {
-  const bom = csv.startsWith("\uFEFF") ? "\uFEFF" : "";
-  const end = csv.indexOf("\r\n");
-  const quote = (s: string) => (s.includes(separator) || s.includes('"') ? `"${s.replace(/"/g, '""')}"` : s);
-  const header = CSV_COLUMNS.map((c) => quote(t.reportPage.csvColumns[c])).join(separator);
-  return `${bom}${header}${end === -1 ? "\r\n" : csv.slice(end)}`;
 }

@@ -25,6 +25,7 @@ import { allowedActions } from "../../consultations/transitions.js";
 import { proposeOtherTimes } from "../../consultations/counter-proposal.service.js";
 import { SLOT_RULES } from "../../consultations/proposed-slots.js";
 import { checkSlots, slotErrorsFromIssues } from "../group/slot-input.js";
+import { themeNamerOf } from "../../themes/themes.service.js";
 
 const REASON_MAX = 1000;
 
@@ -71,7 +72,9 @@ async function load(c: Context<PageEnv>, secret: string): Promise<Loaded> {
   // A language chosen now is remembered for the mails; this page already speaks it (the query wins).
   if (isLang(chosen)) await rememberExpertLanguage(deps, read.expertId, chosen);
   setLanguage(c, read.languages);
-  return { ok: true, view: read.view };
+  // The topic's theme as the list names it in the page's language (the view carries the stored key).
+  const theme = themeNamerOf(read.themes, c.var.lang)(read.view.topic.theme);
+  return { ok: true, view: { ...read.view, topic: { ...read.view.topic, theme } } };
 }
 
 async function renderExpert(c: Context<PageEnv>, input: Omit<ExpertPageProps, "t" | "lang" | "csrfToken" | "allowed" | "mailOn">, status: 200 | 400 | 409 = 200) {

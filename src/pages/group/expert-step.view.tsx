@@ -21,6 +21,8 @@ interface Props {
   topicTitle: string;
   filters: ExpertFilters;
   themes: string[];
+  /** A stored theme's name in the page's language (the managed list). */
+  themeName: (stored: string) => string;
   languages: string[];
   experts: Expert[];
 }
@@ -38,7 +40,7 @@ function Filters({ p }: { p: Props }) {
         name="theme"
         label={t.newFlow.themeLabel}
         value={filters.theme}
-        options={[{ value: "", label: n.anyTheme }, ...p.themes.map((th) => ({ value: th, label: th }))]}
+        options={[{ value: "", label: n.anyTheme }, ...p.themes.map((th) => ({ value: th, label: p.themeName(th) }))]}
       />
       <Select
         t={t}
@@ -84,7 +86,7 @@ function ExpertCard({ p, expert }: { p: Props; expert: Expert }) {
         <dt>{n.languages}</dt>
         <dd>{expert.languages.map((l) => languageName(l, lang)).join(", ")}</dd>
         <dt>{n.themes}</dt>
-        <dd>{expert.themes.join(", ")}</dd>
+        <dd>{expert.themes.map(p.themeName).join(", ")}</dd>
         <dt>{n.timeZone}</dt>
         <dd>{zoneCity(expert.timeZone, lang)}</dd>
       </dl>

@@ -5,6 +5,7 @@ import { directoryExpert, searchDirectory } from "../../directory/directory.serv
 import { NORDIC_COUNTRIES, type NordicCountry } from "../../lib/common-schemas.js";
 import { CreateBriefSchema, CreateTopicSchema } from "../../topics/topics.schemas.js";
 import { createTopicWithBrief, groupBrief, groupTopicsWithBriefs } from "../../topics/topics.service.js";
+import { themeChoices, themeNamer, UNKNOWN_THEME_RULE } from "../../themes/themes.service.js";
 import { fieldErrorsFromZod } from "../forms/field-errors.js";
 import type { PageEnv } from "../page-env.js";
 import { renderNotFound, renderPage } from "../render.js";
@@ -29,13 +30,14 @@ const EXISTING_BRIEFS_SHOWN = 10;
 
 async function renderTopicStep(c: Context<PageEnv>, values: TopicFormValues, errors: Record<string, string> = {}) {
   const { deps, t, lang, csrfToken } = c.var;
+  const [themes, themeName] = await Promise.all([themeChoices(deps, lang), themeNamer(deps, lang)]);
   const existing = (await groupTopicsWithBriefs(deps, memberOf(c), EXISTING_BRIEFS_SHOWN)).map(({ topic, briefs }) => ({
     topicTitle: topic.title,
     theme: topic.theme,
     briefs: briefs.map((b) => ({ briefId: b.id, challenge: b.challenge, createdAt: b.createdAt })),
   }));
   const body = (
-    <TopicStep t={t} lang={lang} zone={await groupZone(c)} csrfToken={csrfToken} values={values} errors={errors} existing={existing} />
+    <TopicStep t={t} lang={lang} zone={await groupZone(c)} csrfToken={csrfToken} values={values} errors={errors} existing={existing} themes={themes} themeName={themeName} />
   );
   return renderPage(
     c,
@@ -129,6 +131,8 @@ export function addNewFlow(app: Hono<PageEnv>, member: MiddlewareHandler<PageEnv
     };
     if (!topic.success || !brief.success) return renderTopicStep(c, values, errors);
     const written = await createTopicWithBrief(c.var.deps, memberOf(c), topic.data, brief.data, { formKey: values.formKey });
+    // The service's one refusal a member can correct: a theme that is not (or no longer) on the list.
+    if (!written.ok && written.issues?.some((i) => i.rule === UNKNOWN_THEME_RULE)) return renderTopicStep(c, values, { theme: c.var.t.themeChoice.notOnList });
     if (!written.ok) throw new Error(`brief for a topic just created failed: ${written.message}`);
     return c.redirect(`/app/new/expert?brief=${written.value.briefId}`, 303);
   });
@@ -138,8 +142,8 @@ export function addNewFlow(app: Hono<PageEnv>, member: MiddlewareHandler<PageEnv
     const briefId = c.req.query("brief") ?? "";
     const own = await ownBrief(c, briefId);
     if (!own) return renderNotFound(c);
-    const all = await searchDirectory(deps, {});
-    const themes = [...new Set(all.flatMap((e) => e.themes))].sort((a, b) => a.localeCompare(b, lang));
+    const [all, themeName] = await Promise.all([searchDirectory(deps, {}), themeNamer(deps, lang)]);
+    const themes = [...new Set(all.flatMap((e) => e.themes))].sort((a, b) => themeName(a).localeCompare(themeName(b), lang));
     const languages = [...new Set(all.flatMap((e) => e.languages))].sort();
     const country = c.req.query("country") ?? "";
     // On arrival (no search sent yet) the directory starts filtered by the topic's theme.
@@ -165,6 +169,7 @@ export function addNewFlow(app: Hono<PageEnv>, member: MiddlewareHandler<PageEnv
         topicTitle={own.topic.title}
         filters={filters}
         themes={themes}
+        themeName={themeName}
         languages={languages}
         experts={experts}
       />

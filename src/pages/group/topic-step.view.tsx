@@ -1,5 +1,5 @@
 import { BRIEF_LIMITS } from "../../topics/topics.schemas.js";
-import { CsrfField, ErrorSummary, Select, TextArea, TextInput, type FieldErrors } from "../components/form.js";
+import { CsrfField, ErrorSummary, Notice, Select, TextArea, TextInput, type FieldErrors } from "../components/form.js";
 import { formatDateTime, languageName } from "../i18n/format.js";
 import { LANGUAGES, type Lang, type Messages } from "../i18n/index.js";
 
@@ -47,6 +47,10 @@ interface Props {
   values: TopicFormValues;
   errors: FieldErrors;
   existing: ExistingBrief[];
+  /** The managed list of themes, named in the page's language. */
+  themes: { value: string; label: string }[];
+  /** A stored theme's name in the page's language. */
+  themeName: (stored: string) => string;
 }
 
 function fieldLabels(t: Messages): Record<string, string> {
@@ -105,7 +109,17 @@ export function TopicStep(p: Props) {
         <input type="hidden" name="formKey" value={values.formKey} />
         <h2>{n.topicSection}</h2>
         <TextInput t={t} id="title" name="title" label={n.titleLabel} hint={n.titleHint} value={values.title} error={errors.title} />
-        <TextInput t={t} id="theme" name="theme" label={n.themeLabel} hint={n.themeHint} value={values.theme} error={errors.theme} />
+        {p.themes.length === 0 ? <Notice kind="warning">{t.themeChoice.emptyForMember}</Notice> : null}
+        <Select
+          t={t}
+          id="theme"
+          name="theme"
+          label={n.themeLabel}
+          hint={t.themeChoice.topicHint}
+          value={values.theme}
+          error={errors.theme}
+          options={[{ value: "", label: t.themeChoice.choose }, ...p.themes]}
+        />
         <TextArea
           t={t}
           id="description"
@@ -147,7 +161,7 @@ export function TopicStep(p: Props) {
           <ul class="topic-briefs">
             {p.existing.map((topic) => (
               <li>
-                <strong>{topic.topicTitle}</strong> <span class="hint">({topic.theme})</span>
+                <strong>{topic.topicTitle}</strong> <span class="hint">({p.themeName(topic.theme)})</span>
                 <ul>
                   {topic.briefs.map((b) => (
                     <li>

@@ -23,6 +23,7 @@ import { readForm } from "../../security.js";
 import { setConsultationProgramme } from "../../../programmes/programmes.service.js";
 import { offsetFrom, renderWorkplace } from "./controls.js";
 import { ProgrammePanel } from "./programmes.routes.js";
+import { themeNamerOf } from "../../../themes/themes.service.js";
 import {
   COORDINATOR_ZONE,
   ConsultationsView,
@@ -90,6 +91,7 @@ export function addConsultationPages(
         limit: PAGE_SIZE,
         offset,
       });
+    const themeName = themeNamerOf(page.themeList, lang);
     return renderWorkplace(
       c,
       t.workplace.consultationsTitle,
@@ -102,7 +104,8 @@ export function addConsultationPages(
         limit={PAGE_SIZE}
         filter={filter}
         groups={page.groups}
-        themes={page.themes}
+        themes={[...page.themes].sort((a, b) => themeName(a).localeCompare(themeName(b), lang))}
+        themeName={themeName}
         errors={errors}
       />,
       Object.keys(errors).length ? 400 : 200,
@@ -138,6 +141,7 @@ export function addConsultationPages(
           csrfToken={c.var.csrfToken}
           view={view}
           groupName={view.groupName}
+          themeName={themeNamerOf(view.themeList, c.var.lang)}
           errors={forms.errors ?? {}}
           values={forms.values ?? {}}
           notice={forms.notice ?? (done ? notices[done] : undefined)}

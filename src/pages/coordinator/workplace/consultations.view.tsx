@@ -35,6 +35,8 @@ export function ConsultationsView(p: {
   filter: ListFilter;
   groups: Group[];
   themes: string[];
+  /** A stored theme's name in the page's language (the managed list). */
+  themeName: (stored: string) => string;
   errors: FieldErrors;
 }) {
   const { t, lang } = p;
@@ -47,7 +49,7 @@ export function ConsultationsView(p: {
       <ErrorSummary t={t} errors={p.errors} labels={{ from: k.from, to: k.to }} />
       <form method="get" action="/coordinator/consultations" class="filters" novalidate>
         <Select t={t} id="status" name="status" label={t.group.status} value={p.filter.status} options={[{ value: "", label: k.all }, ...STATUSES.map((s) => ({ value: s, label: t.status[s] }))]} />
-        <Select t={t} id="theme" name="theme" label={k.theme} value={p.filter.theme} options={[{ value: "", label: k.all }, ...p.themes.map((x) => ({ value: x, label: x }))]} />
+        <Select t={t} id="theme" name="theme" label={k.theme} value={p.filter.theme} options={[{ value: "", label: k.all }, ...p.themes.map((x) => ({ value: x, label: p.themeName(x) }))]} />
         <Select t={t} id="country" name="country" label={k.country} value={p.filter.country} options={[{ value: "", label: k.all }, ...NORDIC_COUNTRIES.map((c) => ({ value: c, label: countryName(c, lang) }))]} />
         <Select t={t} id="group" name="group" label={k.group} value={p.filter.group} options={[{ value: "", label: k.all }, ...p.groups.map((g) => ({ value: g.id, label: g.name }))]} />
         <TextInput t={t} id="from" name="from" type="date" label={k.from} optional value={p.filter.from} error={p.errors.from} width="short" />
@@ -63,7 +65,7 @@ export function ConsultationsView(p: {
               <td>
                 <a href={`/coordinator/consultations/${c.id}`}>{c.topic.title}</a>
                 <br />
-                <span class="hint">{c.topic.theme}</span>
+                <span class="hint">{p.themeName(c.topic.theme)}</span>
               </td>
               <td>{groupName.get(c.groupId) ?? ""}</td>
               <td>
@@ -89,7 +91,7 @@ export interface DetailForms {
   problem?: string;
 }
 
-export function ConsultationView(p: { t: Messages; lang: Lang; csrfToken: string; view: CoordinatorConsultation; groupName: string } & DetailForms) {
+export function ConsultationView(p: { t: Messages; lang: Lang; csrfToken: string; view: CoordinatorConsultation; groupName: string; themeName: (stored: string) => string } & DetailForms) {
   const { t, lang, view } = p;
   const { consultation: c, record } = view;
   const k = t.workplace;
@@ -112,7 +114,7 @@ export function ConsultationView(p: { t: Messages; lang: Lang; csrfToken: string
         <dt>{k.group}</dt>
         <dd>{p.groupName}</dd>
         <dt>{k.theme}</dt>
-        <dd>{c.topic.theme}</dd>
+        <dd>{p.themeName(c.topic.theme)}</dd>
         <dt>{t.group.expert}</dt>
         <dd>
           {c.expert.name}, {c.expert.organisation} ({countryName(c.expert.country, lang)})

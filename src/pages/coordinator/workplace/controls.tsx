@@ -18,18 +18,21 @@ export function renderWorkplace(c: Context<PageEnv>, title: string, body: Child,
 export function CheckboxGroup(p: {
   id: string;
   legend: string;
+  hint?: string;
   error?: string;
-  options: { name: string; label: string; checked: boolean }[];
+  /** Each box sends `name=value` when ticked ("1" unless given). */
+  options: { name: string; label: string; checked: boolean; value?: string }[];
 }) {
+  const described = [p.hint ? `${p.id}-hint` : "", p.error ? `${p.id}-error` : ""].filter(Boolean).join(" ") || undefined;
   return (
-    <fieldset class={p.error ? "field field-invalid" : "field"} aria-describedby={p.error ? `${p.id}-error` : undefined}>
+    <fieldset class={p.error ? "field field-invalid" : "field"} aria-describedby={described}>
       <legend class="legend-question">{p.legend}</legend>
-      <HintAndError id={p.id} error={p.error} />
+      <HintAndError id={p.id} hint={p.hint} error={p.error} />
       {p.options.map((o, i) => {
         const id = i === 0 ? p.id : `${p.id}-${i}`;
         return (
           <div class="checkbox">
-            <input type="checkbox" id={id} name={o.name} value="1" checked={o.checked} />
+            <input type="checkbox" id={id} name={o.name} value={o.value ?? "1"} checked={o.checked} />
             <label for={id}>{o.label}</label>
           </div>
         );

@@ -1,6 +1,6 @@
 import type { Context, Hono, MiddlewareHandler } from "hono";
 import { CreateExpertSchema, CreateOrganisationSchema, type Expert, type Organisation } from "../../../directory/directory.schemas.js";
-import { themeNamer } from "../../../themes/themes.service.js";
+import { themeChoices, themeNamer, UNKNOWN_THEME_RULE } from "../../../themes/themes.service.js";
 import { createExpert, createOrganisation, expert, findExperts, organisation, organisations, updateExpert, updateOrganisation } from "../../../directory/directory.service.js";
 import type { Failure } from "../../../lib/errors.js";
 import type { FieldErrors } from "../../components/form.js";
@@ -37,7 +37,7 @@ const expertValues = (e: Expert): ExpertFormValues => ({
   email: e.email,
   languages: e.languages.join(", "),
   timeZone: e.timeZone,
-  themes: e.themes.join(", "),
+  themes: e.themes,
 });
 
 const expertValuesFrom = (f: FormData): ExpertFormValues => ({
@@ -46,7 +46,7 @@ const expertValuesFrom = (f: FormData): ExpertFormValues => ({
   email: f.get("email").trim(),
   languages: f.get("languages"),
   timeZone: f.get("timeZone"),
-  themes: f.get("themes"),
+  themes: f.all("themes"),
 });
 
 function orgInput(v: OrganisationFormValues) {
@@ -65,15 +65,14 @@ const expertInput = (v: ExpertFormValues) => ({
   email: v.email,
   languages: listFromText(v.languages).map((l) => l.toLowerCase()),
   timeZone: v.timeZone,
-  themes: listFromText(v.themes),
+  themes: v.themes,
 });
 
 /** Lists typed as text: an empty one is "required", a bad code is a bad choice (not the brief's "questions" words). */
 function listErrors(c: Context<PageEnv>, values: ExpertFormValues, errors: FieldErrors): FieldErrors {
   const v = c.var.t.validation;
-  for (const field of ["languages", "themes"] as const) {
-    if (errors[field]) errors[field] = listFromText(values[field]).length === 0 ? v.required : field === "languages" ? v.invalidChoice : errors[field]!;
-  }
+  if (errors.languages) errors.languages = listFromText(values.languages).length === 0 ? v.required : v.invalidChoice;
+  if (errors.themes) errors.themes = values.themes.length === 0 ? v.required : c.var.t.themeChoice.notOnList;
   return errors;
 }
 
@@ -81,6 +80,7 @@ function listErrors(c: Context<PageEnv>, values: ExpertFormValues, errors: Field
 function errorsFromFailure(c: Context<PageEnv>, failure: Failure): FieldErrors {
   const k = c.var.t.workplace;
   if (failure.code === "CONFLICT") return { email: k.duplicateExpert };
+  if (failure.issues?.some((i) => i.rule === UNKNOWN_THEME_RULE)) return { themes: c.var.t.themeChoice.notOnList };
   return { [fieldOf(failure.issues?.[0]?.path ?? "name")]: c.var.t.validation.invalidChoice };
 }
 
@@ -158,7 +158,15 @@ export function addDirectoryPages(app: Hono<PageEnv>, coordinator: MiddlewareHan
     return renderWorkplace(
       c,
       opts.title,
-      <ExpertForm t={c.var.t} lang={c.var.lang} csrfToken={c.var.csrfToken} organisations={await organisations(c.var.deps)} {...opts} errors={errors} />,
+      <ExpertForm
+        t={c.var.t}
+        lang={c.var.lang}
+        csrfToken={c.var.csrfToken}
+        organisations={await organisations(c.var.deps)}
+        themes={await themeChoices(c.var.deps, c.var.lang)}
+        {...opts}
+        errors={errors}
+      />,
       Object.keys(errors).length ? 400 : 200,
     );
   };
@@ -167,7 +175,7 @@ export function addDirectoryPages(app: Hono<PageEnv>, coordinator: MiddlewareHan
     expertPage(c, {
       action: "/coordinator/directory/experts/new",
       title: c.var.t.workplace.newExpertTitle,
-      values: { organisationId: "", name: "", email: "", languages: "", timeZone: "Europe/Stockholm", themes: "" },
+      values: { organisationId: "", name: "", email: "", languages: "", timeZone: "Europe/Stockholm", themes: [] },
     }),
   );
 

@@ -1,5 +1,6 @@
 import type { Expert, Organisation } from "../../../directory/directory.schemas.js";
 import { NORDIC_COUNTRIES } from "../../../lib/common-schemas.js";
+import { themeKey } from "../../../themes/themes.service.js";
 import { DataTable } from "../../components/data-table.js";
 import { CsrfField, ErrorSummary, Notice, Select, TextArea, TextInput, type FieldErrors } from "../../components/form.js";
 import { countryName, zoneCity } from "../../i18n/format.js";
@@ -151,7 +152,24 @@ export interface ExpertFormValues {
   email: string;
   languages: string;
   timeZone: string;
-  themes: string;
+  /** The ticked themes' keys. */
+  themes: string[];
+}
+
+/**
+ * The list's themes as boxes, the expert's ticked; a ticked theme not on the list (stored before
+ * it) is shown too, as stored, so that saving does not drop it unseen.
+ */
+function themeOptions(choices: { value: string; label: string }[], ticked: string[]) {
+  const key = themeKey;
+  const tickedKeys = new Set(ticked.map(key));
+  const listed = new Set(choices.map((c) => key(c.value)));
+  return [...choices, ...ticked.filter((s) => !listed.has(key(s))).map((s) => ({ value: s, label: s }))].map((c) => ({
+    name: "themes",
+    value: c.value,
+    label: c.label,
+    checked: tickedKeys.has(key(c.value)),
+  }));
 }
 
 export function ExpertForm(
@@ -159,6 +177,8 @@ export function ExpertForm(
     action: string;
     title: string;
     organisations: Organisation[];
+    /** The managed list of themes, named in the page's language. */
+    themes: { value: string; label: string }[];
     values: ExpertFormValues;
     errors: FieldErrors;
     notice?: string;
@@ -192,7 +212,16 @@ export function ExpertForm(
         <TextInput t={t} id="email" name="email" type="email" inputmode="email" autocomplete="off" label={k.email} value={p.values.email} error={p.errors.email} />
         <TextInput t={t} id="languages" name="languages" label={k.languages} hint={k.languagesHint} value={p.values.languages} error={p.errors.languages} />
         <TimeZoneSelect t={t} lang={lang} value={p.values.timeZone} error={p.errors.timeZone} />
-        <TextInput t={t} id="themes" name="themes" label={k.themes} hint={k.themesHint} value={p.values.themes} error={p.errors.themes} />
+        <CheckboxGroup
+          id="themes"
+          legend={k.themes}
+          hint={p.themes.length === 0 ? t.themeChoice.emptyForCoordinator : t.themeChoice.expertHint}
+          error={p.errors.themes}
+          options={themeOptions(p.themes, p.values.themes)}
+        />
+        <p>
+          <a href="/coordinator/themes">{t.themeChoice.manage}</a>
+        </p>
         <button type="submit">{k.save}</button>
       </form>
       {p.existing ? (

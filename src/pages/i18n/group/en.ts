@@ -37,7 +37,6 @@ export const groupEn: GroupSideMessages = {
     titleLabel: "Title of the topic",
     titleHint: "A clearly limited, need-based topic.",
     themeLabel: "Theme",
-    themeHint: "For example: child protection and early intervention.",
     descriptionLabel: "Description",
     descriptionHint: "What is your development work about?",
     briefSection: "Brief",

@@ -37,7 +37,6 @@ export const groupFi: GroupSideMessages = {
     titleLabel: "Aiheen otsikko",
     titleHint: "Selvästi rajattu, tarpeeseen perustuva aihe.",
     themeLabel: "Teema",
-    themeHint: "Esimerkiksi: lastensuojelu ja varhainen tuki.",
     descriptionLabel: "Kuvaus",
     descriptionHint: "Mistä kehittämistyössänne on kyse?",
     briefSection: "Ennakkokuvaus",

@@ -39,7 +39,6 @@ export interface GroupSideMessages {
     titleLabel: string;
     titleHint: string;
     themeLabel: string;
-    themeHint: string;
     descriptionLabel: string;
     descriptionHint: string;
     briefSection: string;

@@ -37,7 +37,6 @@ export const groupSv: GroupSideMessages = {
     titleLabel: "Ämnets rubrik",
     titleHint: "Ett tydligt avgränsat, behovsbaserat ämne.",
     themeLabel: "Tema",
-    themeHint: "Till exempel: barnskydd och tidigt stöd.",
     descriptionLabel: "Beskrivning",
     descriptionHint: "Vad handlar ert utvecklingsarbete om?",
     briefSection: "Förhandsbeskrivning",

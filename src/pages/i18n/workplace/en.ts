@@ -37,7 +37,6 @@ export const workplaceEn: WorkplaceMessages = {
     nordicZones: "Nordic time zones",
     otherZones: "Other time zones",
     themes: "Themes",
-    themesHint: "Separated by commas, e.g. child protection, preventive family work",
     newExpertTitle: "New expert",
     editExpertTitle: "Edit expert",
     state: "State",
@@ -215,7 +214,7 @@ export const workplaceEn: WorkplaceMessages = {
     fundingSource: "Source",
     consultations: "Consultations",
     noFunding: "No funding source has been recorded.",
-    csvNote: "The file has one row per evaluation of the consultations shown, with column names in English.",
+    csvNote: "The file has one row per evaluation of the consultations shown, with column names and coded values (side, theme, country, funding, yes and no) in English.",
     csvColumns: {
       evaluationId: "evaluation",
       consultationId: "consultation",
@@ -285,5 +284,14 @@ export const workplaceEn: WorkplaceMessages = {
     none: "No programme",
     byProgrammeTitle: "Outcomes by programme",
     invalid: "Choose a programme from the list",
+  },
+  themeChoice: {
+    choose: "Choose a theme",
+    topicHint: "The coordinator keeps the list of themes, so that the same theme is named the same way in every consultation.",
+    expertHint: "The themes the expert can be consulted on.",
+    notOnList: "Choose a theme from the list",
+    emptyForMember: "There are no themes to choose from yet. Ask the coordinator to add them.",
+    emptyForCoordinator: "There are no themes to choose from yet.",
+    manage: "Edit the list of themes",
   },
 };

@@ -37,7 +37,6 @@ export const workplaceFi: WorkplaceMessages = {
     nordicZones: "Pohjoismaiset aikavyöhykkeet",
     otherZones: "Muut aikavyöhykkeet",
     themes: "Teemat",
-    themesHint: "Pilkuin eroteltuina, esim. lastensuojelu, ennaltaehkäisevä perhetyö",
     newExpertTitle: "Uusi asiantuntija",
     editExpertTitle: "Muokkaa asiantuntijaa",
     state: "Tila",
@@ -215,7 +214,7 @@ export const workplaceFi: WorkplaceMessages = {
     fundingSource: "Lähde",
     consultations: "Konsultaatiot",
     noFunding: "Rahoituslähdettä ei ole kirjattu.",
-    csvNote: "Tiedostossa on rivi kustakin näytettyjen konsultaatioiden arvioinnista; sarakkeiden nimet ovat suomeksi.",
+    csvNote: "Tiedostossa on rivi kustakin näytettyjen konsultaatioiden arvioinnista; sarakkeiden nimet ja koodatut arvot (osapuoli, teema, maa, rahoitus, kyllä ja ei) ovat suomeksi.",
     csvColumns: {
       evaluationId: "arviointi",
       consultationId: "konsultaatio",
@@ -285,5 +284,14 @@ export const workplaceFi: WorkplaceMessages = {
     none: "Ei ohjelmaa",
     byProgrammeTitle: "Tulokset ohjelmittain",
     invalid: "Valitse ohjelma luettelosta",
+  },
+  themeChoice: {
+    choose: "Valitse teema",
+    topicHint: "Koordinaattori ylläpitää teemojen luetteloa, jotta sama teema on nimetty samalla tavalla kaikissa konsultaatioissa.",
+    expertHint: "Teemat, joissa asiantuntijaa voi konsultoida.",
+    notOnList: "Valitse teema luettelosta",
+    emptyForMember: "Valittavia teemoja ei vielä ole. Pyydä koordinaattoria lisäämään ne.",
+    emptyForCoordinator: "Valittavia teemoja ei vielä ole.",
+    manage: "Muokkaa teemojen luetteloa",
   },
 };

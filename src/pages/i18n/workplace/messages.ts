@@ -40,7 +40,6 @@ export interface WorkplaceMessages {
     nordicZones: string;
     otherZones: string;
     themes: string;
-    themesHint: string;
     newExpertTitle: string;
     editExpertTitle: string;
     state: string;
@@ -268,5 +267,19 @@ export interface WorkplaceMessages {
     none: string;
     byProgrammeTitle: string;
     invalid: string;
+  };
+  /** Topics and experts choose their themes from the managed list (issue 11). */
+  themeChoice: {
+    /** The empty first choice of a topic's theme. */
+    choose: string;
+    topicHint: string;
+    expertHint: string;
+    /** A theme that is not (or no longer) on the list. */
+    notOnList: string;
+    /** The list is empty: a group cannot choose yet. */
+    emptyForMember: string;
+    emptyForCoordinator: string;
+    /** The link to the list from the expert form. */
+    manage: string;
   };
 }

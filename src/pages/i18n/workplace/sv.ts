@@ -37,7 +37,6 @@ export const workplaceSv: WorkplaceMessages = {
     nordicZones: "Nordiska tidszoner",
     otherZones: "Andra tidszoner",
     themes: "Teman",
-    themesHint: "Åtskilda med kommatecken, t.ex. barnskydd, förebyggande familjearbete",
     newExpertTitle: "Ny expert",
     editExpertTitle: "Redigera experten",
     state: "Läge",
@@ -215,7 +214,7 @@ export const workplaceSv: WorkplaceMessages = {
     fundingSource: "Källa",
     consultations: "Konsultationer",
     noFunding: "Ingen finansieringskälla har registrerats.",
-    csvNote: "Filen har en rad per utvärdering av de konsultationer som visas; kolumnnamnen är på svenska.",
+    csvNote: "Filen har en rad per utvärdering av de konsultationer som visas; kolumnnamnen och de kodade värdena (part, tema, land, finansiering, ja och nej) är på svenska.",
     csvColumns: {
       evaluationId: "utvärdering",
       consultationId: "konsultation",
@@ -285,5 +284,14 @@ export const workplaceSv: WorkplaceMessages = {
     none: "Inget program",
     byProgrammeTitle: "Resultat per program",
     invalid: "Välj ett program i listan",
+  },
+  themeChoice: {
+    choose: "Välj ett tema",
+    topicHint: "Koordinatorn sköter listan över teman, så att samma tema har samma namn i alla konsultationer.",
+    expertHint: "De teman som experten kan konsulteras om.",
+    notOnList: "Välj ett tema i listan",
+    emptyForMember: "Det finns inga teman att välja bland ännu. Be koordinatorn att lägga till dem.",
+    emptyForCoordinator: "Det finns inga teman att välja bland ännu.",
+    manage: "Redigera listan över teman",
   },
 };
