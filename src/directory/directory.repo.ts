@@ -121,7 +121,24 @@ export const expertThemesQuery = (db: Kysely<DB>) =>
   expertsQuery(db).clearSelect().select("experts.themes").where("experts.erasedAt", "is", null);
 
 /** The directory: experts who can be chosen, so not the erased ones. By name, one page at a time; without a page, every match (the pages' directory step). */
+/** The whole directory filtered, by name, as a statement for a page's batch (expertsFromRows reads its rows). */
+export const allExpertsQuery = (db: Kysely<DB>, q: ExpertFilter) => filteredExperts(db, q).orderBy("experts.name").orderBy("experts.id").compile();
+export const expertsFromRows = (rows: readonly unknown[]): Expert[] => rows.map((r) => toExpert(r as Parameters<typeof toExpert>[0]));
+
+/** All organisations by name, as a statement for a page's batch. */
+export const allOrganisationsQuery = (db: Kysely<DB>) => db.selectFrom("organisations").selectAll().orderBy("name").orderBy("id").compile();
+export const organisationsFromRows = (rows: readonly unknown[]): Organisation[] => rows.map((r) => toOrganisation(r as Parameters<typeof toOrganisation>[0]));
+
 export async function searchExperts(db: Kysely<DB>, q: ExpertFilter, page?: PageRequest): Promise<Page<Expert>> {
+  let query = filteredExperts(db, q);
+  if (page?.after) query = query.where(afterKey([{ column: "experts.name" }, { column: "experts.id" }], page.after));
+  query = query.orderBy("experts.name").orderBy("experts.id");
+  if (!page) return { items: (await query.execute()).map(toExpert), nextCursor: null };
+  const rows = await query.limit(page.limit + 1).execute();
+  return mapPage(toPage("experts", rows, page.limit, (e) => [e.name, e.id]), toExpert);
+}
+
+function filteredExperts(db: Kysely<DB>, q: ExpertFilter) {
   let query = expertsQuery(db).where("experts.erasedAt", "is", null);
   if (q.country) query = query.where("organisations.country", "=", q.country);
   if (q.theme) {
@@ -143,11 +160,7 @@ export async function searchExperts(db: Kysely<DB>, q: ExpertFilter, page?: Page
       ]),
     );
   }
-  if (page?.after) query = query.where(afterKey([{ column: "experts.name" }, { column: "experts.id" }], page.after));
-  query = query.orderBy("experts.name").orderBy("experts.id");
-  if (!page) return { items: (await query.execute()).map(toExpert), nextCursor: null };
-  const rows = await query.limit(page.limit + 1).execute();
-  return mapPage(toPage("experts", rows, page.limit, (e) => [e.name, e.id]), toExpert);
+  return query;
 }
 
 /** The stored columns an update may change, already in their stored form. */

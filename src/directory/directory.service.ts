@@ -5,9 +5,16 @@ import { recordAudit } from "../audit/audit.repo.js";
 import type { Principal } from "../lib/auth.js";
 import { actorOf } from "../lib/auth.js";
 import { isUniqueViolation } from "../db/unique-violation.js";
-import { themeKeysOnList } from "../themes/themes.service.js";
+import { themeKeysOnList, themeNamerOf } from "../themes/themes.service.js";
+import { allThemesQuery } from "../themes/themes.repo.js";
+import { readTogether } from "../db/read-together.js";
+import type { Lang } from "../pages/i18n/index.js";
 import { mapPage, type Page, type PageRequest } from "../lib/paging.js";
 import {
+  allExpertsQuery,
+  allOrganisationsQuery,
+  expertsFromRows,
+  organisationsFromRows,
   findExpert,
   findOrganisation,
   insertExpert,
@@ -31,6 +38,15 @@ export const organisations = async (deps: Pick<Deps, "db">): Promise<Organisatio
 export const organisationsPage = (deps: Pick<Deps, "db">, page: PageRequest) => listOrganisations(deps.db, page);
 export const organisation = (deps: Pick<Deps, "db">, id: string) => findOrganisation(deps.db, id);
 export const expert = (deps: Pick<Deps, "db">, id: string) => findExpert(deps.db, id);
+
+/**
+ * The workplace's directory page: every organisation, the experts the filter selects (the
+ * coordinator sees deactivated ones when asked) and the theme names, in one round trip.
+ */
+export async function directoryPage(deps: Pick<Deps, "db" | "atomic">, q: ExpertFilter, lang: Lang) {
+  const [orgs, experts, themes] = await readTogether(deps, [allOrganisationsQuery(deps.db), allExpertsQuery(deps.db, q), allThemesQuery(deps.db).compile()]);
+  return { organisations: organisationsFromRows(orgs), experts: expertsFromRows(experts), themeName: themeNamerOf(themes, lang) };
+}
 
 /** The directory as a principal may search it: only the coordinator sees deactivated experts. */
 export async function findExperts(deps: Pick<Deps, "db">, by: Principal, q: ExpertFilter): Promise<Expert[]> {

@@ -21,7 +21,7 @@ export const EXPECTED_ROUTE_COSTS: Record<string, Counts> = {
   // The report (8), recent evaluations, open feedback (page and count), the theme filter's choices and the theme names.
   "GET /coordinator (page)": { statements: 14, roundTrips: 2 },
   // The coordinator's workplace (issue 11): the session's read, then the page's reads in one batch.
-  "GET /coordinator/directory (page)": { statements: 4, roundTrips: 4 },
+  "GET /coordinator/directory (page)": { statements: 4, roundTrips: 2 },
   "GET /coordinator/groups (page)": { statements: 2, roundTrips: 2 },
   "GET /coordinator/tokens (page)": { statements: 2, roundTrips: 2 },
   // Both also read the managed list of themes in their batch, to name the themes in the page's language.

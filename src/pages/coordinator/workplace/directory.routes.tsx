@@ -1,7 +1,7 @@
 import type { Context, Hono, MiddlewareHandler } from "hono";
 import { CreateExpertSchema, CreateOrganisationSchema, type Expert, type Organisation } from "../../../directory/directory.schemas.js";
-import { themeChoices, themeNamer, UNKNOWN_THEME_RULE } from "../../../themes/themes.service.js";
-import { createExpert, createOrganisation, expert, findExperts, organisation, organisations, updateExpert, updateOrganisation } from "../../../directory/directory.service.js";
+import { themeChoices, UNKNOWN_THEME_RULE } from "../../../themes/themes.service.js";
+import { createExpert, createOrganisation, directoryPage, expert, organisation, organisations, updateExpert, updateOrganisation } from "../../../directory/directory.service.js";
 import type { Failure } from "../../../lib/errors.js";
 import type { FieldErrors } from "../../components/form.js";
 import { fieldErrorsFromZod } from "../../forms/field-errors.js";
@@ -91,11 +91,11 @@ export function addDirectoryPages(app: Hono<PageEnv>, coordinator: MiddlewareHan
     const country = c.req.query("country") ?? "";
     const state = c.req.query("state") === "all" ? "all" : "active";
     const knownCountry = /^[A-Z]{2}$/.test(country) ? (country as Expert["organisation"]["country"]) : undefined;
-    const [orgs, experts, themeName] = await Promise.all([
-      organisations(deps),
-      findExperts(deps, c.var.principal, { ...(q ? { q } : {}), ...(knownCountry ? { country: knownCountry } : {}), includeInactive: state === "all" ? "true" : undefined }),
-      themeNamer(deps, lang),
-    ]);
+    const { organisations: orgs, experts, themeName } = await directoryPage(
+      deps,
+      { ...(q ? { q } : {}), ...(knownCountry ? { country: knownCountry } : {}), includeInactive: state === "all" ? "true" : undefined },
+      lang,
+    );
     const notice = c.req.query("saved") ? t.workplace.saved : undefined;
     return renderWorkplace(
       c,
