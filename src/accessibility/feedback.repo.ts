@@ -27,14 +27,9 @@ export async function insertFeedback(db: Kysely<DB>, row: AccessibilityFeedback)
  * One page of feedback: unanswered first, the most urgent (earliest answer-by) at the top; then
  * the answered ones, newest first. Sorted in SQL before the page is cut, so the oldest open
  * item is always on the first page however many there are.
+ *
+ * As compiled statements (the page and the count), to read in one batch.
  */
-export async function listFeedback(db: Kysely<DB>, page: { limit: number; offset: number }): Promise<{ items: AccessibilityFeedback[]; total: number }> {
-  const [items, count] = listFeedbackQueries(db, page);
-  const [itemRows, countRows] = await Promise.all([db.executeQuery(items), db.executeQuery(count)]);
-  return feedbackListFromRows([itemRows.rows, countRows.rows]);
-}
-
-/** listFeedback's page and count as compiled statements, to batch with a page's other reads. */
 export function listFeedbackQueries(db: Kysely<DB>, page: { limit: number; offset: number }) {
   const q = withFeedback(db).selectFrom("accessibility_feedback");
   return [

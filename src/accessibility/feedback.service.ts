@@ -1,11 +1,12 @@
 import { z } from "@hono/zod-openapi";
 import { DateTime } from "luxon";
 import type { Deps } from "../deps.js";
+import { readTogether } from "../db/read-together.js";
 import { text } from "../lib/common-schemas.js";
 import { fail, ok, type Result } from "../lib/errors.js";
 import { newId } from "../lib/secrets.js";
 import type { Lang } from "../pages/i18n/vocabulary.js";
-import { feedbackExists, feedbackListFromRows, insertFeedback, listFeedback, listFeedbackQueries, markFeedbackAnswered, type AccessibilityFeedback } from "./feedback.repo.js";
+import { feedbackExists, feedbackListFromRows, insertFeedback, listFeedbackQueries, markFeedbackAnswered, type AccessibilityFeedback } from "./feedback.repo.js";
 
 export type { AccessibilityFeedback };
 
@@ -68,10 +69,12 @@ export const ANSWER_NOTE_MAX = 1000;
 export const AnswerFeedbackSchema = z.strictObject({ note: text(ANSWER_NOTE_MAX) }).openapi("AnswerFeedback");
 
 /** A page of feedback, each item flagged when it is past its answer-by date. */
-export async function feedbackPage(deps: Pick<Deps, "db" | "clock">, page: { limit?: number; offset?: number } = {}) {
+export async function feedbackPage(deps: Pick<Deps, "db" | "clock"> & Partial<Pick<Deps, "atomic">>, page: { limit?: number; offset?: number } = {}) {
   const limit = page.limit ?? FEEDBACK_PAGE_SIZE;
   const offset = page.offset ?? 0;
-  return flagged(await listFeedback(deps.db, { limit, offset }), limit, offset, deps.clock.now());
+  // The page and the count in one round trip (one snapshot, so the total matches the page).
+  const rows = await readTogether(deps, listFeedbackQueries(deps.db, { limit, offset }));
+  return flagged(feedbackListFromRows(rows as [AccessibilityFeedback[], { n: number }[]]), limit, offset, deps.clock.now());
 }
 
 /** feedbackPage's first page as statements, for a page that batches them with its own (feedbackPageFromRows). */

@@ -28,7 +28,7 @@ export const EXPECTED_ROUTE_COSTS: Record<string, Counts> = {
   "GET /coordinator/consultations (page)": { statements: 6, roundTrips: 2 },
   "GET /coordinator/consultations/:id (page)": { statements: 9, roundTrips: 2 },
   "GET /coordinator/outbox (page)": { statements: 2, roundTrips: 2 },
-  "GET /coordinator/feedback (page)": { statements: 3, roundTrips: 3 },
+  "GET /coordinator/feedback (page)": { statements: 3, roundTrips: 2 },
   "GET /coordinator/themes (page)": { statements: 2, roundTrips: 2 },
   "GET /coordinator/programmes (page)": { statements: 2, roundTrips: 2 },
   "GET /coordinator/privacy (page)": { statements: 1, roundTrips: 1 },
