@@ -1,6 +1,6 @@
 import { NORDIC_COUNTRIES } from "../../lib/common-schemas.js";
 import { ReportQuerySchema, type ReportQueryInput } from "../../reports/reports.schemas.js";
-import { ErrorSummary, Select, TextInput, type FieldErrors } from "../components/form.js";
+import { ErrorSummary, fieldsOf, Select, TextInput, type FieldErrors } from "../components/form.js";
 import { countryName } from "../i18n/format.js";
 import type { Lang, Messages } from "../i18n/index.js";
 
@@ -65,38 +65,30 @@ export function ReportFilters(p: {
 }) {
   const k = p.t.reportPage;
   const pr = p.t.reportProgrammes;
+  const field = fieldsOf({ ...p.values }, p.errors);
   return (
     <section aria-labelledby="filter-title" class="panel">
       <h2 id="filter-title">{k.filterTitle}</h2>
       <ErrorSummary t={p.t} errors={p.errors} labels={{ from: k.from, to: k.to, theme: k.theme, country: k.country, programme: pr.label }} />
       <form method="get" action="/coordinator" novalidate class="filters">
-        <TextInput t={p.t} id="from" name="from" label={k.from} hint={k.dateHint} optional value={p.values.from} error={p.errors.from} width="short" />
-        <TextInput t={p.t} id="to" name="to" label={k.to} hint={k.dateHint} optional value={p.values.to} error={p.errors.to} width="short" />
+        <TextInput t={p.t} {...field("from")} label={k.from} hint={k.dateHint} optional width="short" />
+        <TextInput t={p.t} {...field("to")} label={k.to} hint={k.dateHint} optional width="short" />
         <Select
           t={p.t}
-          id="theme"
-          name="theme"
+          {...field("theme")}
           label={k.theme}
-          value={p.values.theme}
-          error={p.errors.theme}
           options={[{ value: "", label: k.allThemes }, ...p.themes.map((th) => ({ value: th, label: p.themeName(th) }))]}
         />
         <Select
           t={p.t}
-          id="country"
-          name="country"
+          {...field("country")}
           label={k.country}
-          value={p.values.country}
-          error={p.errors.country}
           options={[{ value: "", label: k.allCountries }, ...NORDIC_COUNTRIES.map((c) => ({ value: c, label: countryName(c, p.lang) }))]}
         />
         <Select
           t={p.t}
-          id="programme"
-          name="programme"
+          {...field("programme")}
           label={pr.label}
-          value={p.values.programme}
-          error={p.errors.programme}
           options={[{ value: "", label: pr.all }, ...p.programmes.map((pg) => ({ value: pg.id, label: pg.name })), { value: "none", label: pr.none }]}
         />
         <button type="submit">{k.apply}</button> <a href="/coordinator">{k.clear}</a>
