@@ -218,17 +218,7 @@ export function searchResultFromRows(rows: readonly Record<string, unknown>[], c
   return { items: rows.map((r) => toView(r as Row, now)), total: Number(count[0]?.n ?? 0) };
 }
 
-/** The coordinator's list: every group, filtered, newest first, one page and the total. */
-export async function searchConsultations(db: Kysely<DB>, f: ConsultationSearch, now: Date): Promise<{ items: Consultation[]; total: number }> {
-  const [rowsQ, countQ] = searchConsultationsQueries(db, f);
-  const [rows, count] = await Promise.all([db.executeQuery(rowsQ), db.executeQuery(countQ)]);
-  return searchResultFromRows(rows.rows, count.rows, now);
-}
-
 /** The themes consultations have, for the coordinator's filter, as a statement for a batch. */
 export const consultationThemesQuery = (db: Kysely<DB>) => db.selectFrom("topics").select("theme").distinct().orderBy("theme").compile();
 
 /** The themes consultations have, for the coordinator's filter. */
-export async function consultationThemes(db: Kysely<DB>): Promise<string[]> {
-  return (await db.executeQuery(consultationThemesQuery(db))).rows.map((r) => r.theme);
-}

@@ -1,20 +1,17 @@
 import type { Deps } from "../deps.js";
-import { auditTrail, auditTrailQuery } from "../audit/audit.repo.js";
+import { auditTrailQuery } from "../audit/audit.repo.js";
 import { readTogether } from "../db/read-together.js";
-import { consultationFactsOfQuery, findConsultationFacts, type ConsultationFacts } from "../evaluations/consultation-facts.repo.js";
+import { consultationFactsOfQuery, type ConsultationFacts } from "../evaluations/consultation-facts.repo.js";
 import { allGroupsQuery, groupNameOfConsultationQuery } from "../groups/groups.repo.js";
 import { allProgrammesQuery, programmeOfQuery } from "../programmes/programmes.repo.js";
 import type { Programme } from "../programmes/programmes.schemas.js";
 import { recordView } from "../evaluations/evaluations-view.service.js";
 import type { ConsultationRecordView } from "../evaluations/consultation-outcome.schemas.js";
-import { briefOf, briefQuery, findBrief } from "../topics/topics.repo.js";
+import { briefOf, briefQuery } from "../topics/topics.repo.js";
 import {
   consultationFromRow,
   consultationQuery,
-  consultationThemes,
   consultationThemesQuery,
-  findConsultation,
-  searchConsultations,
   searchConsultationsQueries,
   searchResultFromRows,
   type ConsultationSearch,
@@ -27,11 +24,6 @@ import type { Theme } from "../themes/themes.schemas.js";
 type ViewDeps = Pick<Deps, "db" | "clock">;
 
 export type { ConsultationSearch };
-
-/** Every consultation as the coordinator filters them, one page at a time. */
-export const coordinatorConsultations = (deps: ViewDeps, search: ConsultationSearch) => searchConsultations(deps.db, search, deps.clock.now());
-
-export const themesInUse = (deps: Pick<Deps, "db">) => consultationThemes(deps.db);
 
 /** The workplace's list page: one page of consultations, the total, and the filter's choices (groups, themes), in one round trip. */
 export async function coordinatorConsultationsPage(deps: ViewDeps & Pick<Deps, "atomic">, search: ConsultationSearch) {
@@ -89,14 +81,6 @@ export async function coordinatorConsultationPage(deps: ViewDeps & Pick<Deps, "a
 }
 
 /** One consultation with its brief, status history, recorded outcome and the coordinator's actions. */
-export async function coordinatorConsultation(deps: ViewDeps, id: string): Promise<CoordinatorConsultation | undefined> {
-  const now = deps.clock.now();
-  const [consultation, facts] = await Promise.all([findConsultation(deps.db, id, null, now), findConsultationFacts(deps.db, id, null)]);
-  if (!consultation || !facts) return undefined;
-  const [brief, history] = await Promise.all([findBrief(deps.db, consultation.briefId), auditTrail(deps.db, "consultation", id)]);
-  return assemble(consultation, facts, brief!, history, now);
-}
-
 function assemble(
   consultation: Consultation,
   facts: ConsultationFacts,

@@ -48,11 +48,6 @@ export async function directoryPage(deps: Pick<Deps, "db" | "atomic">, q: Expert
   return { organisations: organisationsFromRows(orgs), experts: expertsFromRows(experts), themeName: themeNamerOf(themes, lang) };
 }
 
-/** The directory as a principal may search it: only the coordinator sees deactivated experts. */
-export async function findExperts(deps: Pick<Deps, "db">, by: Principal, q: ExpertFilter): Promise<Expert[]> {
-  return (await searchExperts(deps.db, by.role === "coordinator" ? q : { ...q, includeInactive: undefined })).items;
-}
-
 /** The themes the directory's experts name, alphabetically: the report page's theme filter. */
 export async function directoryThemes(deps: Pick<Deps, "db">): Promise<string[]> {
   return directoryThemesFromRows((await deps.db.executeQuery(directoryThemesRead(deps))).rows);

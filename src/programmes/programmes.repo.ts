@@ -25,11 +25,6 @@ export async function insertProgramme(db: Kysely<DB>, p: Programme): Promise<voi
   await db.insertInto("programmes").values({ ...p, nameKey: p.name.trim().toLowerCase() }).execute();
 }
 
-export async function programmeOf(db: Kysely<DB>, consultationId: string): Promise<string | null> {
-  const row = await db.selectFrom("consultation_programmes").select("programmeId").where("consultationId", "=", consultationId).executeTakeFirst();
-  return row?.programmeId ?? null;
-}
-
 /**
  * Puts a consultation in a programme, or takes it out (null): one statement each, and the
  * report's row of the consultation with it in one atomic batch. The foreign keys refuse an

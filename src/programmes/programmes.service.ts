@@ -5,14 +5,13 @@ import { actorOf, type Principal } from "../lib/auth.js";
 import { fail, ok, type Result } from "../lib/errors.js";
 import type { Page, PageRequest } from "../lib/paging.js";
 import { newId } from "../lib/secrets.js";
-import { consultationExists, insertProgramme, listProgrammes, programmeExists, programmeOf, setProgrammeOf } from "./programmes.repo.js";
+import { consultationExists, insertProgramme, listProgrammes, programmeExists, setProgrammeOf } from "./programmes.repo.js";
 import type { CreateProgramme, Programme } from "./programmes.schemas.js";
 
 type ProgrammeDeps = Pick<Deps, "db" | "clock" | "atomic">;
 
 export const programmesPage = (deps: Pick<Deps, "db">, page: PageRequest): Promise<Page<Programme>> => listProgrammes(deps.db, page);
 export const allProgrammes = async (deps: Pick<Deps, "db">): Promise<Programme[]> => (await listProgrammes(deps.db)).items;
-export const consultationProgramme = (deps: Pick<Deps, "db">, consultationId: string) => programmeOf(deps.db, consultationId);
 
 export async function createProgramme(deps: ProgrammeDeps, by: Principal, input: CreateProgramme): Promise<Result<Programme>> {
   const created: Programme = { id: newId(), name: input.name, description: input.description ?? null, createdAt: deps.clock.now().toISOString() };
