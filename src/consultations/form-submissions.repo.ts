@@ -11,12 +11,8 @@ export function formSubmissionInsert(db: Kysely<DB>, input: { formKey: string; g
   return db.insertInto("form_submissions").values({ formKey: input.formKey, groupId: input.groupId, resultId: input.resultId, createdAt: input.at.toISOString() }).compile();
 }
 
-/**
- * For a batch whose insert is conditional (a follow-up is created only if an evaluation asked for
- * one): drops the form's key again when the consultation it names was not created, so that the
- * same form sent once the condition holds creates it rather than pointing at nothing.
- */
-export function forgetFormKeyUnlessCreated(db: Kysely<DB>, formKey: string, consultationId: string) {
+/** Drops a form's key again when the consultation it names was not created (see atomicOncePerForm). */
+function forgetKeyUnlessCreated(db: Kysely<DB>, formKey: string, consultationId: string) {
   return db
     .deleteFrom("form_submissions")
     .where("formKey", "=", formKey)
@@ -32,17 +28,23 @@ export async function findFormSubmission(db: Kysely<DB>, formKey: string, groupI
 /**
  * Runs a creating batch once per form key (none: always). Answers the id the first send of this
  * key created when the key was already used, or null when this batch ran.
+ *
+ * With `conditional`, the batch creates the consultation `resultId` only if its insert's condition
+ * holds (a follow-up, only if an evaluation asked for one): the key is then dropped again in the
+ * same batch when nothing was created, so that the same form sent once the condition holds creates
+ * it rather than pointing at nothing.
  */
 export async function atomicOncePerForm(
   deps: Pick<Deps, "db" | "atomic" | "clock">,
-  form: { formKey?: string; groupId: string; resultId: string },
+  form: { formKey?: string; groupId: string; resultId: string; conditional?: true },
   writes: CompiledQuery[],
 ): Promise<{ repeatOf: string | null; results: { changes: number }[] }> {
   if (!form.formKey) return { repeatOf: null, results: await deps.atomic(writes) };
   const claim = formSubmissionInsert(deps.db, { formKey: form.formKey, groupId: form.groupId, resultId: form.resultId, at: deps.clock.now() });
+  const forget = form.conditional ? [forgetKeyUnlessCreated(deps.db, form.formKey, form.resultId)] : [];
   try {
-    const [, ...results] = await deps.atomic([claim, ...writes]);
-    return { repeatOf: null, results };
+    const [, ...results] = await deps.atomic([claim, ...writes, ...forget]);
+    return { repeatOf: null, results: results.slice(0, writes.length) };
   } catch (error) {
     // The key's primary key refused the batch: the same form was sent before (or at the same moment).
     const prior = await findFormSubmission(deps.db, form.formKey, form.groupId);

@@ -2,7 +2,7 @@ import type { Deps } from "../deps.js";
 import { findConsultation } from "../consultations/consultations.repo.js";
 import { planProposedSlots } from "../consultations/proposed-slots.js";
 import { slotsWriteQueries } from "../consultations/slots.repo.js";
-import { atomicOncePerForm, forgetFormKeyUnlessCreated } from "../consultations/form-submissions.repo.js";
+import { atomicOncePerForm } from "../consultations/form-submissions.repo.js";
 import { repeated } from "../consultations/consultations.service.js";
 import { planDraft, principalActor } from "../consultations/transition-writes.js";
 import { findExpert } from "../directory/directory.repo.js";
@@ -50,11 +50,10 @@ export async function createFollowUp(
     { id, groupId: by.groupId, topicId: topic.id, briefId: brief.id, expertId: expert.id, createdBy: by.memberId, durationMinutes: input.durationMinutes },
     { at: now, actor: principalActor(by), followUpOf: originId, detail: { followUpOf: originId } },
   );
-  const once = await atomicOncePerForm(deps, { formKey: opts.formKey, groupId: by.groupId, resultId: id }, [
+  const once = await atomicOncePerForm(deps, { formKey: opts.formKey, groupId: by.groupId, resultId: id, conditional: true }, [
     draft.insert,
     ...slotsWriteQueries(db, id, plan.slots, { round: 0, changeId: draft.changeId }),
     ...draft.records,
-    ...(opts.formKey ? [forgetFormKeyUnlessCreated(db, opts.formKey, id)] : []),
   ]);
   if (once.repeatOf) {
     const first = await repeated(deps, once.repeatOf, by.groupId);
