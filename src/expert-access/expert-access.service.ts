@@ -103,7 +103,7 @@ async function viewThroughLink(
     ok: true,
     view,
     expertId: link.consultation.expert.id,
-    ...(languageRows ? { languages: expertLanguagesOf(languageRows as Parameters<typeof expertLanguagesOf>[0]) } : {}),
+    ...(languageRows ? { languages: expertLanguagesOf(languageRows as unknown as Parameters<typeof expertLanguagesOf>[0]) } : {}),
     ...(themeRows ? { themes: themeRows as unknown as Theme[] } : {}),
   };
 }

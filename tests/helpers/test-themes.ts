@@ -1,3 +1,5 @@
+import { themeKey } from "../../src/themes/themes.service.js";
+
 /**
  * The themes the tests' topics and experts name: topics and experts choose from the managed list,
  * so a test database starts with these on it (testApp inserts them; a server in another process
@@ -13,7 +15,7 @@ export const TEST_THEMES = [
 ] as const;
 
 export const testThemeRows = (createdAt: string) =>
-  TEST_THEMES.map((t) => ({ id: crypto.randomUUID(), key: t.nameEn.toLowerCase(), ...t, createdAt }));
+  TEST_THEMES.map((t) => ({ id: crypto.randomUUID(), key: themeKey(t.nameEn), ...t, createdAt }));
 
 type Call = (method: string, path: string, body: unknown, token: string) => Promise<{ status: number }>;
 
