@@ -1,7 +1,10 @@
 /**
  * The server side of bench/api.bench.ts, run as a child process so that the load generator
  * does not share its event loop: the real app over a SQLite file, and a bare Hono route as
- * the baseline, in the same process on two ports. Prints one JSON line when ready.
+ * the baseline, in the same process on two ports. Prints one JSON line when ready, with the
+ * read's parts timed in process (readFloor). `GET /__usage` on the bare port answers the
+ * process's CPU time and event-loop busy time, so that the bench can say what each request
+ * cost the server and whether the server or the load generator was the limit.
  */
 import { serve } from "@hono/node-server";
 import { Hono } from "hono";
@@ -18,9 +21,12 @@ import { silentLogger } from "../src/lib/log.js";
 import { buildNodeDeps } from "../src/node-deps.js";
 import { afterAnswerQueue, drainingAfterAnswer } from "../src/lib/after-answer.js";
 import { createTheme } from "../src/themes/themes.service.js";
+import { performance } from "node:perf_hooks";
+import Database from "better-sqlite3";
+import { consultationInGroupQuery, findConsultation } from "../src/consultations/consultations.repo.js";
 import { createBrief, createTopic } from "../src/topics/topics.service.js";
 
-const CONFIRMABLE = Number(process.env.BENCH_CONFIRMABLE ?? 3000);
+const CONFIRMABLE = Number(process.env.BENCH_CONFIRMABLE ?? 4000);
 
 async function main() {
   const dir = mkdtempSync(join(tmpdir(), "samrad-bench-"));
@@ -34,6 +40,7 @@ async function main() {
   // As `npm start` has it: mail and webhooks (none are configured here) would go after the answer.
   const afterAnswer = afterAnswerQueue();
   const { deps } = await buildNodeDeps(config, { log: silentLogger, afterAnswer });
+  const sqlite = timeSqliteStatements();
   const coord = { role: "coordinator" as const, tokenId: "bench" };
   const org = await createOrganisation(deps, coord, {
     name: "Nordic Welfare Centre",
@@ -73,12 +80,85 @@ async function main() {
     readId = c.value.id;
   }
 
-  const bare = new Hono().get("/bare", (c) => c.json({ status: "ok" }));
+  const app = createApp(deps);
+  const readFloor = await timeTheRead(dbPath, deps, readId, group.id);
+  const bare = new Hono()
+    .get("/bare", (c) => c.json({ status: "ok" }))
+    .get("/__usage", (c) => {
+      const cpu = process.cpuUsage();
+      return c.json({ cpuMicros: cpu.user + cpu.system, sqliteMicros: sqlite.micros(), elu: performance.eventLoopUtilization() });
+    });
   const listen = (fetch: (r: Request) => Response | Promise<Response>) =>
     new Promise<number>((resolve) => serve({ fetch, port: 0, hostname: "127.0.0.1" }, (info) => resolve(info.port)));
   const barePort = await listen(bare.fetch);
-  const appPort = await listen(drainingAfterAnswer(createApp(deps).fetch, afterAnswer));
-  console.log(JSON.stringify({ barePort, appPort, memberToken: member.value.token, readId, confirmations: secrets }));
+  const appPort = await listen(drainingAfterAnswer(app.fetch, afterAnswer));
+  console.log(JSON.stringify({ barePort, appPort, memberToken: member.value.token, readId, readFloor, confirmations: secrets }));
+}
+
+/**
+ * Adds up the time spent inside SQLite's statements (every run, all, get and iterate, with the
+ * BEGIN and COMMIT of a batch, which better-sqlite3 runs as statements too), so that the bench can
+ * say how much of a request's CPU time the database itself takes. Bench only: it wraps the
+ * methods of better-sqlite3's statement class in this process.
+ */
+function timeSqliteStatements() {
+  let total = 0;
+  const probe = new Database(":memory:");
+  const proto = Object.getPrototypeOf(probe.prepare("SELECT 1")) as Record<string, (...args: unknown[]) => unknown>;
+  probe.close();
+  for (const method of ["run", "all", "get", "iterate"]) {
+    const original = proto[method]!;
+    proto[method] = function (this: unknown, ...args: unknown[]) {
+      const start = performance.now();
+      try {
+        return original.apply(this, args);
+      } finally {
+        total += performance.now() - start;
+      }
+    };
+  }
+  return { micros: () => Math.round(total * 1000) };
+}
+
+/** Microseconds per call of f, after a warm-up; the median of five runs. */
+async function microsPer(f: () => unknown, n = 20_000): Promise<number> {
+  for (let i = 0; i < 2000; i++) await f();
+  const runs: number[] = [];
+  for (let r = 0; r < 5; r++) {
+    const start = performance.now();
+    for (let i = 0; i < n / 5; i++) await f();
+    runs.push(((performance.now() - start) * 1000) / (n / 5));
+  }
+  return runs.sort((a, b) => a - b)[2]!;
+}
+
+/**
+ * What GET /api/consultations/:id does, piece by piece, in this process without HTTP: its one
+ * SQL statement through better-sqlite3 alone (on a second connection to the same file), the same
+ * inside a read transaction already open (the difference is what beginning and ending a read
+ * costs in WAL mode: two file-lock calls), the repository's read through Kysely with the view
+ * made of the row, and that view as JSON.
+ */
+async function timeTheRead(dbPath: string, deps: Awaited<ReturnType<typeof buildNodeDeps>>["deps"], id: string, groupId: string) {
+  const query = consultationInGroupQuery(deps.db, id, groupId);
+  const raw = new Database(dbPath, { readonly: true });
+  try {
+    const statement = raw.prepare(query.sql);
+    const params = query.parameters as unknown[];
+    if (statement.all(...params).length !== 1) throw new Error("the read's statement found no row");
+    const sqlAlone = await microsPer(() => statement.all(...params));
+    raw.exec("BEGIN");
+    statement.all(...params);
+    const sqlInOpenTransaction = await microsPer(() => statement.all(...params));
+    raw.exec("COMMIT");
+    const now = new Date();
+    const repository = await microsPer(() => findConsultation(deps.db, id, groupId, now));
+    const view = await findConsultation(deps.db, id, groupId, now);
+    const json = await microsPer(() => JSON.stringify(view));
+    return { sqlAlone, sqlInOpenTransaction, repository, json, bytes: JSON.stringify(view).length };
+  } finally {
+    raw.close();
+  }
 }
 
 
