@@ -3,6 +3,7 @@ import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import { Kysely, SqliteDialect, type CompiledQuery } from "kysely";
 import type { AtomicWrite, StatementResult } from "./atomic.js";
+import { checkpointEverySecond } from "./checkpoints.js";
 import type { DB } from "./schema.js";
 
 const D1_MAX_BOUND_PARAMETERS = 100;
@@ -33,28 +34,6 @@ export function ownerOnly(path: string): void {
   for (const file of [path, `${path}-wal`, `${path}-shm`]) if (existsSync(file)) chmodSync(file, 0o600);
 }
 
-/** How often the write-ahead log is checkpointed (and so reaches the disk): the most a power failure may lose. */
-export const CHECKPOINT_EVERY_MS = 1000;
-/** A cap on the log between timed checkpoints (about 40 MB), should the timer fall behind. */
-const WAL_AUTOCHECKPOINT_PAGES = 10_000;
-
-/**
- * SQLite checkpoints every 1000 pages by default, inside whichever commit crosses the mark: under
- * load one confirmation in about fifty waited for the checkpoint's writes and two fsyncs (a commit
- * then took 0.69 ms on average against 0.25 ms without). Checkpointing once a second on a timer
- * takes that off the requests and writes a page changed many times in the second once; when the
- * service is quiet, the last commits are on the disk a second later instead of whenever 1000 pages
- * have gathered. PASSIVE never waits for readers: with one connection nothing can block it.
- */
-function checkpointOnATimer(raw: Database.Database): ReturnType<typeof setInterval> {
-  raw.pragma(`wal_autocheckpoint = ${WAL_AUTOCHECKPOINT_PAGES}`);
-  const timer = setInterval(() => {
-    if (raw.open) raw.pragma("wal_checkpoint(PASSIVE)");
-  }, CHECKPOINT_EVERY_MS);
-  timer.unref();
-  return timer;
-}
-
 /** Opens (and creates, with its directory) the SQLite file; ":memory:" works for tests. */
 export function connectSqlite(path: string, options: SqliteOptions = {}): SqliteHandle {
   if (path !== ":memory:") {
@@ -68,7 +47,7 @@ export function connectSqlite(path: string, options: SqliteOptions = {}): Sqlite
   // log reaches the disk (fsync) when it is checkpointed. A process crash loses nothing; a power
   // failure may lose what was committed since the last checkpoint.
   raw.pragma("synchronous = NORMAL");
-  const checkpoints = path === ":memory:" ? undefined : checkpointOnATimer(raw);
+  const checkpoints = path === ":memory:" ? undefined : checkpointEverySecond(raw, path);
   // D1 always enforces foreign keys; so must the embedded engine, or the two would drift apart.
   raw.pragma("foreign_keys = ON");
 
@@ -123,8 +102,10 @@ export function connectSqlite(path: string, options: SqliteOptions = {}): Sqlite
     atomic,
     raw,
     close: async () => {
-      if (checkpoints) clearInterval(checkpoints);
+      await checkpoints?.stop();
       await db.destroy();
+      // Kysely closes the file only if it ever ran a query; a handle used through raw alone is closed here.
+      if (raw.open) raw.close();
     },
   };
 }
