@@ -67,7 +67,8 @@ describe("checkpoints of the write-ahead log", () => {
     await new Promise((resolve) => setTimeout(resolve, 1.5 * CHECKPOINT_EVERY_MS));
     const started = Date.now();
     await h.close();
-    expect(Date.now() - started).toBeLessThan(1000);
+    // A thread that did not answer would hold close() for the full 2 s before being terminated.
+    expect(Date.now() - started).toBeLessThan(1800);
     // The last connection closed has checkpointed everything into the file.
     expect(rowsInTheFile(path, dir)).toBe(1);
   });
