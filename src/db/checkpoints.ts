@@ -36,7 +36,7 @@ parentPort.on("message", () => {
 `;
 
 export interface Checkpoints {
-  /** Stops checkpointing; the thread's connection is closed before this resolves. */
+  /** Stops checkpointing; the thread has closed its connection (or, silent for 2 s, been ended) when this resolves. */
   stop(): Promise<void>;
 }
 
@@ -45,7 +45,7 @@ export interface Checkpoints {
  * load one confirmation in about fifty waited for the checkpoint's writes and two fsyncs. A timer
  * once a second took that off the commits, but a checkpoint on the main thread still stopped every
  * request for its writes and fsyncs: 19–25 ms once a second under a confirmation load (the bench's
- * per-statement times), the larger part of those requests' p99. So the checkpoint runs on a thread
+ * per-statement times), a wait for whatever request arrived meanwhile. So the checkpoint runs on a thread
  * of its own with its own connection: PASSIVE copies what no reader still needs and never blocks
  * the main connection's readers or writer, which then only appends to the log.
  *
