@@ -75,7 +75,8 @@ export function connectSqlite(path: string, options: SqliteOptions = {}): Sqlite
         return prepare(sql);
       }
     : prepare;
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: { prepare: prepareForKysely, close: () => raw.close() } }) });
+  // The handle owns the file and closes it in close(): Kysely's driver would close it only if it had ever run a query.
+  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: { prepare: prepareForKysely, close: () => undefined } }) });
 
   const totalChanges = raw.prepare("SELECT total_changes()").pluck();
   const runAll = raw.transaction((queries: readonly CompiledQuery[]) =>
@@ -104,8 +105,7 @@ export function connectSqlite(path: string, options: SqliteOptions = {}): Sqlite
     close: async () => {
       await checkpoints?.stop();
       await db.destroy();
-      // Kysely closes the file only if it ever ran a query; a handle used through raw alone is closed here.
-      if (raw.open) raw.close();
+      raw.close();
     },
   };
 }

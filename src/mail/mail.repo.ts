@@ -1,18 +1,12 @@
-import { sql, type Kysely } from "kysely";
-import type { DB, MailRecipientRole } from "../db/schema.js";
+import { sql, type Kysely, type Selectable } from "kysely";
+import type { DB, MailMessagesTable, MailRecipientRole } from "../db/schema.js";
 import { newId } from "../lib/secrets.js";
 import { messageKey, type MailKind } from "./mail-kinds.js";
 
-export interface MailRow {
-  id: string;
-  messageKey: string;
-  consultationId: string;
-  kind: string;
-  recipientRole: MailRecipientRole;
-  recipientId: string;
-  round: number;
-  attempts: number;
-}
+export type MailRow = Pick<
+  Selectable<MailMessagesTable>,
+  "id" | "messageKey" | "consultationId" | "kind" | "recipientRole" | "recipientId" | "round" | "attempts"
+>;
 
 /**
  * A claimed message is its sender's for this long; a crashed sender's claim lapses after it.

@@ -1,15 +1,7 @@
-import type { Kysely } from "kysely";
-import type { DB } from "../db/schema.js";
+import type { Kysely, Selectable } from "kysely";
+import type { DB, SecurityEventsTable } from "../db/schema.js";
 
-export interface SecurityEventRow {
-  id: number;
-  at: string;
-  kind: string;
-  method: string | null;
-  actorType: string | null;
-  actorId: string | null;
-  detail: string | null;
-}
+export type SecurityEventRow = Selectable<SecurityEventsTable>;
 
 export async function insertSecurityEvent(db: Kysely<DB>, e: Omit<SecurityEventRow, "id">): Promise<void> {
   await db.insertInto("security_events").values(e).execute();

@@ -1,16 +1,9 @@
+import type { Selectable } from "kysely";
 import { Webhook } from "standardwebhooks";
+import type { ConsultationEventsTable } from "../db/schema.js";
 
-/** A consultation event as the delivery reads it (consultation_events). */
-export interface EventForDelivery {
-  id: number;
-  consultationId: string;
-  type: string;
-  fromStatus: string | null;
-  toStatus: string;
-  actorType: string;
-  at: string;
-  payload: string;
-}
+/** A consultation event as the delivery reads it (consultation_events, without its changeId). */
+export type EventForDelivery = Omit<Selectable<ConsultationEventsTable>, "changeId">;
 
 /**
  * The Standard Webhooks body: `{ type, timestamp, data }`. The same event gives the same bytes on
