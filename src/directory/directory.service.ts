@@ -44,16 +44,14 @@ export const expert = (deps: Pick<Deps, "db">, id: string) => findExpert(deps.db
  * coordinator sees deactivated ones when asked) and the theme names, in one round trip.
  */
 export async function directoryPage(deps: Pick<Deps, "db" | "atomic">, q: ExpertFilter, lang: Lang) {
-  const [orgs, experts, themes] = await readTogether(deps, [allOrganisationsQuery(deps.db), allExpertsQuery(deps.db, q), allThemesQuery(deps.db).compile()]);
+  const [orgs, experts, themes] = await readTogether(deps, [allOrganisationsQuery(deps.db), allExpertsQuery(deps.db, q), allThemesQuery(deps.db)]);
   return { organisations: organisationsFromRows(orgs), experts: expertsFromRows(experts), themeName: themeNamerOf(themes, lang) };
 }
 
-/** The themes the directory's experts name, alphabetically: the report page's theme filter. */
-export async function directoryThemes(deps: Pick<Deps, "db">): Promise<string[]> {
-  return directoryThemesFromRows((await deps.db.executeQuery(directoryThemesRead(deps))).rows);
-}
-
-/** directoryThemes as a compiled statement, for a page's batch: the themes of every expert not erased, active or not. */
+/**
+ * The themes the directory's experts name, as a compiled statement for a page's batch (the report
+ * page's theme filter): every expert not erased, active or not; directoryThemesFromRows sorts them.
+ */
 export const directoryThemesRead = (deps: Pick<Deps, "db">) => expertThemesQuery(deps.db).compile();
 
 export const directoryThemesFromRows = (rows: { themes: string }[]): string[] =>

@@ -1,12 +1,7 @@
 import type { Kysely } from "kysely";
 import type { DB } from "../db/schema.js";
 
-/** The latest evaluations for the coordinator's table: figures and codes, never who wrote them. */
-export async function recentEvaluations(db: Kysely<DB>, limit = 20) {
-  return recentEvaluationsQuery(db, limit).execute();
-}
-
-/** recentEvaluations as a query, to batch with a page's other reads. */
+/** The latest evaluations for the coordinator's table, as a query to batch with a page's other reads: figures and codes, never who wrote them. */
 export function recentEvaluationsQuery(db: Kysely<DB>, limit = 20) {
   return db
     .selectFrom("evaluations as ev")
@@ -32,4 +27,4 @@ export function recentEvaluationsQuery(db: Kysely<DB>, limit = 20) {
     .limit(limit);
 }
 
-export type RecentEvaluation = Awaited<ReturnType<typeof recentEvaluations>>[number];
+export type RecentEvaluation = Awaited<ReturnType<ReturnType<typeof recentEvaluationsQuery>["execute"]>>[number];

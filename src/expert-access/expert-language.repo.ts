@@ -14,11 +14,6 @@ export async function storeExpertLanguage(db: Kysely<DB>, expertId: string, lang
     .execute();
 }
 
-export async function expertLanguage(db: Kysely<DB>, expertId: string): Promise<PageLanguage | null> {
-  const row = await db.selectFrom("experts").select("preferredLanguage").where("id", "=", expertId).executeTakeFirst();
-  return row?.preferredLanguage ?? null;
-}
-
 /** The expert's listed languages and the one chosen on their page; `expertId` may be a subquery, to ride in a batch. */
 export const expertLanguagesQuery = (db: Kysely<DB>, expertId: string | Expression<string>) =>
   db.selectFrom("experts").select(["languages", "preferredLanguage"]).where("id", "=", expertId).compile();

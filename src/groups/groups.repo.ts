@@ -34,11 +34,6 @@ export function memberFrameQuery(db: Kysely<DB>, memberId: string, groupId: stri
     .where("m.groupId", "=", groupId);
 }
 
-/** The group's time zone, as a query to batch with others (readTogether). */
-export function groupTimeZoneQuery(db: Kysely<DB>, id: string) {
-  return db.selectFrom("dev_groups").select("timeZone").where("id", "=", id);
-}
-
 const BY_NAME = [{ column: "name" }, { column: "id" }];
 
 /** All groups by name, as a statement for a page's batch (the pages' choice lists). */
@@ -46,8 +41,8 @@ export const allGroupsQuery = (db: Kysely<DB>) => db.selectFrom("dev_groups").se
 
 /** By name, one page at a time; without a page, all of them (the pages' choice lists). */
 export async function listGroups(db: Kysely<DB>, page?: PageRequest): Promise<Page<Group>> {
+  if (!page) return { items: (await db.executeQuery(allGroupsQuery(db))).rows, nextCursor: null };
   let q = db.selectFrom("dev_groups").selectAll();
-  if (!page) return { items: await q.orderBy("name").orderBy("id").execute(), nextCursor: null };
   if (page.after) q = q.where(afterKey(BY_NAME, page.after));
   const rows = await q.orderBy("name").orderBy("id").limit(page.limit + 1).execute();
   return toPage("groups", rows, page.limit, (g) => [g.name, g.id]);

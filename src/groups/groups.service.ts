@@ -115,8 +115,3 @@ export async function updateMember(deps: GroupDeps, by: Principal, groupId: stri
 
 /** Where a group is when its row has no zone (the first groups were all in Finland). */
 export const DEFAULT_GROUP_ZONE = "Europe/Helsinki";
-
-/** The group's own time zone (Helsinki when a group has none recorded): its pages show local times in it. */
-export async function groupTimeZone(deps: Pick<Deps, "db">, groupId: string): Promise<string> {
-  return (await findGroup(deps.db, groupId))?.timeZone ?? DEFAULT_GROUP_ZONE;
-}
