@@ -33,7 +33,7 @@ export async function coordinatorConsultationsPage(deps: ViewDeps & Pick<Deps, "
     countQ,
     allGroupsQuery(deps.db),
     consultationThemesQuery(deps.db),
-    allThemesQuery(deps.db).compile(),
+    allThemesQuery(deps.db),
   ]);
   // themeList: the managed list, so that the page names each stored theme in its language.
   return { ...searchResultFromRows(rows, count, deps.clock.now()), groups, themes: themes.map((r) => r.theme), themeList };
@@ -73,7 +73,7 @@ export async function coordinatorConsultationPage(deps: ViewDeps & Pick<Deps, "a
     groupNameOfConsultationQuery(deps.db, id),
     allProgrammesQuery(deps.db),
     programmeOfQuery(deps.db, id),
-    allThemesQuery(deps.db).compile(),
+    allThemesQuery(deps.db),
   ]);
   if (!row || !facts || !briefRow) return undefined;
   const view = assemble(consultationFromRow(row, now), facts, briefOf(briefRow), history, now);

@@ -93,7 +93,7 @@ async function viewThroughLink(
     briefQuery(deps.db, linked.select("c.briefId").$asScalar()).compile(),
     groupQuery(deps, linked.select("c.groupId").$asScalar()),
     // The page also names the topic's theme in its language from the managed list.
-    ...(withLanguages ? [expertLanguagesQuery(deps.db, linked.select("c.expertId").$asScalar()), allThemesQuery(deps.db).compile()] : []),
+    ...(withLanguages ? [expertLanguagesQuery(deps.db, linked.select("c.expertId").$asScalar()), allThemesQuery(deps.db)] : []),
   ]);
   const now = deps.clock.now();
   const link = checkLink(linkRows[0] ? linkedConsultationFromRow(linkRows[0], now) : undefined, hash, now);

@@ -3,7 +3,8 @@ import { readTogether } from "../db/read-together.js";
 import type { Deps } from "../deps.js";
 import { directoryThemesFromRows, directoryThemesRead } from "../directory/directory.service.js";
 import { recentEvaluationsRead } from "../evaluations/recent-evaluations.service.js";
-import { allThemesRead, themeNamerOf } from "../themes/themes.service.js";
+import { allThemesQuery } from "../themes/themes.repo.js";
+import { themeNamerOf } from "../themes/themes.service.js";
 import type { ReportQuery } from "./report-period.js";
 import { conceptReportFromRows, conceptReportQueries } from "./reports.service.js";
 
@@ -20,7 +21,7 @@ export async function reportPage(deps: Pick<Deps, "db" | "clock" | "atomic">, qu
     recentEvaluationsRead(deps),
     ...feedbackPageQueries(deps),
     directoryThemesRead(deps),
-    allThemesRead(deps),
+    allThemesQuery(deps.db),
     ...conceptReportQueries(deps, query, now),
   ]);
   const { report, programmes } = conceptReportFromRows(query, reportRows, now);

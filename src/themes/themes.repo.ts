@@ -5,13 +5,13 @@ import type { Theme, UpdateTheme } from "./themes.schemas.js";
 
 const BY_KEY = [{ column: "key" }, { column: "id" }];
 
-/** By key, one page at a time; without a page, the whole list (tens of themes). */
-/** Every theme, as a query to batch with a page's other reads. */
-export const allThemesQuery = (db: Kysely<DB>) => db.selectFrom("themes").selectAll().orderBy("key").orderBy("id");
+/** Every theme, as a compiled statement to batch with a page's other reads. */
+export const allThemesQuery = (db: Kysely<DB>) => db.selectFrom("themes").selectAll().orderBy("key").orderBy("id").compile();
 
+/** By key, one page at a time; without a page, the whole list (tens of themes). */
 export async function listThemes(db: Kysely<DB>, page?: PageRequest): Promise<Page<Theme>> {
   let q = db.selectFrom("themes").selectAll();
-  if (!page) return { items: await allThemesQuery(db).execute(), nextCursor: null };
+  if (!page) return { items: (await db.executeQuery(allThemesQuery(db))).rows, nextCursor: null };
   if (page.after) q = q.where(afterKey(BY_KEY, page.after));
   return toPage("themes", await q.orderBy("key").orderBy("id").limit(page.limit + 1).execute(), page.limit, (t) => [t.key, t.id]);
 }

@@ -22,7 +22,12 @@ const nameIn = (t: Theme, lang: Lang) => (lang === "fi" ? t.nameFi : lang === "s
 
 /** The list as a page offers it: each key with its name in the page's language, in that language's order. */
 export async function themeChoices(deps: Pick<Deps, "db">, lang: Lang): Promise<{ value: string; label: string }[]> {
-  return (await allThemes(deps)).map((t) => ({ value: t.key, label: nameIn(t, lang) })).sort((a, b) => a.label.localeCompare(b.label, lang));
+  return themeChoicesOf(await allThemes(deps), lang);
+}
+
+/** themeChoices of a list already read (for a page that also names themes from it). */
+export function themeChoicesOf(themes: readonly Theme[], lang: Lang): { value: string; label: string }[] {
+  return themes.map((t) => ({ value: t.key, label: nameIn(t, lang) })).sort((a, b) => a.label.localeCompare(b.label, lang));
 }
 
 /**
@@ -32,9 +37,6 @@ export async function themeChoices(deps: Pick<Deps, "db">, lang: Lang): Promise<
 export async function themeNamer(deps: Pick<Deps, "db">, lang: Lang): Promise<(stored: string) => string> {
   return themeNamerOf(await allThemes(deps), lang);
 }
-
-/** Every theme as a compiled statement, for a page that batches it; themeNamerOf names from its rows. */
-export const allThemesRead = (deps: Pick<Deps, "db">) => allThemesQuery(deps.db).compile();
 
 export function themeNamerOf(themes: readonly Theme[], lang: Lang): (stored: string) => string {
   // Keys migrated from SQL were lower-cased by SQLite, which leaves Ä, Ö and Å: compare in JavaScript's lower case.

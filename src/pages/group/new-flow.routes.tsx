@@ -5,7 +5,7 @@ import { directoryExpert, searchDirectory } from "../../directory/directory.serv
 import { NORDIC_COUNTRIES, type NordicCountry } from "../../lib/common-schemas.js";
 import { CreateBriefSchema, CreateTopicSchema } from "../../topics/topics.schemas.js";
 import { createTopicWithBrief, groupBrief, groupTopicsWithBriefs } from "../../topics/topics.service.js";
-import { themeChoices, themeNamer, UNKNOWN_THEME_RULE } from "../../themes/themes.service.js";
+import { allThemes, themeChoicesOf, themeNamer, themeNamerOf, UNKNOWN_THEME_RULE } from "../../themes/themes.service.js";
 import { fieldErrorsFromZod } from "../forms/field-errors.js";
 import type { PageEnv } from "../page-env.js";
 import { renderNotFound, renderPage } from "../render.js";
@@ -30,8 +30,11 @@ const EXISTING_BRIEFS_SHOWN = 10;
 
 async function renderTopicStep(c: Context<PageEnv>, values: TopicFormValues, errors: Record<string, string> = {}) {
   const { deps, t, lang, csrfToken } = c.var;
-  const [themes, themeName] = await Promise.all([themeChoices(deps, lang), themeNamer(deps, lang)]);
-  const existing = (await groupTopicsWithBriefs(deps, memberOf(c), EXISTING_BRIEFS_SHOWN)).map(({ topic, briefs }) => ({
+  // The list read once, beside the group's topics: the choices and the names of the topics' themes both come from it.
+  const [list, topics] = await Promise.all([allThemes(deps), groupTopicsWithBriefs(deps, memberOf(c), EXISTING_BRIEFS_SHOWN)]);
+  const themes = themeChoicesOf(list, lang);
+  const themeName = themeNamerOf(list, lang);
+  const existing = topics.map(({ topic, briefs }) => ({
     topicTitle: topic.title,
     theme: topic.theme,
     briefs: briefs.map((b) => ({ briefId: b.id, challenge: b.challenge, createdAt: b.createdAt })),

@@ -155,6 +155,7 @@ export function addDirectoryPages(app: Hono<PageEnv>, coordinator: MiddlewareHan
 
   const expertPage = async (c: Context<PageEnv>, opts: { action: string; title: string; values: ExpertFormValues; errors?: FieldErrors; notice?: string; existing?: { id: string; active: boolean } }) => {
     const errors = opts.errors ?? {};
+    const [orgs, themes] = await Promise.all([organisations(c.var.deps), themeChoices(c.var.deps, c.var.lang)]);
     return renderWorkplace(
       c,
       opts.title,
@@ -162,8 +163,8 @@ export function addDirectoryPages(app: Hono<PageEnv>, coordinator: MiddlewareHan
         t={c.var.t}
         lang={c.var.lang}
         csrfToken={c.var.csrfToken}
-        organisations={await organisations(c.var.deps)}
-        themes={await themeChoices(c.var.deps, c.var.lang)}
+        organisations={orgs}
+        themes={themes}
         {...opts}
         errors={errors}
       />,
