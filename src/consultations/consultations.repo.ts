@@ -105,10 +105,10 @@ const byIdInGroup = preparedQuery<Row, { id: string; groupId: string }>((db) =>
  * transition's own, so the answer needs no round trip of its own); `consultationFromRow` makes
  * the view of its row.
  */
-export const consultationQuery = (db: Kysely<DB>, id: string) => baseQuery(db).where("c.id", "=", id).compile();
+export const consultationQuery = (db: Kysely<DB>, id: string) => byId.statement(db, { id });
 export const consultationFromRow = (row: Record<string, unknown>, now: Date): Consultation => toView(row as Row, now);
 /** findConsultation for a group as a compiled statement, to ride in a page's batch. */
-export const consultationInGroupQuery = (db: Kysely<DB>, id: string, groupId: string) => baseQuery(db).where("c.id", "=", id).where("c.groupId", "=", groupId).compile();
+export const consultationInGroupQuery = (db: Kysely<DB>, id: string, groupId: string) => byIdInGroup.statement(db, { id, groupId });
 
 /** One consultation as its group (groupId) or the coordinator (null) may see it. */
 export async function findConsultation(db: Kysely<DB>, id: string, groupId: string | null, now: Date): Promise<Consultation | undefined> {
@@ -127,7 +127,7 @@ type LinkRow = Awaited<ReturnType<ReturnType<typeof byLinkHashQuery>["executeTak
 const byLinkHash = preparedQuery<LinkRow, { secretHash: string }>(byLinkHashQuery);
 
 /** findConsultationByLinkHash as a compiled statement, to ride in one round trip with other reads. */
-export const consultationByLinkHashQuery = (db: Kysely<DB>, secretHash: string) => withLink(db).where("l.secretHash", "=", secretHash).compile();
+export const consultationByLinkHashQuery = (db: Kysely<DB>, secretHash: string) => byLinkHash.statement(db, { secretHash });
 /** The row of consultationByLinkHashQuery as findConsultationByLinkHash gives it. */
 export const linkedConsultationFromRow = (row: Record<string, unknown>, now: Date) => linkedConsultation(row as LinkRow, now);
 
@@ -170,6 +170,10 @@ export async function listConsultations(
 ): Promise<Page<Consultation>> {
   const { rows } = await db.executeQuery(listConsultationsQuery(db, filter, page));
   return consultationsPageFromRows(rows as Record<string, unknown>[], page.limit, now);
+}
+
+export async function consultationExists(db: Kysely<DB>, id: string): Promise<boolean> {
+  return (await db.selectFrom("consultations").select("id").where("id", "=", id).executeTakeFirst()) !== undefined;
 }
 
 /** The raw row with its stored status, for services that decide a transition. */

@@ -1,4 +1,4 @@
-import type { Compilable, Kysely } from "kysely";
+import type { Compilable, CompiledQuery, Kysely } from "kysely";
 import type { DB } from "./schema.js";
 
 const MARKER = "\u0000samrad-param:";
@@ -16,10 +16,12 @@ export function param<T>(name: string): T {
  * @example
  * const byId = preparedQuery((db) => db.selectFrom("topics").selectAll().where("id", "=", param<string>("id")));
  * const rows = await byId(db, { id });
+ * const [rows2, other] = await readTogether(deps, [byId.statement(db, { id }), otherQuery]);
  */
 export function preparedQuery<Row, Args extends Record<string, unknown>>(build: (db: Kysely<DB>) => Compilable<Row>) {
-  const compiled = new WeakMap<Kysely<DB>, ReturnType<Compilable<Row>["compile"]>>();
-  return async (db: Kysely<DB>, args: Args): Promise<Row[]> => {
+  const compiled = new WeakMap<Kysely<DB>, CompiledQuery<Row>>();
+  /** The compiled statement with these arguments, to run or to ride in a batch (readTogether, atomic). */
+  const statement = (db: Kysely<DB>, args: Args): CompiledQuery<Row> => {
     let query = compiled.get(db);
     if (!query) {
       query = build(db).compile();
@@ -31,6 +33,8 @@ export function preparedQuery<Row, Args extends Record<string, unknown>>(build: 
       if (!(name in args)) throw new Error(`prepared query is missing argument "${name}"`);
       return args[name];
     });
-    return (await db.executeQuery<Row>({ ...query, parameters })).rows;
+    return { ...query, parameters };
   };
+  const run = async (db: Kysely<DB>, args: Args): Promise<Row[]> => (await db.executeQuery<Row>(statement(db, args))).rows;
+  return Object.assign(run, { statement });
 }

@@ -41,11 +41,10 @@ export async function insertOrganisation(db: Kysely<DB>, o: Organisation): Promi
     .execute();
 }
 
-/** By name, one page at a time. */
 /** By name, one page at a time; without a page, all of them. */
 export async function listOrganisations(db: Kysely<DB>, page?: PageRequest): Promise<Page<Organisation>> {
+  if (!page) return { items: organisationsFromRows((await db.executeQuery(allOrganisationsQuery(db))).rows), nextCursor: null };
   let q = db.selectFrom("organisations").selectAll();
-  if (!page) return { items: (await q.orderBy("name").orderBy("id").execute()).map(toOrganisation), nextCursor: null };
   if (page.after) q = q.where(afterKey([{ column: "name" }, { column: "id" }], page.after));
   const rows = await q.orderBy("name").orderBy("id").limit(page.limit + 1).execute();
   return mapPage(toPage("organisations", rows, page.limit, (o) => [o.name, o.id]), toOrganisation);
@@ -120,7 +119,6 @@ export async function findExpert(db: Kysely<DB>, id: string): Promise<Expert | u
 export const expertThemesQuery = (db: Kysely<DB>) =>
   expertsQuery(db).clearSelect().select("experts.themes").where("experts.erasedAt", "is", null);
 
-/** The directory: experts who can be chosen, so not the erased ones. By name, one page at a time; without a page, every match (the pages' directory step). */
 /** The whole directory filtered, by name, as a statement for a page's batch (expertsFromRows reads its rows). */
 export const allExpertsQuery = (db: Kysely<DB>, q: ExpertFilter) => filteredExperts(db, q).orderBy("experts.name").orderBy("experts.id").compile();
 export const expertsFromRows = (rows: readonly unknown[]): Expert[] => rows.map((r) => toExpert(r as Parameters<typeof toExpert>[0]));
@@ -129,11 +127,12 @@ export const expertsFromRows = (rows: readonly unknown[]): Expert[] => rows.map(
 export const allOrganisationsQuery = (db: Kysely<DB>) => db.selectFrom("organisations").selectAll().orderBy("name").orderBy("id").compile();
 export const organisationsFromRows = (rows: readonly unknown[]): Organisation[] => rows.map((r) => toOrganisation(r as Parameters<typeof toOrganisation>[0]));
 
+/** The directory: experts who can be chosen, so not the erased ones. By name, one page at a time; without a page, every match (the pages' directory step). */
 export async function searchExperts(db: Kysely<DB>, q: ExpertFilter, page?: PageRequest): Promise<Page<Expert>> {
+  if (!page) return { items: expertsFromRows((await db.executeQuery(allExpertsQuery(db, q))).rows), nextCursor: null };
   let query = filteredExperts(db, q);
-  if (page?.after) query = query.where(afterKey([{ column: "experts.name" }, { column: "experts.id" }], page.after));
+  if (page.after) query = query.where(afterKey([{ column: "experts.name" }, { column: "experts.id" }], page.after));
   query = query.orderBy("experts.name").orderBy("experts.id");
-  if (!page) return { items: (await query.execute()).map(toExpert), nextCursor: null };
   const rows = await query.limit(page.limit + 1).execute();
   return mapPage(toPage("experts", rows, page.limit, (e) => [e.name, e.id]), toExpert);
 }

@@ -1,4 +1,4 @@
-import { findConsultation } from "../consultations/consultations.repo.js";
+import { consultationExists } from "../consultations/consultations.repo.js";
 import type { Deps } from "../deps.js";
 import { fail, ok, type Result } from "../lib/errors.js";
 import { listMessages, retryFailedMessage } from "./mail.repo.js";
@@ -18,7 +18,7 @@ export type SentMessage = ReturnType<typeof shown>;
 
 /** What was sent, or is due, for a consultation (never the text). */
 export async function consultationMessages(deps: MessagesDeps, consultationId: string): Promise<Result<SentMessage[]>> {
-  if (!(await findConsultation(deps.db, consultationId, null, deps.clock.now()))) return fail("NOT_FOUND", `No consultation with id ${consultationId}`);
+  if (!(await consultationExists(deps.db, consultationId))) return fail("NOT_FOUND", `No consultation with id ${consultationId}`);
   return ok((await listMessages(deps.db, consultationId)).map(shown));
 }
 

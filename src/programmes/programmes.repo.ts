@@ -14,8 +14,8 @@ export const programmeOfQuery = (db: Kysely<DB>, consultationId: string) =>
 
 /** By name, one page at a time; without a page, all of them (a handful). */
 export async function listProgrammes(db: Kysely<DB>, page?: PageRequest): Promise<Page<Programme>> {
+  if (!page) return { items: (await db.executeQuery(allProgrammesQuery(db))).rows, nextCursor: null };
   let q = db.selectFrom("programmes").select(["id", "name", "description", "createdAt"]);
-  if (!page) return { items: await q.orderBy("name").orderBy("id").execute(), nextCursor: null };
   if (page.after) q = q.where(afterKey([{ column: "name" }, { column: "id" }], page.after));
   return toPage("programmes", await q.orderBy("name").orderBy("id").limit(page.limit + 1).execute(), page.limit, (p) => [p.name, p.id]);
 }
@@ -52,6 +52,3 @@ export async function programmeExists(db: Kysely<DB>, id: string): Promise<boole
   return (await db.selectFrom("programmes").select("id").where("id", "=", id).executeTakeFirst()) !== undefined;
 }
 
-export async function consultationExists(db: Kysely<DB>, id: string): Promise<boolean> {
-  return (await db.selectFrom("consultations").select("id").where("id", "=", id).executeTakeFirst()) !== undefined;
-}

@@ -5,7 +5,8 @@ import { actorOf, type Principal } from "../lib/auth.js";
 import { fail, ok, type Result } from "../lib/errors.js";
 import type { Page, PageRequest } from "../lib/paging.js";
 import { newId } from "../lib/secrets.js";
-import { consultationExists, insertProgramme, listProgrammes, programmeExists, setProgrammeOf } from "./programmes.repo.js";
+import { consultationExists } from "../consultations/consultations.repo.js";
+import { insertProgramme, listProgrammes, programmeExists, setProgrammeOf } from "./programmes.repo.js";
 import type { CreateProgramme, Programme } from "./programmes.schemas.js";
 
 type ProgrammeDeps = Pick<Deps, "db" | "clock" | "atomic">;
