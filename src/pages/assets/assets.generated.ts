@@ -6,7 +6,7 @@ import type { StaticFileInfo } from "./static-files.js";
 export const assets: Record<string, StaticFileInfo> = {
   "styles.css": { type: "text/css; charset=utf-8", hash: "53ec838bd489" },
   "enhance.js": { type: "text/javascript; charset=utf-8", hash: "bf3c7a31039d" },
-  "charts.js": { type: "text/javascript; charset=utf-8", hash: "54710b00b1e0" },
+  "charts.js": { type: "text/javascript; charset=utf-8", hash: "c85c4db5b99d" },
   "favicon.svg": { type: "image/svg+xml", hash: "a068e1c8a346" },
   "chart.umd.min.js": { type: "text/javascript; charset=utf-8", hash: "87364cc2b2a7" },
 };

@@ -30,8 +30,7 @@
         maintainAspectRatio: false,
         // Drawn at once: no motion for people who are sensitive to it, and tests see the result.
         animation: false,
-        indexAxis: spec.horizontal ? "y" : "x",
-        scales: spec.horizontal ? { x: valueScale(spec, percent) } : { y: valueScale(spec, percent) },
+        scales: { y: valueScale(spec, percent) },
         plugins: { legend: { display: spec.datasets.length > 1, position: "bottom" } },
       },
     });

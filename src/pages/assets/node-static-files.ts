@@ -1,12 +1,13 @@
 import type { StaticFiles } from "./static-files.js";
 
 /**
- * Node: the bodies from the generated modules, loaded on the first file asked for (Swagger UI's
- * script alone is 1.4 MB). Never imported by the Worker, which reads its static assets instead.
+ * Node: the bodies from the generated modules, each module loaded on the first file asked for
+ * from it: Swagger UI's (its script alone is 1.4 MB) only for `docs/`, so a page's stylesheet
+ * does not parse it. Never imported by the Worker, which reads its static assets instead.
  */
 export const nodeStaticFiles: StaticFiles = {
   async read(path) {
-    const [{ assetBodies }, { swaggerUiBodies }] = await Promise.all([import("./asset-bodies.generated.js"), import("../../docs/swagger-ui-bodies.generated.js")]);
-    return assetBodies[path] ?? swaggerUiBodies[path] ?? null;
+    if (path.startsWith("docs/")) return (await import("../../docs/swagger-ui-bodies.generated.js")).swaggerUiBodies[path] ?? null;
+    return (await import("./asset-bodies.generated.js")).assetBodies[path] ?? null;
   },
 };

@@ -47,7 +47,8 @@ interface FieldProps {
   t: Messages;
 }
 
-const describedBy = (p: FieldProps, extra?: string) =>
+/** What a control's aria-describedby names: its hint and error (as HintAndError gives them ids), and any extra. */
+export const describedBy = (p: { id: string; hint?: string; error?: string }, extra?: string) =>
   [p.hint ? `${p.id}-hint` : "", p.error ? `${p.id}-error` : "", extra ?? ""].filter(Boolean).join(" ") || undefined;
 
 /** The hint and the error between a label and its control; their ids are what aria-describedby names. */
@@ -175,9 +176,8 @@ export function RadioGroup(p: {
   inline?: boolean;
   options: { value: string; label: string }[];
 }) {
-  const described = [p.hint ? `${p.id}-hint` : "", p.error ? `${p.id}-error` : ""].filter(Boolean).join(" ") || undefined;
   return (
-    <fieldset class={p.error ? "field field-invalid" : "field"} aria-describedby={described}>
+    <fieldset class={p.error ? "field field-invalid" : "field"} aria-describedby={describedBy(p)}>
       <legend class="legend-question">{p.legend}</legend>
       <HintAndError id={p.id} hint={p.hint} error={p.error} />
       <div class={p.inline ? "radios radios-inline" : "radios"}>

@@ -5,7 +5,6 @@ export interface ChartSpec {
   unit?: "count" | "percent" | "score";
   /** The top of the value axis when the scale has one, e.g. 5 for ratings. */
   max?: number;
-  horizontal?: boolean;
 }
 
 /**

@@ -1,13 +1,13 @@
 import { FUNDING_SOURCES, type FundingSource } from "../../evaluations/consultation-outcome.schemas.js";
+import { DURATION_FITS } from "../../evaluations/evaluations.schemas.js";
 import type { CsvColumn, CsvWording } from "../../reports/evaluations-csv.js";
 import { countryName } from "../i18n/format.js";
 import type { Lang, Messages } from "../i18n/index.js";
 
 const YES_NO_COLUMNS: readonly CsvColumn[] = ["noShow", "wouldRecommend", "followUpInterest"];
-const FITS = ["too_short", "right", "too_long"] as const;
 
 const isFundingSource = (v: unknown): v is FundingSource => (FUNDING_SOURCES as readonly unknown[]).includes(v);
-const isFit = (v: unknown): v is (typeof FITS)[number] => (FITS as readonly unknown[]).includes(v);
+const isFit = (v: unknown): v is (typeof DURATION_FITS)[number] => (DURATION_FITS as readonly unknown[]).includes(v);
 
 /**
  * The CSV as the report page hands it out: headers and coded cells in the page's language (side,

@@ -33,7 +33,6 @@ export function OutcomesSection(p: Props) {
     datasets: SCORES.map((s) => ({ label: k[s], data: shown.map((g) => g[s]?.mean ?? null) })),
     unit: "score" as const,
     max: 5,
-    horizontal: true,
   };
   const key = (g: OutcomeGroup, field: string) => `${p.path}.${g.key}.${field}`;
   const columns = [

@@ -1,6 +1,6 @@
 import type { Context } from "hono";
 import type { Child } from "hono/jsx";
-import { HintAndError } from "../../components/form.js";
+import { describedBy, HintAndError } from "../../components/form.js";
 import { zoneCity } from "../../i18n/format.js";
 import type { Lang, Messages } from "../../i18n/index.js";
 import { NORDIC_ZONES } from "../../i18n/vocabulary.js";
@@ -23,9 +23,8 @@ export function CheckboxGroup(p: {
   /** Each box sends `name=value` when ticked ("1" unless given). */
   options: { name: string; label: string; checked: boolean; value?: string }[];
 }) {
-  const described = [p.hint ? `${p.id}-hint` : "", p.error ? `${p.id}-error` : ""].filter(Boolean).join(" ") || undefined;
   return (
-    <fieldset class={p.error ? "field field-invalid" : "field"} aria-describedby={described}>
+    <fieldset class={p.error ? "field field-invalid" : "field"} aria-describedby={describedBy(p)}>
       <legend class="legend-question">{p.legend}</legend>
       <HintAndError id={p.id} hint={p.hint} error={p.error} />
       {p.options.map((o, i) => {
