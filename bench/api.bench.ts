@@ -15,6 +15,8 @@
 import autocannon from "autocannon";
 import { spawn } from "node:child_process";
 import { createInterface } from "node:readline";
+import { performance, type EventLoopUtilization } from "node:perf_hooks";
+import { median } from "./timing.js";
 
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 2);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -42,20 +44,10 @@ async function startServer(): Promise<{ ready: Ready; stop: () => void }> {
   return { ready, stop: () => child.kill("SIGTERM") };
 }
 
-interface Measured {
-  name: string;
-  rps: number;
-  p99: number;
-  ratio: number;
-  cpu: number;
-  sqlite: number;
-  busy: number;
-}
-
 interface Usage {
   cpuMicros: number;
   sqliteMicros: number;
-  elu: { idle: number; active: number; utilization: number };
+  elu: EventLoopUtilization;
 }
 
 async function usage(port: number): Promise<Usage> {
@@ -69,23 +61,20 @@ async function usage(port: number): Promise<Usage> {
  * settling pause (a confirmation's work after its answer belongs to it); its event loop's busy share
  * over the round itself.
  */
-async function load(name: string, opts: autocannon.Options, usagePort: number) {
+async function load(opts: autocannon.Options, usagePort: number) {
   const before = await usage(usagePort);
   const result = await autocannon({ connections: CONNECTIONS, duration: DURATION_S, ...opts });
   const ended = await usage(usagePort);
   await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
   const settled = await usage(usagePort);
-  const active = ended.elu.active - before.elu.active;
-  const idle = ended.elu.idle - before.elu.idle;
   return {
-    name,
     rps: result.requests.average,
     p99: result.latency.p99,
     non2xx: result.non2xx,
     total: result.requests.total,
     cpuMicrosPerRequest: (settled.cpuMicros - before.cpuMicros) / Math.max(1, result.requests.total),
     sqliteMicrosPerRequest: (settled.sqliteMicros - before.sqliteMicros) / Math.max(1, result.requests.total),
-    busy: active / Math.max(1e-9, active + idle),
+    busy: performance.eventLoopUtilization(ended.elu, before.elu).utilization,
   };
 }
 
@@ -124,14 +113,13 @@ export async function main() {
     const rounds: Awaited<ReturnType<typeof load>>[][] = [];
     for (let round = 0; round < ROUNDS; round++) {
       const results = [];
-      for (const [name, opts] of targets) {
+      for (const [, opts] of targets) {
         // Both servers share one process: load() lets the requests still in flight (a slow
         // confirmation's queue) finish before the next target, so that they do not slow the bare route's round.
-        results.push(await load(name, opts, ready.barePort));
+        results.push(await load(opts, ready.barePort));
       }
       rounds.push(results);
     }
-    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
     const measured = targets.map(([name], i) => ({
       name,
       rps: median(rounds.map((r) => r[i]!.rps)),
@@ -167,7 +155,8 @@ export async function main() {
       { part: "the repository's read (Kysely, the view made of the row)", time: us(f.repository) },
       { part: "the view as JSON", time: us(f.json) },
     ]);
-    const [bare, healthz, read, confirmation] = measured as unknown as [Measured, Measured, Measured, Measured];
+    type Measured = (typeof measured)[number];
+    const [bare, healthz, read, confirmation] = measured as [Measured, Measured, Measured, Measured];
     console.log(
       "\nWhat bounds the two aims, from the figures above. The server's loop is busy nearly all of every round, so a" +
         "\nratio is about the bare route's CPU per request over the target's. The best ratio a target could reach if" +

@@ -17,6 +17,7 @@ import { buildConceptReportFromAggregates } from "../src/reports/concept-model.j
 import { loadReportAggregates } from "../src/reports/report-aggregates.repo.js";
 import { reportRowStatements } from "../src/reports/report-rows.js";
 import { conceptReport } from "../src/reports/reports.service.js";
+import { timeMs } from "./timing.js";
 
 const CONSULTATIONS = 100_000;
 const EVALUATED = 80_000; // each with 4 member evaluations and 1 expert evaluation: 400,000
@@ -134,18 +135,6 @@ function fill(handle: SqliteHandle) {
 }
 
 let backfillMs = 0;
-
-async function timeMs(runs: number, work: () => Promise<unknown>): Promise<{ median: number; min: number }> {
-  await work(); // warm the page cache and the statement cache
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const started = performance.now();
-    await work();
-    times.push(performance.now() - started);
-  }
-  times.sort((a, b) => a - b);
-  return { median: times[Math.floor(times.length / 2)]!, min: times[0]! };
-}
 
 /** A fresh SQLite file at `path` holding the bench's data set. */
 export function buildBenchDatabase(path: string): SqliteHandle {
