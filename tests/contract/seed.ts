@@ -33,7 +33,7 @@ export async function seedGroup(t: ContractTarget): Promise<SeededGroup> {
   const coordinator = await t.coordinatorToken();
   const unique = crypto.randomUUID().slice(0, 8);
   const theme = `family work ${unique}`;
-  await addTestThemes((method, path, body, token) => t.call(method, path, { token, body }), coordinator, [
+  await addTestThemes(t.call.bind(t), coordinator, [
     { nameEn: theme, nameFi: `Perhetyö ${unique}`, nameSv: `Familjearbete ${unique}` },
   ]);
   const org = created(

@@ -5,6 +5,7 @@ import Database from "better-sqlite3";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { connectSqlite, type SqliteHandle } from "../../src/db/connect-sqlite.js";
 import { CHECKPOINT_EVERY_MS } from "../../src/db/checkpoints.js";
+import { until } from "../mail/mail-support.js";
 
 /** Rows of `t` that have reached the database file itself: a copy of it without its log. */
 function rowsInTheFile(path: string, copies: string): number {
@@ -18,15 +19,6 @@ function rowsInTheFile(path: string, copies: string): number {
   } finally {
     db.close();
   }
-}
-
-async function until(check: () => boolean, ms: number): Promise<boolean> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (check()) return true;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  return check();
 }
 
 describe("checkpoints of the write-ahead log", () => {
@@ -49,10 +41,10 @@ describe("checkpoints of the write-ahead log", () => {
     // Committed, but only in the log so far.
     expect(rowsInTheFile(path, dir)).toBe(0);
 
-    expect(await until(() => rowsInTheFile(path, dir) === 100, 8 * CHECKPOINT_EVERY_MS)).toBe(true);
+    await until(() => rowsInTheFile(path, dir) === 100, "the first 100 rows in the database file", 8 * CHECKPOINT_EVERY_MS);
     // Later commits follow on the next checkpoints.
     for (let i = 100; i < 150; i++) insert.run(i);
-    expect(await until(() => rowsInTheFile(path, dir) === 150, 6 * CHECKPOINT_EVERY_MS)).toBe(true);
+    await until(() => rowsInTheFile(path, dir) === 150, "the later 50 rows in the database file", 6 * CHECKPOINT_EVERY_MS);
     // None of it ran on this thread's connection: its requests never wait for a checkpoint's writes.
     expect(pragma.mock.calls.filter(([sql]) => /checkpoint/i.test(String(sql)))).toEqual([]);
   });

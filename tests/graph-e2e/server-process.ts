@@ -176,7 +176,7 @@ export interface Seed {
 /** One organisation, one Swedish-speaking expert, one Finnish group with members, one topic and brief. */
 export async function seed(base: string, coordinator: string, memberCount = 2): Promise<Seed> {
   const call = (method: string, path: string, body?: unknown, token: string = coordinator) => api(base, method, path, { body, token });
-  await addTestThemes(call, coordinator);
+  await addTestThemes((method, path, init) => api(base, method, path, init), coordinator);
   const org = expectStatus(
     await call("POST", "/api/organisations", {
       name: "Nordens välfärdscenter",

@@ -101,7 +101,7 @@ function slotsAfter(now: Date, daysAhead: number): { start: string }[] {
 /** A group with a member, an expert, a topic and a brief, and `n` consultations sent to the expert. */
 export async function seedForCosts(t: CostTarget, n: number) {
   const coordinator = await t.coordinatorToken();
-  await addTestThemes((method, path, body, token) => t.send(method, path, { token, body }), coordinator);
+  await addTestThemes(t.send.bind(t), coordinator);
   const org = await expectStatus(
     t.send("POST", "/api/organisations", {
       token: coordinator,

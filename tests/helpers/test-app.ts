@@ -9,7 +9,7 @@ import { silentLogger } from "../../src/lib/log.js";
 import type { Mailer, Scheduler } from "../../src/meetings/scheduler.js";
 import type { Logger } from "../../src/lib/log.js";
 import { issueToken } from "../../src/tokens/tokens.repo.js";
-import { testThemeRows } from "./test-themes.js";
+import { insertTestThemes } from "./test-themes.js";
 import { nodeStaticFiles } from "../../src/pages/assets/node-static-files.js";
 import type { WebhookTransport } from "../../src/webhooks/webhook-transport.js";
 
@@ -33,13 +33,11 @@ export async function testApp(
     webhookTransport?: WebhookTransport;
     promptWebhooks?: boolean;
     log?: Logger;
-    /** false: the managed list of themes starts empty (by default it holds TEST_THEMES). */
-    themes?: false;
   } = {},
 ) {
   const handle = connectSqlite(opts.databasePath ?? ":memory:");
   migrateSqlite(handle.raw);
-  if (opts.themes !== false) await handle.db.insertInto("themes").values(testThemeRows(TEST_NOW)).onConflict((oc) => oc.column("key").doNothing()).execute();
+  await insertTestThemes(handle.db, TEST_NOW);
   const clock = fixedClock(opts.now ?? TEST_NOW);
   const config = loadConfig({
     PUBLIC_BASE_URL: "http://samrad.test",

@@ -1,16 +1,9 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { seedGroup, seedRequested, testApp, type TestApp } from "../helpers/test-app.js";
-import { PageClient, selectedOf, textOf, valueOf } from "./page-client.js";
+import { PageClient, selectedOf, signedIn, textOf, valueOf } from "./page-client.js";
 
 let t: TestApp;
 afterEach(async () => t?.close());
-
-async function signedIn(token: string, lang = "en") {
-  const client = new PageClient(t, { acceptLanguage: lang });
-  const res = await client.post("/app/login", { token });
-  if (res.status !== 303) throw new Error(`sign-in failed: ${res.status}`);
-  return client;
-}
 
 const topicForm = {
   title: "Family centre model",
@@ -25,7 +18,7 @@ describe("creating a topic and brief", () => {
   it("shows each error next to its field in the page's language and keeps what was typed", async () => {
     t = await testApp();
     const g = await seedGroup(t);
-    const client = await signedIn(g.memberToken, "sv");
+    const client = await signedIn(t, "/app/login", g.memberToken, "sv");
     const typedChallenge = "å".repeat(2001);
     const res = await client.post("/app/new", {
       ...topicForm,
@@ -50,7 +43,7 @@ describe("creating a topic and brief", () => {
   it("asks for at least one question on the first question field", async () => {
     t = await testApp();
     const g = await seedGroup(t);
-    const client = await signedIn(g.memberToken);
+    const client = await signedIn(t, "/app/login", g.memberToken, "en");
     const res = await client.post("/app/new", { ...topicForm, question: ["", "", "", "", "", "", ""] });
     expect(textOf(res.html, "question-0-error")).toBe("Write at least one question.");
   });
@@ -58,7 +51,7 @@ describe("creating a topic and brief", () => {
   it("saves topic and brief and goes on to the directory, where filters narrow the experts", async () => {
     t = await testApp();
     const g = await seedGroup(t);
-    const client = await signedIn(g.memberToken);
+    const client = await signedIn(t, "/app/login", g.memberToken, "en");
     const res = await client.post("/app/new", topicForm);
     expect(res.status).toBe(303);
     const briefId = /brief=([0-9a-f-]{36})/.exec(res.location!)![1]!;
@@ -77,7 +70,7 @@ describe("creating a topic and brief", () => {
     t = await testApp();
     const a = await seedGroup(t);
     const b = await seedGroup(t, { groupName: "Other group" });
-    const client = await signedIn(b.memberToken);
+    const client = await signedIn(t, "/app/login", b.memberToken, "en");
     expect((await client.get(`/app/new/expert?brief=${a.briefId}`)).status).toBe(404);
     expect((await client.get(`/app/new/times?brief=${a.briefId}&expert=${a.expertId}`)).status).toBe(404);
   });
@@ -87,7 +80,7 @@ describe("proposing times", () => {
   it("puts each time's error on its own row, keeps the rows, and shows the expert's time beside", async () => {
     t = await testApp();
     const g = await seedGroup(t);
-    const client = await signedIn(g.memberToken);
+    const client = await signedIn(t, "/app/login", g.memberToken, "en");
     const res = await client.post("/app/new/times", {
       brief: g.briefId,
       expert: g.expertId,
@@ -107,7 +100,7 @@ describe("proposing times", () => {
   it("asks for two times, but a preview shows the expert's time of one", async () => {
     t = await testApp();
     const g = await seedGroup(t);
-    const client = await signedIn(g.memberToken, "fi");
+    const client = await signedIn(t, "/app/login", g.memberToken, "fi");
     const base = { brief: g.briefId, expert: g.expertId, duration: "30", slot: ["2027-03-09T14:00", "", "", "", ""] };
     const preview = await client.post("/app/new/times", { ...base, action: "preview" });
     expect(preview.status).toBe(200);
@@ -120,7 +113,7 @@ describe("proposing times", () => {
   it("sends the request and shows the link and the message to pass on", async () => {
     t = await testApp();
     const g = await seedGroup(t);
-    const client = await signedIn(g.memberToken);
+    const client = await signedIn(t, "/app/login", g.memberToken, "en");
     const res = await client.post("/app/new/times", {
       brief: g.briefId,
       expert: g.expertId,
@@ -143,7 +136,7 @@ describe("a consultation's page", () => {
   it("shows status, brief, times with the expert's beside, history, and cancels with a reason", async () => {
     t = await testApp();
     const s = await seedRequested(t);
-    const client = await signedIn(s.memberToken);
+    const client = await signedIn(t, "/app/login", s.memberToken, "en");
     const page = await client.get(`/app/consultations/${s.consultationId}`);
     expect(page.html).toContain('<span class="status status-requested">Waiting for the expert</span>');
     expect(page.html).toContain("Monday, 8 March 2027, 10:00–10:45 (Helsinki)");
@@ -163,7 +156,7 @@ describe("a consultation's page", () => {
     t = await testApp();
     const s = await seedRequested(t);
     await t.call("POST", `/api/expert/${s.secret}/confirm`, { body: { slotId: s.slots[1]!.id } });
-    const client = await signedIn(s.memberToken);
+    const client = await signedIn(t, "/app/login", s.memberToken, "en");
     const page = await client.get(`/app/consultations/${s.consultationId}`);
     expect(page.html).toMatch(/data-testid="confirmed-time"><span class="slot-when">Monday, 8 March 2027, 13:00–13:45 \(Helsinki\)/);
     const ics = await client.get(`/app/consultations/${s.consultationId}/invite.ics`);
@@ -172,7 +165,7 @@ describe("a consultation's page", () => {
     expect(list.html).toContain(`href="/app/consultations/${s.consultationId}"`);
 
     const other = await seedGroup(t, { groupName: "Other group" });
-    const stranger = await signedIn(other.memberToken);
+    const stranger = await signedIn(t, "/app/login", other.memberToken, "en");
     expect((await stranger.get(`/app/consultations/${s.consultationId}`)).status).toBe(404);
     expect((await stranger.get(`/app/consultations/${s.consultationId}/invite.ics`)).status).toBe(404);
     expect((await stranger.get("/app")).html).not.toContain(s.consultationId);

@@ -60,6 +60,22 @@ export class PageClient {
   }
 }
 
+/**
+ * A client signed in on a login form with `token` (as a browser would, CSRF cookie first); throws
+ * unless the sign-in answers 303. Without `acceptLanguage` it sends no Accept-Language.
+ */
+export async function signedIn(
+  t: Pick<TestApp, "app">,
+  login: "/app/login" | "/coordinator/login",
+  token: string,
+  acceptLanguage?: string,
+): Promise<PageClient> {
+  const client = new PageClient(t, { acceptLanguage });
+  const res = await client.post(login, { token });
+  if (res.status !== 303) throw new Error(`sign-in at ${login} failed: ${res.status}`);
+  return client;
+}
+
 /** The text of the element with this id, tags stripped; undefined when there is none. */
 export function textOf(html: string, id: string): string | undefined {
   const m = new RegExp(`<(\\w+)[^>]*\\bid="${id}"[^>]*>([\\s\\S]*?)</\\1>`).exec(html);

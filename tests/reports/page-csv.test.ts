@@ -1,7 +1,7 @@
 import { parse } from "csv-parse/sync";
 import { afterEach, describe, expect, it } from "vitest";
 import { catalogues } from "../../src/pages/i18n/index.js";
-import { PageClient } from "../pages/page-client.js";
+import { signedIn } from "../pages/page-client.js";
 import { testApp, type TestApp } from "../helpers/test-app.js";
 import { seedReportData } from "./report-fixture.js";
 
@@ -10,8 +10,7 @@ afterEach(async () => t?.close());
 
 /** The report page's download, parsed by its own (translated) header row. */
 async function pageCsv(lang: "fi" | "sv", query = "") {
-  const page = new PageClient(t);
-  expect((await page.post("/coordinator/login", { token: t.coordinator })).status).toBe(303);
+  const page = await signedIn(t, "/coordinator/login", t.coordinator);
   const res = await page.get(`/coordinator/evaluations.csv?lang=${lang}${query}`);
   expect(res.status).toBe(200);
   const delimiter = query.includes("semicolon") ? ";" : ",";

@@ -42,7 +42,7 @@ describe("the real server process, started as the README says", () => {
       });
       return { status: res.status, body: (await res.json()) as any };
     };
-    await addTestThemes((m, path, body, bearer) => call(m, path, body, bearer), token);
+    await addTestThemes((m, path, init) => call(m, path, init.body, init.token), token);
     const org = await call("POST", "/api/organisations", {
       name: "Nordic Welfare Centre",
       country: "SE",

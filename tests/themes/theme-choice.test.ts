@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { catalogues } from "../../src/pages/i18n/index.js";
-import { PageClient, selectedOf, textOf, valueOf } from "../pages/page-client.js";
+import { selectedOf, signedIn, textOf, valueOf } from "../pages/page-client.js";
 import { seedGroup, testApp, type TestApp } from "../helpers/test-app.js";
 
 let t: TestApp;
@@ -8,13 +8,6 @@ afterEach(async () => t?.close());
 
 const topic = { title: "Tidigt stöd", description: "Att nå familjer tidigare." };
 const brief = { challenge: "Remisserna kommer sent.", question: ["Vad fungerar?", "", "", "", "", "", ""], language: "sv" };
-
-async function signedIn(path: "/app" | "/coordinator", token: string, lang: string) {
-  const page = new PageClient(t, { acceptLanguage: lang });
-  const res = await page.post(`${path}/login`, { token });
-  expect(res.status, "sign-in").toBe(303);
-  return page;
-}
 
 const expertForm = (orgId: string, themes: string[]) => ({
   organisationId: orgId,
@@ -61,7 +54,7 @@ describe("topics and experts choose their themes from the managed list", () => {
   it("a Swedish topic form offers the list by its Swedish names and puts the refusal next to the field, keeping what was typed", async () => {
     t = await testApp();
     const g = await seedGroup(t);
-    const page = await signedIn("/app", g.memberToken, "sv");
+    const page = await signedIn(t, "/app/login", g.memberToken, "sv");
     const form = await page.get("/app/new");
     expect(form.html).toContain('<option value="child protection">Barnskydd</option>');
     expect(form.html).toContain('<option value="elderly care">Äldreomsorg</option>');
@@ -85,7 +78,7 @@ describe("topics and experts choose their themes from the managed list", () => {
   it("the expert form ticks themes from the list, refuses one not on it next to the field, and old free text shows as stored", async () => {
     t = await testApp();
     const g = await seedGroup(t);
-    const page = await signedIn("/coordinator", t.coordinator, "fi");
+    const page = await signedIn(t, "/coordinator/login", t.coordinator, "fi");
     const form = await page.get("/coordinator/directory/experts/new");
     expect(form.html).toMatch(/<input type="checkbox" id="themes(-\d+)?" name="themes" value="child protection"\/?>\s*<label for="themes(-\d+)?">Lastensuojelu<\/label>/);
 

@@ -23,7 +23,7 @@ async function post(path: string, token: string, body: unknown): Promise<{ id: s
 describe("Samråd on Workers with D1", () => {
   it("books a consultation from directory entries to a meeting, and one of 10 concurrent confirmations wins", async () => {
     const coordinator = await coordinatorToken();
-    await addTestThemes((method, path, body, token) => call(method, path, { token, body }), coordinator);
+    await addTestThemes(call, coordinator);
     const org = await post("/api/organisations", coordinator, {
       name: "Nationellt kompetenscentrum",
       country: "SE",

@@ -13,7 +13,7 @@ import { migrateSqlite } from "../../../src/db/migrate-sqlite.js";
 import { fixedClock } from "../../../src/lib/clock.js";
 import { silentLogger } from "../../../src/lib/log.js";
 import { issueToken } from "../../../src/tokens/tokens.repo.js";
-import { testThemeRows } from "../../helpers/test-themes.js";
+import { insertTestThemes } from "../../helpers/test-themes.js";
 import { TEST_NOW, type ApiResponse, type TestApp } from "../../helpers/test-app.js";
 
 export type ServedApp = TestApp & { baseUrl: string; stop(): Promise<void> };
@@ -27,7 +27,7 @@ export async function startServedApp(opts: { now?: string; themes?: false } = {}
   const handle = connectSqlite(join(dir, "samrad.sqlite"));
   migrateSqlite(handle.raw);
   // Topics and experts choose from the managed list: it starts with the tests' themes unless told not to.
-  if (opts.themes !== false) await handle.db.insertInto("themes").values(testThemeRows(TEST_NOW)).execute();
+  if (opts.themes !== false) await insertTestThemes(handle.db, TEST_NOW);
   const clock = fixedClock(opts.now ?? TEST_NOW);
 
   // The app needs its public address, which is known only once the server listens.
